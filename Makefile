@@ -1,0 +1,47 @@
+# Citra: the two commands of the README, and a few more.
+# Every target installs what it needs into .venv first (re-used when pyproject.toml is unchanged).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.citra-installed
+export CITRA_HOME ?= $(CURDIR)/data
+export DAGSTER_HOME ?= $(CITRA_HOME)/dagster
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DO_NOT_TRACK := 1
+MENTIONS ?= 60000
+
+.PHONY: install demo test sample build ui bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet uv || true
+	@if [ -x $(BIN)/uv ]; then \
+		$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]'; \
+	else \
+		$(BIN)/python -m pip install --quiet -e '.[dev]'; \
+	fi
+	@touch $@
+
+install: $(STAMP)
+
+sample: $(STAMP)
+	$(BIN)/python -m sample_data --home "$(CITRA_HOME)" --mentions $(MENTIONS)
+
+demo: $(STAMP)
+	$(BIN)/citra demo --mentions $(MENTIONS)
+
+build: $(STAMP)
+	$(BIN)/citra build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+ui: $(STAMP)
+	$(BIN)/citra ui
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) target logs

@@ -1,0 +1,122 @@
+"""Vendor profiles: how one export layout maps onto the canonical mention.
+
+Profiles are YAML data in ``ingestion/profiles/``; adding a vendor layout means adding a file,
+not a code branch. A profile names the columns it needs (``required``), the columns it knows
+(``fields``), how to read dates, numbers and time zones, and the vendor it stands for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+PROFILE_DIR = Path(__file__).parent / "profiles"
+REFERENCE_DIR = Path(__file__).parent / "reference"
+
+
+def normalize_header(name: str) -> str:
+    """Header cells compare case-insensitively, ignoring BOMs, quotes and repeated spaces."""
+    return " ".join(name.replace("\ufeff", "").strip().strip('"').split()).lower()
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    vendor: str
+    description: str
+    required: tuple[str, ...]
+    signature: tuple[str, ...]
+    fields: dict[str, tuple[str, ...]]
+    date_formats: tuple[str, ...]
+    timezone: str
+    number_locale: str
+    constants: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def known_columns(self) -> set[str]:
+        """Every column this profile can use, normalized."""
+        cols = {normalize_header(c) for c in self.required + self.signature}
+        for candidates in self.fields.values():
+            cols.update(normalize_header(c) for c in candidates)
+        return cols
+
+    def missing_required(self, header: list[str]) -> list[str]:
+        present = {normalize_header(h) for h in header}
+        return [c for c in self.required if normalize_header(c) not in present]
+
+    def score(self, header: list[str]) -> float:
+        """Share of the profile's required and signature columns found in ``header``."""
+        present = {normalize_header(h) for h in header}
+        wanted = [normalize_header(c) for c in self.required + self.signature]
+        return sum(c in present for c in wanted) / len(wanted)
+
+    def resolve(self, header: list[str]) -> dict[str, list[str]]:
+        """Map each canonical field to the file's own column names, in preference order."""
+        by_norm: dict[str, str] = {}
+        for h in header:
+            by_norm.setdefault(normalize_header(h), h)
+        return {
+            canon: [by_norm[normalize_header(c)] for c in cands if normalize_header(c) in by_norm]
+            for canon, cands in self.fields.items()
+        }
+
+
+def _load(path: Path) -> Profile:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Profile(
+        name=data["name"],
+        vendor=data["vendor"],
+        description=data.get("description", ""),
+        required=tuple(data["required"]),
+        signature=tuple(data.get("signature", [])),
+        fields={k: tuple(v) for k, v in data["fields"].items()},
+        date_formats=tuple(data["date_formats"]),
+        timezone=data.get("timezone", "Asia/Makassar"),
+        number_locale=data.get("number_locale", "en"),
+        constants=dict(data.get("constants", {})),
+    )
+
+
+@cache
+def load_profiles(directory: Path = PROFILE_DIR) -> tuple[Profile, ...]:
+    """All profiles shipped with Citra, in a stable order."""
+    return tuple(_load(p) for p in sorted(directory.glob("*.yml")))
+
+
+class UnknownLayoutError(ValueError):
+    """No profile accepts a file's header."""
+
+
+def detect_profile(header: list[str], profiles: tuple[Profile, ...] | None = None) -> Profile:
+    """Pick the profile whose required columns are all present and that knows most columns."""
+    profiles = profiles or load_profiles()
+    fitting = [p for p in profiles if not p.missing_required(header)]
+    if fitting:
+        return max(fitting, key=lambda p: (p.score(header), len(p.required)))
+    closest = max(profiles, key=lambda p: p.score(header))
+    missing = ", ".join(closest.missing_required(header))
+    raise UnknownLayoutError(
+        f"unknown export layout; closest profile is '{closest.name}' ({closest.description}), "
+        f"which needs the columns: {missing}"
+    )
+
+
+@cache
+def sentiment_labels() -> dict[str, str | None]:
+    """Lower-cased label -> canonical sentiment (None = the vendor gave no sentiment)."""
+    data = yaml.safe_load((REFERENCE_DIR / "sentiment.yml").read_text(encoding="utf-8"))
+    mapping: dict[str, str | None] = {}
+    for value, labels in data.items():
+        for label in labels:
+            mapping[str(label).strip().lower()] = None if value == "unlabeled" else value
+    return mapping
+
+
+@cache
+def platform_domains() -> dict[str, str]:
+    """Domain -> platform code for social mentions."""
+    data = yaml.safe_load((REFERENCE_DIR / "platforms.yml").read_text(encoding="utf-8"))
+    return {domain: platform for platform, domains in data.items() for domain in domains}

@@ -1,0 +1,184 @@
+"""Read an export file, whatever its encoding, delimiter or format, into a DuckDB temp table.
+
+Every cell arrives as text: typing is the profile's job (``ingestion/normalize.py``), so a bad
+cell becomes a reject row instead of failing the whole file. The header row is found by
+content (the first row that a profile accepts), never by a fixed row number, because vendors
+put report metadata above it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import fastexcel
+import pyarrow as pa
+
+from ingestion.profiles import Profile, UnknownLayoutError, detect_profile, load_profiles
+
+SNIFF_BYTES = 256 * 1024
+HEADER_SEARCH_ROWS = 30
+DELIMITERS = ("\t", ";", ",", "|")
+EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+
+
+class UnreadableFileError(ValueError):
+    """The file cannot be read at all; it goes to quarantine."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What sniffing learned about a file: enough to read it and map its columns."""
+
+    kind: str  # "csv" or "excel"
+    encoding: str  # the file's own encoding, as detected
+    delimiter: str
+    header_index: int  # 0-based row of the header among the file's rows
+    header: list[str]
+    profile: Profile
+
+
+def detect_encoding(head: bytes) -> str:
+    """Encoding from the byte-order mark; UTF-8 when it decodes, else Windows-1252."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le"
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def _decode_head(path: Path, encoding: str) -> str:
+    with path.open("rb") as fh:
+        raw = fh.read(SNIFF_BYTES)
+    bom = {"utf-8-sig": 3, "utf-16-le": 2, "utf-16-be": 2}.get(encoding, 0)
+    codec = {"utf-8-sig": "utf-8", "utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be"}
+    return codecs.getincrementaldecoder(codec.get(encoding, encoding))(errors="replace").decode(
+        raw[bom:], final=False
+    )
+
+
+def _candidate_rows(text: str) -> tuple[str, int, list[list[str]]]:
+    """Split the head of a text file into rows; returns the delimiter and the rows to search."""
+    lines = text.splitlines()
+    skip = 1 if lines and lines[0].strip().lower().startswith("sep=") else 0
+    sample = "\n".join(lines[skip : skip + HEADER_SEARCH_ROWS])
+    first = lines[skip] if len(lines) > skip else ""
+    delimiter = max(DELIMITERS, key=lambda d: first.count(d))
+    rows = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
+    return delimiter, skip, rows
+
+
+def _find_header(rows: list[list[str]], name: str) -> tuple[int, Profile]:
+    """The first row a profile accepts; otherwise an error naming the closest profile."""
+    best: tuple[float, list[str]] = (-1.0, [])
+    for index, row in enumerate(rows):
+        cells = [c for c in row if c and c.strip()]
+        if not cells:
+            continue
+        try:
+            return index, detect_profile(row)
+        except UnknownLayoutError:
+            score = max(p.score(row) for p in load_profiles())
+            if score > best[0]:
+                best = (score, row)
+    try:
+        detect_profile(best[1])
+    except UnknownLayoutError as exc:
+        raise UnreadableFileError(f"{name}: {exc}") from None
+    raise UnreadableFileError(f"{name}: no header row found")  # pragma: no cover
+
+
+def sniff(path: Path) -> Layout:
+    """Detect format, encoding, delimiter, header row and vendor profile of ``path``."""
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        rows = [[("" if v is None else str(v)) for v in r] for r in _excel_rows(path, HEADER_SEARCH_ROWS)]
+        index, profile = _find_header(rows, path.name)
+        return Layout("excel", "xlsx", "", index, rows[index], profile)
+    with path.open("rb") as fh:
+        head = fh.read(SNIFF_BYTES)
+    if not head.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
+        raise UnreadableFileError(f"{path.name}: the file is empty")
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise UnreadableFileError(f"{path.name}: binary content, not a CSV or text export")
+    encoding = detect_encoding(head)
+    delimiter, skip, rows = _candidate_rows(_decode_head(path, encoding))
+    index, profile = _find_header(rows, path.name)
+    return Layout("csv", encoding, delimiter, skip + index, rows[index], profile)
+
+
+def _excel_rows(path: Path, limit: int | None = None) -> list[list[object]]:
+    reader = fastexcel.read_excel(str(path))
+    sheet = reader.load_sheet(0, header_row=None, dtypes="string", n_rows=limit)
+    return [list(r) for r in zip(*(sheet.to_arrow().column(i).to_pylist() for i in range(sheet.width)))]
+
+
+def _transcode_to_utf8(path: Path, encoding: str, workdir: Path) -> Path:
+    """DuckDB reads UTF-8 and UTF-16 LE itself; anything else is re-encoded in chunks."""
+    target = workdir / (path.stem + ".utf8.csv")
+    codec = encoding.replace("-sig", "")
+    with path.open("rb") as src, target.open("wb") as dst:
+        if encoding == "utf-16-be":
+            src.read(2)
+        decoder = codecs.getincrementaldecoder(codec)()
+        while chunk := src.read(1 << 22):
+            dst.write(decoder.decode(chunk).encode("utf-8"))
+        dst.write(decoder.decode(b"", final=True).encode("utf-8"))
+    return target
+
+
+def load_source_table(
+    con: duckdb.DuckDBPyConnection, path: Path, layout: Layout, table: str = "_src"
+) -> int:
+    """Create temp table ``table``: ``source_row`` (1-based row number in the file) + text columns."""
+    con.execute(f"drop table if exists {table}")
+    if layout.kind == "excel":
+        rows = _excel_rows(path)[layout.header_index + 1 :]
+        names = _unique_names(layout.header)
+        columns = {n: [None if i >= len(r) else r[i] for r in rows] for i, n in enumerate(names)}
+        arrow = pa.table({n: pa.array(v, pa.string()) for n, v in columns.items()})
+        con.register("_excel_arrow", arrow)
+        con.execute(
+            f"create temp table {table} as select row_number() over () + ? as source_row, *"
+            " from _excel_arrow",
+            [layout.header_index + 1],
+        )
+        con.unregister("_excel_arrow")
+    else:
+        with tempfile.TemporaryDirectory(prefix="citra-") as tmp:
+            source, encoding = path, "utf-16" if layout.encoding == "utf-16-le" else "utf-8"
+            if layout.encoding in ("utf-16-be", "cp1252"):
+                source = _transcode_to_utf8(path, layout.encoding, Path(tmp))
+            con.execute(
+                f"create temp table {table} as select row_number() over () + ? as source_row, *"
+                " from read_csv(?, encoding = ?, delim = ?,"
+                " header = true, skip = ?, all_varchar = true, quote = '\"', escape = '\"',"
+                " null_padding = true, strict_mode = false, parallel = false)",
+                [layout.header_index + 1, str(source), encoding, layout.delimiter, layout.header_index],
+            )
+    return con.execute(f"select count(*) from {table}").fetchall()[0][0]
+
+
+def _unique_names(header: list[str]) -> list[str]:
+    """Blank and repeated header cells get a suffix, as DuckDB's CSV reader does."""
+    seen: dict[str, int] = {}
+    names = []
+    for i, name in enumerate(header):
+        name = name.strip() or f"column{i}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}_{seen[name]}"
+        else:
+            seen[name] = 0
+        names.append(name)
+    return names

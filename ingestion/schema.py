@@ -1,0 +1,81 @@
+"""DDL of the raw layer: the contract between ingestion and dbt sources.
+
+Every file lands in ``raw.*`` with the same canonical columns whatever its vendor, so the
+dbt models never need to know which export a row came from.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+MEDIA_MENTION_COLUMNS: dict[str, str] = {
+    "mention_id": "varchar not null",
+    "source_file_id": "varchar not null",
+    "source_row": "integer not null",
+    "vendor": "varchar not null",
+    "profile": "varchar not null",
+    "document_id": "varchar",
+    "published_at": "timestamptz not null",
+    "title": "varchar",
+    "snippet": "varchar",
+    "url": "varchar",
+    "outlet": "varchar",
+    "media_type": "varchar",
+    "platform": "varchar",
+    "author": "varchar",
+    "issue_label": "varchar",
+    "sentiment": "varchar",
+    "sentiment_label": "varchar",
+    "reach": "bigint",
+    "engagement": "bigint",
+    "region_label": "varchar",
+    "agency_label": "varchar",
+    "language": "varchar",
+    "country": "varchar",
+    "keywords": "varchar",
+    "export_date": "date not null",
+    "ingested_at": "timestamptz not null",
+}
+
+INGEST_FILE_COLUMNS: dict[str, str] = {
+    "file_id": "varchar primary key",
+    "file_name": "varchar not null",
+    "file_path": "varchar not null",
+    "size_bytes": "bigint not null",
+    "profile": "varchar",
+    "vendor": "varchar",
+    "export_date": "date",
+    "status": "varchar not null",
+    "rows_read": "bigint",
+    "rows_loaded": "bigint",
+    "rows_rejected": "bigint",
+    "min_published_at": "timestamptz",
+    "max_published_at": "timestamptz",
+    "error": "varchar",
+    "first_seen_at": "timestamptz not null",
+    "loaded_at": "timestamptz",
+}
+
+INGEST_REJECT_COLUMNS: dict[str, str] = {
+    "file_id": "varchar not null",
+    "file_name": "varchar not null",
+    "source_row": "integer not null",
+    "column_name": "varchar",
+    "reason": "varchar not null",
+    "raw_values": "varchar",
+    "rejected_at": "timestamptz not null",
+}
+
+TABLES: dict[str, dict[str, str]] = {
+    "media_mentions": MEDIA_MENTION_COLUMNS,
+    "ingest_files": INGEST_FILE_COLUMNS,
+    "ingest_rejects": INGEST_REJECT_COLUMNS,
+}
+
+
+def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the ``raw`` schema and its tables if they do not exist yet."""
+    con.execute("create schema if not exists raw")
+    for table, columns in TABLES.items():
+        body = ", ".join(f"{name} {ddl}" for name, ddl in columns.items())
+        con.execute(f"create table if not exists raw.{table} ({body})")

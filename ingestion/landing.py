@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 log = logging.getLogger(__name__)
 
-EXPORT_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}
+EXPORT_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".zip"}
 WITA = ZoneInfo("Asia/Makassar")
 
 

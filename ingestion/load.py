@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import logging
 import shutil
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import duckdb
 
 from ingestion.landing import LandedFile, content_hash, export_date_of, list_landing_files
-from ingestion.normalize import build_parsed_table, prepare_connection
-from ingestion.readers import UnreadableFileError, load_source_table, sniff
+from ingestion.normalize import build_parsed_table
+from ingestion.sqlfunctions import prepare_connection
+from ingestion.archives import extracted_members
+from ingestion.errors import UnreadableFileError
+from ingestion.profiles import vendor_of
+from ingestion.readers import load_source_table, sniff
 from ingestion.schema import MEDIA_MENTION_COLUMNS, create_raw_schema
 
 log = logging.getLogger(__name__)
@@ -79,8 +85,46 @@ def ingest_media(warehouse: Path, landing: Path, quarantine: Path) -> IngestRepo
     return report
 
 
+@dataclass
+class _Loaded:
+    profiles: list[str] = field(default_factory=list)
+    rows_read: int = 0
+    loaded: int = 0
+    rejected: int = 0
+    first: object = None
+    last: object = None
+    member_errors: list[str] = field(default_factory=list)
+
+
+def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file_id: str,
+                 export_date: date, acc: _Loaded) -> None:
+    """Sniff, read, normalize and insert one CSV/XLSX (a file, or a member of a ZIP)."""
+    layout = sniff(path, name)
+    acc.rows_read += load_source_table(con, path, layout)
+    build_parsed_table(con, layout.profile, file_id, export_date)
+    columns = ", ".join(MEDIA_MENTION_COLUMNS)
+    con.execute(f"insert into raw.media_mentions ({columns}) select {columns} from _parsed where len(problems) = 0")
+    con.execute(
+        """insert into raw.ingest_rejects
+           select ?, ?, source_row, p.col, p.reason, raw_values::varchar, now()
+           from (select source_row, unnest(problems) as p, raw_values from _parsed where len(problems) > 0)""",
+        [file_id, name],
+    )
+    loaded, rejected, first, last = con.execute(
+        """select count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
+                  min(published_at), max(published_at) from _parsed"""
+    ).fetchall()[0]
+    acc.profiles.append(layout.profile.name)
+    acc.loaded += loaded
+    acc.rejected += rejected
+    acc.first = first if acc.first is None or (first is not None and first < acc.first) else acc.first
+    acc.last = last if acc.last is None or (last is not None and last > acc.last) else acc.last
+    con.execute("drop table _parsed")
+    con.execute("drop table _src")
+
+
 def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path) -> FileOutcome:
-    """Ingest one file in one transaction (see module docstring)."""
+    """Ingest one file (all members of a ZIP) in one transaction (see module docstring)."""
     file_id = content_hash(file.path)
     seen = known_file(con, file_id)
     if seen is not None:
@@ -89,39 +133,44 @@ def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Pa
         log.info("%s: already ingested%s (%s); skipped", file.name, same, status)
         return FileOutcome(file.name, file_id, "skipped", message=f"already ingested{same}")
     export_date = export_date_of(file)
+    acc = _Loaded()
+    in_transaction = False
     try:
-        layout = sniff(file.path)
-    except UnreadableFileError as exc:
-        return _quarantine(con, file, file_id, quarantine, str(exc))
-    con.execute("begin transaction")
-    try:
-        rows_read = load_source_table(con, file.path, layout)
-        build_parsed_table(con, layout.profile, file_id, export_date)
-        columns = ", ".join(MEDIA_MENTION_COLUMNS)
-        con.execute(f"insert into raw.media_mentions ({columns}) select {columns} from _parsed where len(problems) = 0")
-        con.execute(
-            """insert into raw.ingest_rejects
-               select ?, ?, source_row, p.col, p.reason, raw_values::varchar, now()
-               from (select source_row, unnest(problems) as p, raw_values from _parsed where len(problems) > 0)""",
-            [file_id, file.name],
-        )
-        loaded, rejected, first, last = con.execute(
-            """select count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
-                      min(published_at), max(published_at) from _parsed"""
-        ).fetchall()[0]
-        con.execute(
-            """insert into raw.ingest_files values (?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, null, now(), now())""",
-            [file_id, file.name, str(file.path), file.size_bytes, layout.profile.name,
-             layout.profile.vendor, export_date, rows_read, loaded, rejected, first, last],
-        )
-        con.execute("drop table _parsed")
-        con.execute("drop table _src")
-        con.execute("commit")
-    except duckdb.Error as exc:
-        con.execute("rollback")
-        return _quarantine(con, file, file_id, quarantine, f"{file.name}: cannot be parsed: {exc}")
-    log.info("%s: %s rows loaded, %s rejected (profile %s)", file.name, loaded, rejected, layout.profile.name)
-    return FileOutcome(file.name, file_id, "loaded", layout.profile.name, loaded, rejected)
+        with ExitStack() as stack:
+            if file.path.suffix.lower() == ".zip":
+                members = stack.enter_context(extracted_members(file.path, file.name))
+                if not members:
+                    raise UnreadableFileError(f"{file.name}: the ZIP holds no CSV or XLSX file")
+            else:
+                members = [(file.name, file.path)]
+            con.execute("begin transaction")
+            in_transaction = True
+            for name, path in members:
+                try:
+                    _load_member(con, path, name, file_id, export_date, acc)
+                except UnreadableFileError as exc:
+                    if len(members) == 1:
+                        raise
+                    acc.member_errors.append(str(exc))
+            if len(acc.member_errors) == len(members):
+                raise UnreadableFileError("; ".join(acc.member_errors))
+            con.execute(
+                """insert into raw.ingest_files values (?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, ?, now(), now())""",
+                [file_id, file.name, str(file.path), file.size_bytes, ",".join(dict.fromkeys(acc.profiles)),
+                 ",".join(dict.fromkeys(vendor_of(p) for p in acc.profiles)), export_date, acc.rows_read,
+                 acc.loaded, acc.rejected, acc.first, acc.last, "; ".join(acc.member_errors) or None],
+            )
+            con.execute("commit")
+    except (UnreadableFileError, duckdb.Error) as exc:
+        if in_transaction:
+            con.execute("rollback")
+        message = str(exc) if isinstance(exc, UnreadableFileError) else f"{file.name}: cannot be parsed: {exc}"
+        return _quarantine(con, file, file_id, quarantine, message)
+    for error in acc.member_errors:
+        log.warning("%s", error)
+    log.info("%s: %s rows loaded, %s rejected (%s)", file.name, acc.loaded, acc.rejected, ",".join(acc.profiles))
+    return FileOutcome(file.name, file_id, "loaded", ",".join(dict.fromkeys(acc.profiles)),
+                       acc.loaded, acc.rejected, "; ".join(acc.member_errors))
 
 
 def _quarantine(

@@ -7,7 +7,7 @@ not a code branch. A profile names the columns it needs (``required``), the colu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -33,7 +33,11 @@ class Profile:
     date_formats: tuple[str, ...]
     timezone: str
     number_locale: str
-    constants: dict[str, str] = field(default_factory=dict)
+    date_formats_utc: tuple[str, ...] = ()
+    date_formats_offset: tuple[str, ...] = ()
+    epoch_unit: str | None = None
+    sentiment_scale: str = "labels"
+    strip_leading_quote: bool = False
 
     @property
     def known_columns(self) -> set[str]:
@@ -73,10 +77,14 @@ def _load(path: Path) -> Profile:
         required=tuple(data["required"]),
         signature=tuple(data.get("signature", [])),
         fields={k: tuple(v) for k, v in data["fields"].items()},
-        date_formats=tuple(data["date_formats"]),
+        date_formats=tuple(data.get("date_formats", ())),
         timezone=data.get("timezone", "Asia/Makassar"),
         number_locale=data.get("number_locale", "en"),
-        constants=dict(data.get("constants", {})),
+        date_formats_utc=tuple(data.get("date_formats_utc", ())),
+        date_formats_offset=tuple(data.get("date_formats_offset", ())),
+        epoch_unit=data.get("epoch_unit"),
+        sentiment_scale=data.get("sentiment_scale", "labels"),
+        strip_leading_quote=bool(data.get("strip_leading_quote", False)),
     )
 
 
@@ -116,7 +124,19 @@ def sentiment_labels() -> dict[str, str | None]:
 
 
 @cache
+def media_types() -> dict[str, str]:
+    """Lower-cased media-type label as vendors write it -> canonical media type."""
+    data = yaml.safe_load((REFERENCE_DIR / "media_types.yml").read_text(encoding="utf-8"))
+    return {str(label).lower(): value for value, labels in data.items() for label in labels}
+
+
+@cache
 def platform_domains() -> dict[str, str]:
     """Domain -> platform code for social mentions."""
     data = yaml.safe_load((REFERENCE_DIR / "platforms.yml").read_text(encoding="utf-8"))
     return {domain: platform for platform, domains in data.items() for domain in domains}
+
+
+def vendor_of(profile_name: str) -> str:
+    """The vendor a profile stands for."""
+    return next(p.vendor for p in load_profiles() if p.name == profile_name)

@@ -19,16 +19,14 @@ import duckdb
 import fastexcel
 import pyarrow as pa
 
+from ingestion.archives import check_zip
+from ingestion.errors import UnreadableFileError
 from ingestion.profiles import Profile, UnknownLayoutError, detect_profile, load_profiles
 
 SNIFF_BYTES = 256 * 1024
 HEADER_SEARCH_ROWS = 30
 DELIMITERS = ("\t", ";", ",", "|")
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
-
-
-class UnreadableFileError(ValueError):
-    """The file cannot be read at all; it goes to quarantine."""
 
 
 @dataclass(frozen=True)
@@ -99,26 +97,32 @@ def _find_header(rows: list[list[str]], name: str) -> tuple[int, Profile]:
     raise UnreadableFileError(f"{name}: no header row found")  # pragma: no cover
 
 
-def sniff(path: Path) -> Layout:
+def sniff(path: Path, name: str | None = None) -> Layout:
     """Detect format, encoding, delimiter, header row and vendor profile of ``path``."""
+    name = name or path.name
     if path.suffix.lower() in EXCEL_SUFFIXES:
-        rows = [[("" if v is None else str(v)) for v in r] for r in _excel_rows(path, HEADER_SEARCH_ROWS)]
-        index, profile = _find_header(rows, path.name)
+        rows = [[("" if v is None else str(v)) for v in r] for r in _excel_rows(path, HEADER_SEARCH_ROWS, name)]
+        index, profile = _find_header(rows, name)
         return Layout("excel", "xlsx", "", index, rows[index], profile)
     with path.open("rb") as fh:
         head = fh.read(SNIFF_BYTES)
     if not head.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
-        raise UnreadableFileError(f"{path.name}: the file is empty")
+        raise UnreadableFileError(f"{name}: the file is empty")
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise UnreadableFileError(f"{path.name}: binary content, not a CSV or text export")
+        raise UnreadableFileError(f"{name}: binary content, not a CSV or text export")
     encoding = detect_encoding(head)
     delimiter, skip, rows = _candidate_rows(_decode_head(path, encoding))
-    index, profile = _find_header(rows, path.name)
+    index, profile = _find_header(rows, name)
     return Layout("csv", encoding, delimiter, skip + index, rows[index], profile)
 
 
-def _excel_rows(path: Path, limit: int | None = None) -> list[list[object]]:
-    reader = fastexcel.read_excel(str(path))
+def _excel_rows(path: Path, limit: int | None = None, name: str | None = None) -> list[list[object]]:
+    name = name or path.name
+    check_zip(path, name)
+    try:
+        reader = fastexcel.read_excel(str(path))
+    except Exception as exc:  # fastexcel raises its own error types for corrupt workbooks
+        raise UnreadableFileError(f"{name}: not a readable Excel workbook ({exc})") from None
     sheet = reader.load_sheet(0, header_row=None, dtypes="string", n_rows=limit)
     return [list(r) for r in zip(*(sheet.to_arrow().column(i).to_pylist() for i in range(sheet.width)))]
 

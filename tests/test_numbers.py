@@ -7,7 +7,7 @@ import math
 import duckdb
 import pytest
 
-from ingestion.normalize import prepare_connection
+from ingestion.sqlfunctions import prepare_connection
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,5 @@
+"""Errors of ingestion that decide what happens to a file."""
+
+
+class UnreadableFileError(ValueError):
+    """The file cannot be read at all: it goes to quarantine, the other files still load."""

@@ -154,11 +154,12 @@ def build_parsed_table(
     from typed
     """
     params.update(
-        tz=profile.timezone, locale=profile.number_locale, vendor=profile.vendor,
+        locale=profile.number_locale, vendor=profile.vendor,
         file_id=file_id, profile=profile.name, export_date=export_date,
         date_col=(cols.get("published_at") or ["date"])[0], date_example=date_example(profile),
     )
     optional = {
+        "tz": profile.timezone if profile.date_formats else None,
         "fmt_local": list(profile.date_formats), "fmt_utc": list(profile.date_formats_utc),
         "fmt_offset": list(profile.date_formats_offset),
         "epoch_div": EPOCH_DIVISORS.get(profile.epoch_unit or "", None),

@@ -76,7 +76,7 @@ def _load(path: Path) -> Profile:
         description=data.get("description", ""),
         required=tuple(data["required"]),
         signature=tuple(data.get("signature", [])),
-        fields={k: tuple(v) for k, v in data["fields"].items()},
+        fields={k: tuple(str(c) for c in v) for k, v in data["fields"].items()},
         date_formats=tuple(data.get("date_formats", ())),
         timezone=data.get("timezone", "Asia/Makassar"),
         number_locale=data.get("number_locale", "en"),

@@ -15,16 +15,17 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import duckdb
 
 from ingestion.landing import LandedFile, content_hash, export_date_of, list_landing_files
-from ingestion.normalize import build_parsed_table
+from ingestion.normalize import build_parsed_table, insert_rejects
 from ingestion.sqlfunctions import prepare_connection
 from ingestion.archives import extracted_members
 from ingestion.errors import UnreadableFileError
 from ingestion.profiles import vendor_of
-from ingestion.readers import load_source_table, sniff
+from ingestion.readers import close_source, open_source, sniff
 from ingestion.schema import MEDIA_MENTION_COLUMNS, create_raw_schema
 
 log = logging.getLogger(__name__)
@@ -100,27 +101,27 @@ def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file_id:
                  export_date: date, acc: _Loaded) -> None:
     """Sniff, read, normalize and insert one CSV/XLSX (a file, or a member of a ZIP)."""
     layout = sniff(path, name)
-    acc.rows_read += load_source_table(con, path, layout)
-    build_parsed_table(con, layout.profile, file_id, export_date)
-    columns = ", ".join(MEDIA_MENTION_COLUMNS)
-    con.execute(f"insert into raw.media_mentions ({columns}) select {columns} from _parsed where len(problems) = 0")
-    con.execute(
-        """insert into raw.ingest_rejects
-           select ?, ?, source_row, p.col, p.reason, raw_values::varchar, now()
-           from (select source_row, unnest(problems) as p, raw_values from _parsed where len(problems) > 0)""",
-        [file_id, name],
-    )
-    loaded, rejected, first, last = con.execute(
-        """select count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
-                  min(published_at), max(published_at) from _parsed"""
-    ).fetchall()[0]
+    with TemporaryDirectory(prefix="citra-") as workdir:
+        source = open_source(con, path, layout, Path(workdir))
+        try:
+            build_parsed_table(con, layout.profile, source, file_id, export_date)
+            columns = ", ".join(MEDIA_MENTION_COLUMNS)
+            con.execute(f"insert into raw.media_mentions ({columns}) select {columns} from _parsed where len(problems) = 0")
+            loaded, rejected, first, last = con.execute(
+                """select count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
+                          min(published_at), max(published_at) from _parsed"""
+            ).fetchall()[0]
+            if rejected:
+                insert_rejects(con, layout.profile, source, file_id, name)
+        finally:
+            close_source(con, layout)
+    acc.rows_read += loaded + rejected
     acc.profiles.append(layout.profile.name)
     acc.loaded += loaded
     acc.rejected += rejected
     acc.first = first if acc.first is None or (first is not None and first < acc.first) else acc.first
     acc.last = last if acc.last is None or (last is not None and last > acc.last) else acc.last
     con.execute("drop table _parsed")
-    con.execute("drop table _src")
 
 
 def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path) -> FileOutcome:

@@ -12,6 +12,7 @@ from datetime import date
 import duckdb
 
 from ingestion.profiles import Profile, normalize_header
+from ingestion.readers import Source
 
 TEXT_FIELDS = [
     "title", "snippet", "url", "outlet", "author", "issue_label", "region_label",
@@ -30,9 +31,9 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def resolve_columns(con: duckdb.DuckDBPyConnection, profile: Profile, table: str) -> dict[str, list[str]]:
-    """Canonical field -> the temp table's columns that carry it, in preference order."""
-    names = [r[0] for r in con.execute(f"select column_name from (describe {table})").fetchall()]
+def resolve_columns(con: duckdb.DuckDBPyConnection, profile: Profile, source: Source) -> dict[str, list[str]]:
+    """Canonical field -> the source's columns that carry it, in preference order."""
+    names = [d[0] for d in con.execute(f"select * from {source.sql} limit 0", source.params).description]
     by_norm: dict[str, str] = {}
     for name in names:
         by_norm.setdefault(normalize_header(name), name)
@@ -55,7 +56,8 @@ def _date_expr(profile: Profile) -> str:
     """Published instant: local formats (in the profile's zone), UTC formats, offsets, epoch."""
     parts = []
     if profile.date_formats:
-        parts.append("timezone($tz, try_strptime(citra_month_en(raw_date), $fmt_local::varchar[]))")
+        parts.append("timezone($tz, coalesce(try_strptime(raw_date, $fmt_local::varchar[]),"
+                     " try_strptime(citra_month_en(raw_date), $fmt_local::varchar[])))")
     if profile.date_formats_utc:
         parts.append("timezone('UTC', try_strptime(raw_date, $fmt_utc::varchar[]))")
     if profile.date_formats_offset:
@@ -81,17 +83,13 @@ def _sentiment_exprs(profile: Profile) -> tuple[str, str]:
 
 
 def build_parsed_table(
-    con: duckdb.DuckDBPyConnection, profile: Profile, file_id: str, export_date: date,
-    table: str = "_src",
+    con: duckdb.DuckDBPyConnection, profile: Profile, source: Source, file_id: str, export_date: date,
 ) -> None:
     """Create temp table ``_parsed``: canonical columns, plus ``problems`` (empty = good row)."""
-    cols = resolve_columns(con, profile, table)
+    cols = resolve_columns(con, profile, source)
     strip = profile.strip_leading_quote
     text = {f: _text(cols.get(f, []), strip) for f in TEXT_FIELDS}
     raw = {f: _text(cols.get(f, []), strip) for f in RAW_FIELDS}
-    used = sorted({c for cs in cols.values() for c in cs})
-    params: dict[str, object] = {f"c{i}": c for i, c in enumerate(used)}
-    raw_json = "json_object(" + ", ".join(f"$c{i}, {quote_ident(c)}" for i, c in enumerate(used)) + ")"
     sentiment, sentiment_known = _sentiment_exprs(profile)
     sql = f"""
     create or replace temp table _parsed as
@@ -100,11 +98,11 @@ def build_parsed_table(
         {", ".join(f"{expr} as {name}" for name, expr in text.items())},
         {raw["published_at"]} as raw_date, {raw["sentiment"]} as raw_sentiment,
         {raw["reach"]} as raw_reach, {raw["engagement"]} as raw_engagement,
-        lower({raw["media_type"]}) as raw_media_type, lower({raw["platform"]}) as raw_platform,
-        {raw_json} as raw_values
-      from {table}
+        lower({raw["media_type"]}) as raw_media_type, lower({raw["platform"]}) as raw_platform
+      from {source.sql}
     ), hosted as (
-      select *, regexp_extract(lower(url), '^[a-z]+://(?:[^/@]*@)?([^/:?#]+)', 1) as url_host
+      select *, split_part(split_part(split_part(split_part(split_part(lower(url), '://', 2), '/', 1),
+                '?', 1), '#', 1), ':', 1) as url_host
       from src
     ), typed as (
       select hosted.*,
@@ -115,7 +113,7 @@ def build_parsed_table(
         pd.platform as url_platform, mt.media_type as mapped_media_type
       from hosted
       left join _sentiment_map sm on sm.label = lower(coalesce(raw_sentiment, ''))
-      left join _platform_domains pd on pd.domain = regexp_extract(url_host, '([^.]+[.][^.]+)$', 1)
+      left join _platform_domains pd on pd.domain = array_to_string(string_split(url_host, '.')[-2:], '.')
       left join _media_types mt on mt.label = raw_media_type
     )
     select
@@ -149,12 +147,11 @@ def build_parsed_table(
           reason := 'engagement ' || raw_engagement || ' is negative') end,
         case when not sentiment_known then struct_pack(col := 'sentiment',
           reason := 'sentiment ''' || raw_sentiment || ''' {SENTIMENT_MESSAGE}') end
-      ], lambda p: p is not null) as problems,
-      raw_values
+      ], lambda p: p is not null) as problems
     from typed
     """
-    params.update(
-        locale=profile.number_locale, vendor=profile.vendor,
+    params: dict[str, object] = dict(
+        source.params, locale=profile.number_locale, vendor=profile.vendor,
         file_id=file_id, profile=profile.name, export_date=export_date,
         date_col=(cols.get("published_at") or ["date"])[0], date_example=date_example(profile),
     )
@@ -176,3 +173,25 @@ def date_example(profile: Profile) -> str:
                           "%z": "+0000", "%f": "000", "%s": "epoch milliseconds"}.items():
         fmt = fmt.replace(code, example)
     return fmt
+
+
+def insert_rejects(con: duckdb.DuckDBPyConnection, profile: Profile, source: Source, file_id: str,
+                   name: str) -> None:
+    """Copy the problems of ``_parsed`` to ``raw.ingest_rejects`` with the row's raw cells.
+
+    The raw cells (as JSON, only the columns the profile uses) are built for rejected rows
+    only, so a clean file pays nothing for them.
+    """
+    cols = resolve_columns(con, profile, source)
+    used = sorted({c for cs in cols.values() for c in cs})
+    params: dict[str, object] = dict(source.params, **{f"c{i}": c for i, c in enumerate(used)})
+    raw_json = "json_object(" + ", ".join(f"$c{i}, s.{quote_ident(c)}" for i, c in enumerate(used)) + ")"
+    params.update(file_id=file_id, name=name)
+    con.execute(
+        f"""insert into raw.ingest_rejects
+            select $file_id, $name, p.source_row, p.problem.col, p.problem.reason, {raw_json}::varchar, now()
+            from (select source_row, unnest(problems) as problem from _parsed where len(problems) > 0) p
+            join {source.sql} s using (source_row)
+            order by p.source_row""",
+        params,
+    )

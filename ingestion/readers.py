@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,36 +140,45 @@ def _transcode_to_utf8(path: Path, encoding: str, workdir: Path) -> Path:
     return target
 
 
-def load_source_table(
-    con: duckdb.DuckDBPyConnection, path: Path, layout: Layout, table: str = "_src"
-) -> int:
-    """Create temp table ``table``: ``source_row`` (1-based row number in the file) + text columns."""
-    con.execute(f"drop table if exists {table}")
+@dataclass(frozen=True)
+class Source:
+    """A file's rows as a DuckDB subquery (``source_row`` + text columns) and its parameters.
+
+    The subquery reads the file where it lies, so a clean CSV is scanned once, straight
+    into the normalizing query; only rejected rows make a second pass for their raw cells.
+    """
+
+    sql: str
+    params: dict[str, object]
+
+
+def open_source(con: duckdb.DuckDBPyConnection, path: Path, layout: Layout, workdir: Path) -> Source:
+    """Make ``path`` queryable; ``workdir`` holds a UTF-8 copy when DuckDB cannot decode it."""
     if layout.kind == "excel":
         rows = _excel_rows(path)[layout.header_index + 1 :]
         names = _unique_names(layout.header)
         columns = {n: [None if i >= len(r) else r[i] for r in rows] for i, n in enumerate(names)}
-        arrow = pa.table({n: pa.array(v, pa.string()) for n, v in columns.items()})
-        con.register("_excel_arrow", arrow)
-        con.execute(
-            f"create temp table {table} as select row_number() over () + ? as source_row, *"
-            " from _excel_arrow",
-            [layout.header_index + 1],
+        con.register("_excel_src", pa.table({n: pa.array(v, pa.string()) for n, v in columns.items()}))
+        return Source(
+            "(select row_number() over () + $src_offset as source_row, * from _excel_src)",
+            {"src_offset": layout.header_index + 1},
         )
-        con.unregister("_excel_arrow")
-    else:
-        with tempfile.TemporaryDirectory(prefix="citra-") as tmp:
-            source, encoding = path, "utf-16" if layout.encoding == "utf-16-le" else "utf-8"
-            if layout.encoding in ("utf-16-be", "cp1252"):
-                source = _transcode_to_utf8(path, layout.encoding, Path(tmp))
-            con.execute(
-                f"create temp table {table} as select row_number() over () + ? as source_row, *"
-                " from read_csv(?, encoding = ?, delim = ?,"
-                " header = true, skip = ?, all_varchar = true, quote = '\"', escape = '\"',"
-                " null_padding = true, strict_mode = false, parallel = false)",
-                [layout.header_index + 1, str(source), encoding, layout.delimiter, layout.header_index],
-            )
-    return con.execute(f"select count(*) from {table}").fetchall()[0][0]
+    source, encoding = path, "utf-16" if layout.encoding == "utf-16-le" else "utf-8"
+    if layout.encoding in ("utf-16-be", "cp1252"):
+        source = _transcode_to_utf8(path, layout.encoding, workdir)
+    return Source(
+        "(select row_number() over () + $src_offset as source_row, * from read_csv($src_path,"
+        " encoding = $src_encoding, delim = $src_delim, header = true, skip = $src_skip,"
+        " all_varchar = true, quote = '\"', escape = '\"', null_padding = true,"
+        " strict_mode = false, parallel = false))",
+        {"src_offset": layout.header_index + 1, "src_path": str(source), "src_encoding": encoding,
+         "src_delim": layout.delimiter, "src_skip": layout.header_index},
+    )
+
+
+def close_source(con: duckdb.DuckDBPyConnection, layout: Layout) -> None:
+    if layout.kind == "excel":
+        con.unregister("_excel_src")
 
 
 def _unique_names(header: list[str]) -> list[str]:

@@ -35,6 +35,7 @@ MACROS = [
         end as double)""",
     r"""create or replace temp macro citra_count(raw, locale) as
         case
+          when regexp_full_match(raw, '[0-9]{1,18}') then raw::bigint::double
           when raw is null or list_contains(getvariable('citra_null_tokens'), lower(trim(raw))) then null
           else coalesce(
             citra_num_decimal(regexp_extract(citra_num_clean(raw), '^([+-]?[0-9.,]+)[a-z]*$', 1), locale)

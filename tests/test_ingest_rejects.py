@@ -40,3 +40,19 @@ def test_bad_row_goes_to_rejects_and_good_rows_load(citra_home: Path, bad: dict,
     assert [r[:4] for r in rejects] == [("kliping_2025-03.csv", 3, column, reason)]
     assert '"outlet":"Antara Kalsel"' in rejects[0][4]
     assert titles == [("Jembatan baru diresmikan",), ("Baris ketiga",)]
+
+
+def test_row_numbers_stay_exact_in_a_large_file(citra_home: Path) -> None:
+    rows = [{**GOOD, "title": f"Berita {i}", "document_id": f"k-{i}"} for i in range(60_000)]
+    rows[45_000] = {**rows[45_000], "sentiment": "???"}
+    rows[59_999] = {**rows[59_999], "date": "kemarin"}
+    (citra_home / "landing" / "media" / "besar.csv").write_text(csv_text(GENERIC_HEADER, rows), encoding="utf-8")
+    report = ingest_media(citra_home / "warehouse.duckdb", citra_home / "landing" / "media", citra_home / "quarantine")
+    assert (report.rows_loaded, report.rows_rejected) == (59_998, 2)
+    with duckdb.connect(str(citra_home / "warehouse.duckdb"), read_only=True) as con:
+        rejects = con.execute("select source_row, column_name from raw.ingest_rejects order by source_row").fetchall()
+        mismatched = con.execute(
+            "select count(*) from raw.media_mentions where source_row <> substr(document_id, 3)::int + 2"
+        ).fetchall()[0][0]
+    assert rejects == [(45_002, "sentiment"), (60_001, "date")]  # header is row 1
+    assert mismatched == 0

@@ -1,0 +1,43 @@
+"""Command line: ``python -m sample_data --home DIR --mentions N`` writes the sample landing zone."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from datetime import date
+from pathlib import Path
+
+from .generate import generate
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sample_data", description=__doc__)
+    parser.add_argument("--home", type=Path, required=True, help="Citra home; files go to HOME/landing/media")
+    parser.add_argument("--mentions", type=int, default=60_000, help="unique mentions to generate")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--start", type=date.fromisoformat, default=date(2024, 11, 1), help="first month, YYYY-MM-DD")
+    parser.add_argument("--months", type=int, default=24)
+    args = parser.parse_args(argv)
+
+    began = time.perf_counter()
+    s = generate(args.home, mentions=args.mentions, seed=args.seed, start=args.start, months=args.months)
+    elapsed = time.perf_counter() - began
+    print(f"wrote {len(s.files)} files, {s.total_rows:,} rows ({s.unique_mentions:,} unique mentions) "
+          f"to {args.home / 'landing' / 'media'} in {elapsed:.1f}s")
+    if s.burst:
+        b = s.burst
+        print(f"  burst: {b['date']} {b['issue_code']} region {b['region_code']}: "
+              f"{b['negative_count']:,} negative mentions ({b['planted_rows']:,} planted)")
+    if s.feed_gap:
+        g = s.feed_gap
+        print(f"  hole: {g['feed']} has no rows {g['first_missing_day']} .. {g['last_missing_day']}")
+    if s.missing_month:
+        print(f"  hole: {s.missing_month['feed']} has no file for {s.missing_month['month']:%Y-%m}")
+    if s.reexport:
+        r = s.reexport
+        print(f"  overlap: {r['file']} repeats {r['overlapping_rows']:,} rows of {r['original_file']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,136 @@
+"""Entry point of the generator: plans the volume, draws each month, writes the landing files.
+
+Returns a ``GenerationSummary`` that states, as data, what was planted (burst, holes,
+re-export) so tests and data-quality checks can assert against it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import polars as pl
+
+from .bank import build_bank, draw_core
+from .kliping import kliping_frame
+from .meltwater import meltwater_frame, reexport_frame
+from .reference import load_reference
+from .volume import (BURST_DATE, BURST_ISSUE, BURST_REGION, FEED_GAP, KLIPING, MELTWATER,
+                     MISSING_KLIPING_MONTH, make_plan)
+from .writers import write_kliping_csv, write_kliping_xlsx, write_meltwater
+
+REEXPORT_RANGE: tuple[date, date] = (date(2025, 6, 1), date(2025, 6, 20))
+REEXPORT_DAY: date = date(2025, 7, 15)
+EXPORT_HOUR_WITA: int = 9
+XLSX_EVERY: int = 6
+WITA = ZoneInfo("Asia/Makassar")
+
+
+@dataclass
+class GenerationSummary:
+    """What was written and what was planted in it."""
+
+    home: Path
+    files: list[Path] = field(default_factory=list)
+    rows_by_file: dict[str, int] = field(default_factory=dict)
+    unique_mentions: int = 0
+    burst: dict = field(default_factory=dict)
+    feed_gap: dict = field(default_factory=dict)
+    missing_month: dict = field(default_factory=dict)
+    reexport: dict = field(default_factory=dict)
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.rows_by_file.values())
+
+
+def landing_dir(home: Path) -> Path:
+    return Path(home) / "landing" / "media"
+
+
+def _in_period(day: date, first: date, end: date) -> bool:
+    return first <= day < end
+
+
+def generate(home: Path, mentions: int = 60_000, seed: int = 42,
+             start: date = date(2024, 11, 1), months: int = 24) -> GenerationSummary:
+    """Write ``mentions`` unique mentions over ``months`` months into ``<home>/landing/media``."""
+    if mentions < 0 or months < 1:
+        raise ValueError("mentions must be >= 0 and months >= 1")
+    ref = load_reference()
+    bank = build_bank(ref)
+    plan = make_plan(mentions, seed, start.replace(day=1), months, ref.issue_codes)
+    out = landing_dir(home)
+    out.mkdir(parents=True, exist_ok=True)
+    summary = GenerationSummary(home=Path(home))
+    salt = int(np.random.default_rng([seed, 1]).integers(0, 2**40))
+    burst_issue = ref.issue_codes.index(BURST_ISSUE) if BURST_ISSUE in ref.issue_codes else 0
+    first, end = plan.month_starts[0], plan.days[-1].astype(object) + timedelta(days=1)
+    burst_negatives = 0
+    reexport_source: pl.DataFrame | None = None
+    serial = 0
+
+    for m, month_start in enumerate(plan.month_starts):
+        key = month_start.strftime("%Y-%m")
+        mw_core = draw_core(np.random.default_rng([seed, 2, m]), plan, bank, m, MELTWATER, burst_issue)
+        mw = meltwater_frame(np.random.default_rng([seed, 3, m]), mw_core, bank, serial, salt)
+        serial += mw.height
+        path = out / f"meltwater_{key}.csv"
+        write_meltwater(mw, path, utf16=m % 2 == 0)
+        _record(summary, path, mw.height, _next_month(month_start))
+
+        kl_core = draw_core(np.random.default_rng([seed, 4, m]), plan, bank, m, KLIPING, burst_issue)
+        for core in (mw_core, kl_core):
+            if plan.burst_day is not None:
+                on_day = core.ts.astype("datetime64[D]") == plan.days[plan.burst_day]
+                burst_negatives += int((on_day & (core.issue == burst_issue) & (core.sentiment == 2)).sum())
+        if month_start == REEXPORT_RANGE[0].replace(day=1):
+            days = mw_core.ts.astype("datetime64[D]")
+            keep = (days >= np.datetime64(REEXPORT_RANGE[0])) & (days <= np.datetime64(REEXPORT_RANGE[1]))
+            reexport_source = mw.filter(pl.Series(keep))
+        if len(kl_core.ts):
+            kl = kliping_frame(np.random.default_rng([seed, 5, m]), kl_core, bank, key)
+            if (m + 1) % XLSX_EVERY == 0:
+                path = out / f"kliping_{key}.xlsx"
+                next_month = (month_start + timedelta(days=32)).replace(day=1)
+                write_kliping_xlsx(kl, path, next_month.strftime("%Y-%m-%dT00:00:00Z"))
+            else:
+                path = out / f"kliping_{key}.csv"
+                write_kliping_csv(kl, path)
+            _record(summary, path, kl.height, _next_month(month_start) + timedelta(days=1))
+
+    summary.unique_mentions = mentions
+    if reexport_source is not None:
+        name = f"meltwater_{REEXPORT_RANGE[0]}_to_{REEXPORT_RANGE[1]}_reexport.csv"
+        again = reexport_frame(np.random.default_rng([seed, 6]), reexport_source)
+        write_meltwater(again, out / name, utf16=False)
+        _record(summary, out / name, again.height, REEXPORT_DAY)
+        summary.reexport = {"file": name, "original_file": f"meltwater_{REEXPORT_RANGE[0]:%Y-%m}.csv",
+                            "first_day": REEXPORT_RANGE[0], "last_day": REEXPORT_RANGE[1],
+                            "overlapping_rows": again.height}
+    if plan.burst_day is not None:
+        summary.burst = {"date": BURST_DATE, "issue_code": BURST_ISSUE, "region_code": BURST_REGION,
+                         "planted_rows": plan.burst_rows, "negative_count": burst_negatives, "feed": "meltwater"}
+    if _in_period(FEED_GAP[0], first, end):
+        summary.feed_gap = {"feed": "meltwater", "first_missing_day": FEED_GAP[0], "last_missing_day": FEED_GAP[1]}
+    if _in_period(MISSING_KLIPING_MONTH, first, end):
+        summary.missing_month = {"feed": "kliping", "month": MISSING_KLIPING_MONTH,
+                                 "file": f"kliping_{MISSING_KLIPING_MONTH:%Y-%m}.csv"}
+    return summary
+
+
+def _next_month(month_start: date) -> date:
+    return (month_start + timedelta(days=32)).replace(day=1)
+
+
+def _record(summary: GenerationSummary, path: Path, rows: int, exported: date) -> None:
+    """Note a written file and date it like a download: the file time is the export date,
+    which decides which of two overlapping exports holds the newer numbers."""
+    stamp = datetime.combine(exported, time(EXPORT_HOUR_WITA), WITA).timestamp()
+    os.utime(path, (stamp, stamp))
+    summary.files.append(path)
+    summary.rows_by_file[path.name] = rows

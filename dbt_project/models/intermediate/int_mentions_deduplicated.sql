@@ -1,0 +1,22 @@
+with mentions as (
+    select * from {{ ref('stg_media__mentions') }}
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by mention_id
+            order by export_date desc, ingested_at desc, source_file_id desc, source_row desc
+        ) as export_rank,
+        count(*) over (partition by mention_id) as export_rows
+    from mentions
+),
+
+newest_export as (
+    select * exclude (export_rank)
+    from ranked
+    where export_rank = 1
+)
+
+select * from newest_export

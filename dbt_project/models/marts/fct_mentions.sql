@@ -1,0 +1,42 @@
+with enriched_mentions as (
+    select * from {{ ref('int_mentions_enriched') }}
+),
+
+mentions_in_wita as (
+    select
+        *,
+        -- explicit conversion: never rely on the session time zone
+        timezone('Asia/Makassar', published_at) as published_at_wita
+    from enriched_mentions
+),
+
+final as (
+    select
+        mention_id,
+        published_at,
+        published_at_wita,
+        cast(published_at_wita as date) as mention_date,
+        cast(date_trunc('month', published_at_wita) as date) as month,
+        vendor,
+        title,
+        snippet,
+        url,
+        outlet,
+        media_type,
+        platform,
+        author,
+        issue,
+        issue_in_taxonomy,
+        sentiment,
+        reach,
+        engagement,
+        region_code,
+        region_matched_on,
+        agency_code,
+        language,
+        export_date,
+        source_file_id
+    from mentions_in_wita
+)
+
+select * from final

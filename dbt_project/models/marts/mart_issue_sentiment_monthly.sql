@@ -1,0 +1,100 @@
+with mentions as (
+    select month, issue, sentiment from {{ ref('fct_mentions') }}
+),
+
+issues as (
+    select issue from {{ ref('dim_issue') }}
+),
+
+month_range as (
+    select min(month) as first_month, max(month) as last_month from mentions
+),
+
+months as (
+    select cast(unnest(generate_series(
+        cast(first_month as timestamp), cast(last_month as timestamp), interval 1 month
+    )) as date) as month
+    from month_range
+),
+
+issue_months as (
+    select months.month, issues.issue
+    from months
+    cross join issues
+),
+
+mention_counts as (
+    select
+        month,
+        issue,
+        count(*) as mentions,
+        count(*) filter (where sentiment = 'positive') as positive,
+        count(*) filter (where sentiment = 'neutral') as neutral,
+        count(*) filter (where sentiment = 'negative') as negative,
+        count(*) filter (where sentiment is null or sentiment not in ('positive', 'neutral', 'negative')) as unlabeled
+    from mentions
+    group by month, issue
+),
+
+dense_counts as (
+    select
+        issue_months.month,
+        issue_months.issue,
+        coalesce(mention_counts.mentions, 0) as mentions,
+        coalesce(mention_counts.positive, 0) as positive,
+        coalesce(mention_counts.neutral, 0) as neutral,
+        coalesce(mention_counts.negative, 0) as negative,
+        coalesce(mention_counts.unlabeled, 0) as unlabeled
+    from issue_months
+    left join mention_counts
+        on issue_months.month = mention_counts.month
+        and issue_months.issue = mention_counts.issue
+),
+
+shares as (
+    select
+        *,
+        positive + neutral + negative as labelled,
+        positive / nullif(positive + neutral + negative, 0) as positive_share,
+        negative / nullif(positive + neutral + negative, 0) as negative_share,
+        (positive - negative) / nullif(positive + neutral + negative, 0) as net_sentiment,
+        mentions / nullif(sum(mentions) over (partition by month), 0) as share_of_voice
+    from dense_counts
+),
+
+previous_month_shares as (
+    select
+        *,
+        lag(month) over issue_by_month as previous_month,
+        lag(positive_share) over issue_by_month as previous_positive_share,
+        lag(negative_share) over issue_by_month as previous_negative_share
+    from shares
+    window issue_by_month as (partition by issue order by month)
+),
+
+final as (
+    select
+        month,
+        issue,
+        mentions,
+        positive,
+        neutral,
+        negative,
+        unlabeled,
+        positive_share,
+        negative_share,
+        net_sentiment,
+        share_of_voice,
+        case
+            when previous_month = cast(month - interval 1 month as date)
+                then (positive_share - previous_positive_share) * 100
+        end as positive_share_change_pp,
+        case
+            when previous_month = cast(month - interval 1 month as date)
+                then (negative_share - previous_negative_share) * 100
+        end as negative_share_change_pp
+    from previous_month_shares
+    order by month, issue
+)
+
+select * from final

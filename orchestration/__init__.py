@@ -1,0 +1,1 @@
+"""Dagster code location of Citra: assets, checks, resources and the `citra` CLI."""

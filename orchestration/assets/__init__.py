@@ -1,0 +1,1 @@
+"""Dagster assets of Citra, one module per concern."""

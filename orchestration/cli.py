@@ -1,0 +1,94 @@
+"""`citra`: build the warehouse through Dagster, generate sample data, open the UI.
+
+The CLI runs the same job as the Dagster UI, recorded in the same DAGSTER_HOME, so a run
+started from cron shows up in the UI's run history.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from orchestration.settings import REPO_ROOT, apply_defaults, ensure_dagster_home
+
+
+def _paths() -> tuple[Path, Path]:
+    apply_defaults()
+    return Path(os.environ["CITRA_HOME"]), Path(os.environ["CITRA_WAREHOUSE"])
+
+
+def build() -> int:
+    """Run the `citra_build` job (ingest, dbt build with tests); 0 on success."""
+    import dagster as dg
+
+    ensure_dagster_home()
+    home, warehouse = _paths()
+    from orchestration.definitions import defs
+
+    job = defs.resolve_job_def("citra_build")
+    with dg.DagsterInstance.get() as instance:
+        result = job.execute_in_process(instance=instance, raise_on_error=False)
+    if not result.success:
+        failed = [e for e in result.all_events if e.is_failure]
+        print("citra build FAILED.", file=sys.stderr)
+        for event in failed:
+            print(f"  {event.step_key}: {event.message}", file=sys.stderr)
+        print(f"See the run {result.run_id} in the Dagster UI (make ui) for details.", file=sys.stderr)
+        return 1
+    from orchestration.summary import headline
+
+    print(f"citra build OK (run {result.run_id}).")
+    for line in headline(warehouse):
+        print(line)
+    print(f"Open the Dagster UI: make ui   (then http://127.0.0.1:3000; CITRA_HOME={home})")
+    return 0
+
+
+def demo(mentions: int, seed: int) -> int:
+    """Generate the sample exports (once per size and seed) and build everything."""
+    home, _ = _paths()
+    marker = home / "landing" / ".sample"
+    wanted = f"mentions={mentions} seed={seed}\n"
+    if marker.exists() and marker.read_text() == wanted:
+        print(f"Sample exports already in {home / 'landing'}; reusing them.")
+    else:
+        from sample_data.generate import generate
+
+        summary = generate(home, mentions=mentions, seed=seed)
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(wanted)
+        print(f"Generated {len(summary.files)} sample exports ({summary.unique_mentions:,} mentions) in {home / 'landing'}.")
+    return build()
+
+
+def ui(host: str, port: int) -> int:
+    """Start the Dagster UI on localhost (put authentication in front before exposing it)."""
+    ensure_dagster_home()
+    args = ["dagster", "dev", "-w", str(REPO_ROOT / "workspace.yaml"), "-h", host, "-p", str(port)]
+    os.execvp(args[0], args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="citra", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="ingest new exports and build all marts (through Dagster)")
+    demo_p = sub.add_parser("demo", help="generate sample exports into CITRA_HOME, then build")
+    demo_p.add_argument("--mentions", type=int, default=60_000)
+    demo_p.add_argument("--seed", type=int, default=42)
+    ui_p = sub.add_parser("ui", help="start the Dagster UI (127.0.0.1:3000 by default)")
+    ui_p.add_argument("--host", default="127.0.0.1")
+    ui_p.add_argument("--port", type=int, default=3000)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "build":
+        return build()
+    if args.command == "demo":
+        return demo(args.mentions, args.seed)
+    return ui(args.host, args.port)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

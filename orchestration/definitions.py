@@ -1,0 +1,25 @@
+"""The one Dagster ``Definitions`` of Citra, loaded by ``workspace.yaml``."""
+
+from __future__ import annotations
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from orchestration.assets.dbt import citra_dbt_models, citra_dbt_project
+from orchestration.assets.media import raw_media
+from orchestration.jobs import build_job
+from orchestration.resources import CitraHome
+from orchestration.sensors import landing_sensor
+from orchestration.settings import apply_defaults
+
+apply_defaults()
+
+defs = dg.Definitions(
+    assets=[raw_media, citra_dbt_models],
+    jobs=[build_job],
+    sensors=[landing_sensor],
+    resources={
+        "citra": CitraHome(home=dg.EnvVar("CITRA_HOME"), warehouse_path=dg.EnvVar("CITRA_WAREHOUSE")),
+        "dbt": DbtCliResource(project_dir=citra_dbt_project),
+    },
+)

@@ -1,0 +1,55 @@
+"""Paths and switches, from the environment with documented defaults.
+
+| variable          | default                      | meaning                                   |
+|-------------------|------------------------------|-------------------------------------------|
+| CITRA_HOME        | ./data                       | landing/, quarantine/, warehouse, reports |
+| CITRA_WAREHOUSE   | $CITRA_HOME/warehouse.duckdb | the DuckDB warehouse the pipeline writes  |
+| DAGSTER_HOME      | $CITRA_HOME/dagster          | Dagster run history (shared by UI and CLI) |
+
+Nothing here phones home: dbt usage statistics and Dagster telemetry are switched off.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+DAGSTER_YAML = """\
+# Written by Citra. Telemetry is off: a government warehouse does not phone home.
+telemetry:
+  enabled: false
+# Every DuckDB writer (ingestion, dbt) is in the pool `duckdb_writer`: one at a time.
+concurrency:
+  pools:
+    default_limit: 1
+"""
+
+
+def apply_defaults() -> None:
+    """Fill in the environment so Dagster, dbt and our code agree on the paths."""
+    home = Path(os.environ.get("CITRA_HOME") or "data").resolve()
+    os.environ["CITRA_HOME"] = str(home)
+    os.environ.setdefault("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))
+    os.environ.setdefault("DAGSTER_HOME", str(home / "dagster"))
+    os.environ["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
+    os.environ["DO_NOT_TRACK"] = "1"
+    os.environ.setdefault("DBT_PROFILES_DIR", str(REPO_ROOT))
+    scripts = str(Path(sys.executable).parent)
+    if (Path(scripts) / "dbt").exists() and scripts not in os.environ.get("PATH", "").split(os.pathsep):
+        # dagster-dbt runs `dbt` from PATH: use the one beside this Python, venv activated or not
+        os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")
+
+
+def ensure_dagster_home() -> Path:
+    """Create DAGSTER_HOME with Citra's instance settings (telemetry off, writer pool of 1)."""
+    apply_defaults()
+    dagster_home = Path(os.environ["DAGSTER_HOME"])
+    dagster_home.mkdir(parents=True, exist_ok=True)
+    config = dagster_home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(DAGSTER_YAML, encoding="utf-8")
+    return dagster_home
+

@@ -10,6 +10,9 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from orchestration.settings import REPO_ROOT, apply_defaults, ensure_dagster_home
@@ -18,6 +21,27 @@ from orchestration.settings import REPO_ROOT, apply_defaults, ensure_dagster_hom
 def _paths() -> tuple[Path, Path]:
     apply_defaults()
     return Path(os.environ["CITRA_HOME"]), Path(os.environ["CITRA_WAREHOUSE"])
+
+
+@contextmanager
+def output_to(log_path: Path) -> Iterator[None]:
+    """Send this process's and its children's stdout/stderr (dbt's progress) to a log file."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    with log_path.open("ab") as log:
+        os.dup2(log.fileno(), 1)
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
 
 
 def build() -> int:
@@ -29,17 +53,23 @@ def build() -> int:
     from orchestration.definitions import defs
 
     job = defs.resolve_job_def("citra_build")
-    with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+    log_path = home / "logs" / f"citra_build_{datetime.now():%Y%m%d_%H%M%S}.log"
+    print(f"Running citra_build (ingest landing/, then dbt build with tests); log: {log_path}", flush=True)
+    verbosity = {"loggers": {"console": {"config": {"log_level": os.environ.get("CITRA_LOG_LEVEL", "INFO")}}}}
+    with dg.DagsterInstance.get() as instance, output_to(log_path):
+        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=verbosity)
+    from orchestration.summary import headline, ingestion_summary
+
+    if warehouse.exists():
+        for line in ingestion_summary(warehouse):
+            print(line)
     if not result.success:
         failed = [e for e in result.all_events if e.is_failure]
         print("citra build FAILED.", file=sys.stderr)
         for event in failed:
             print(f"  {event.step_key}: {event.message}", file=sys.stderr)
-        print(f"See the run {result.run_id} in the Dagster UI (make ui) for details.", file=sys.stderr)
+        print(f"Details: {log_path}, or the run {result.run_id} in the Dagster UI (make ui).", file=sys.stderr)
         return 1
-    from orchestration.summary import headline
-
     print(f"citra build OK (run {result.run_id}).")
     for line in headline(warehouse):
         print(line)

@@ -49,3 +49,31 @@ def headline(warehouse: Path) -> list[str]:
                 issue, share, count = worst[0]
                 lines.append(f"  3. most negative issue in {month:%Y-%m}: {issue} ({_pct(share)} negative, {count:,} mentions)")
     return lines
+
+
+def ingestion_summary(warehouse: Path) -> list[str]:
+    """What ingestion holds and what it set aside, in plain words."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        tables = {r[0] for r in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'raw'").fetchall()}
+        if "ingest_files" not in tables:
+            return []
+        loaded, quarantined, rows, rejected = con.execute(
+            """select count(*) filter (where status = 'loaded'), count(*) filter (where status = 'quarantined'),
+                      coalesce(sum(rows_loaded), 0), coalesce(sum(rows_rejected), 0)
+               from raw.ingest_files"""
+        ).fetchall()[0]
+        lines = [f"Ingested: {loaded} files, {rows:,} rows; {rejected:,} rows set aside in raw.ingest_rejects"]
+        for name, error in con.execute(
+            "select file_name, error from raw.ingest_files where status = 'quarantined' order by file_name"
+        ).fetchall():
+            lines.append(f"  quarantined: {error if error.startswith(name) else name + ': ' + error}")
+        if quarantined:
+            lines.append("  (fix a quarantined file and drop it into landing/ again)")
+        kinds = con.execute(
+            """select regexp_replace(reason, '''[^'']*''', '''...''', 'g') as kind, count(*) as n
+               from raw.ingest_rejects group by kind order by n desc, kind limit 5"""
+        ).fetchall()
+        for kind, count in kinds:
+            lines.append(f"  set aside: {count:,} x {kind}")
+    return lines

@@ -38,6 +38,7 @@ class Layout:
     header_index: int  # 0-based row of the header among the file's rows
     header: list[str]
     profile: Profile
+    preamble: tuple[tuple[str, ...], ...] = ()  # non-blank rows above the header (report titles)
 
 
 def detect_encoding(head: bytes) -> str:
@@ -71,38 +72,45 @@ def _candidate_rows(text: str) -> tuple[str, int, list[list[str]]]:
     skip = 1 if lines and lines[0].strip().lower().startswith("sep=") else 0
     sample = "\n".join(lines[skip : skip + HEADER_SEARCH_ROWS])
     first = lines[skip] if len(lines) > skip else ""
-    delimiter = max(DELIMITERS, key=lambda d: first.count(d))
+    declared = lines[0].strip()[4:5] if skip else ""
+    delimiter = declared if declared in DELIMITERS else max(DELIMITERS, key=lambda d: first.count(d))
     rows = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
     return delimiter, skip, rows
 
 
-def _find_header(rows: list[list[str]], name: str) -> tuple[int, Profile]:
+def _find_header(rows: list[list[str]], name: str,
+                 profiles: tuple[Profile, ...] | None = None) -> tuple[int, Profile]:
     """The first row a profile accepts; otherwise an error naming the closest profile."""
+    profiles = profiles or load_profiles()
     best: tuple[float, list[str]] = (-1.0, [])
     for index, row in enumerate(rows):
         cells = [c for c in row if c and c.strip()]
         if not cells:
             continue
         try:
-            return index, detect_profile(row)
+            return index, detect_profile(row, profiles)
         except UnknownLayoutError:
-            score = max(p.score(row) for p in load_profiles())
+            score = max(p.score(row) for p in profiles)
             if score > best[0]:
                 best = (score, row)
     try:
-        detect_profile(best[1])
+        detect_profile(best[1], profiles)
     except UnknownLayoutError as exc:
         raise UnreadableFileError(f"{name}: {exc}") from None
     raise UnreadableFileError(f"{name}: no header row found")  # pragma: no cover
 
 
-def sniff(path: Path, name: str | None = None) -> Layout:
-    """Detect format, encoding, delimiter, header row and vendor profile of ``path``."""
+def _preamble(rows: list[list[str]], index: int) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(r) for r in rows[:index] if any(c.strip() for c in r))
+
+
+def sniff(path: Path, name: str | None = None, profiles: tuple[Profile, ...] | None = None) -> Layout:
+    """Detect format, encoding, delimiter, header row and profile (media by default) of ``path``."""
     name = name or path.name
     if path.suffix.lower() in EXCEL_SUFFIXES:
         rows = [[("" if v is None else str(v)) for v in r] for r in _excel_rows(path, HEADER_SEARCH_ROWS, name)]
-        index, profile = _find_header(rows, name)
-        return Layout("excel", "xlsx", "", index, rows[index], profile)
+        index, profile = _find_header(rows, name, profiles)
+        return Layout("excel", "xlsx", "", index, rows[index], profile, _preamble(rows, index))
     with path.open("rb") as fh:
         head = fh.read(SNIFF_BYTES)
     if not head.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
@@ -111,8 +119,8 @@ def sniff(path: Path, name: str | None = None) -> Layout:
         raise UnreadableFileError(f"{name}: binary content, not a CSV or text export")
     encoding = detect_encoding(head)
     delimiter, skip, rows = _candidate_rows(_decode_head(path, encoding))
-    index, profile = _find_header(rows, name)
-    return Layout("csv", encoding, delimiter, skip + index, rows[index], profile)
+    index, profile = _find_header(rows, name, profiles)
+    return Layout("csv", encoding, delimiter, skip + index, rows[index], profile, _preamble(rows, index))
 
 
 def _excel_rows(path: Path, limit: int | None = None, name: str | None = None) -> list[list[object]]:

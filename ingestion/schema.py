@@ -66,8 +66,49 @@ INGEST_REJECT_COLUMNS: dict[str, str] = {
     "rejected_at": "timestamptz not null",
 }
 
+PLATFORM_POST_COLUMNS: dict[str, str] = {
+    "platform": "varchar not null",
+    "account": "varchar not null",
+    "post_id": "varchar not null",
+    "published_at": "timestamptz",
+    "post_type": "varchar",
+    "text": "varchar",
+    "url": "varchar",
+    "views": "bigint",
+    "reach": "bigint",
+    "likes": "bigint",
+    "comments": "bigint",
+    "shares": "bigint",
+    "saves": "bigint",
+    "clicks": "bigint",
+    "export_date": "date not null",
+    "source_file_id": "varchar not null",
+    "source_row": "integer not null",
+    "profile": "varchar not null",
+    "ingested_at": "timestamptz not null",
+}
+
+PLATFORM_ACCOUNT_DAILY_COLUMNS: dict[str, str] = {
+    "platform": "varchar not null",
+    "account": "varchar not null",
+    "date": "date not null",
+    "followers": "bigint",
+    "follower_change": "bigint",
+    "views": "bigint",
+    "reach": "bigint",
+    "profile_views": "bigint",
+    "engagements": "bigint",
+    "export_date": "date not null",
+    "source_file_id": "varchar not null",
+    "source_row": "integer not null",
+    "profile": "varchar not null",
+    "ingested_at": "timestamptz not null",
+}
+
 TABLES: dict[str, dict[str, str]] = {
     "media_mentions": MEDIA_MENTION_COLUMNS,
+    "platform_posts": PLATFORM_POST_COLUMNS,
+    "platform_account_daily": PLATFORM_ACCOUNT_DAILY_COLUMNS,
     "ingest_files": INGEST_FILE_COLUMNS,
     "ingest_rejects": INGEST_REJECT_COLUMNS,
 }

@@ -17,10 +17,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--start", type=date.fromisoformat, default=date(2024, 11, 1), help="first month, YYYY-MM-DD")
     parser.add_argument("--months", type=int, default=24)
+    parser.add_argument("--no-platforms", action="store_true", help="skip the official-account exports")
     args = parser.parse_args(argv)
 
     began = time.perf_counter()
-    s = generate(args.home, mentions=args.mentions, seed=args.seed, start=args.start, months=args.months)
+    s = generate(args.home, mentions=args.mentions, seed=args.seed, start=args.start, months=args.months,
+                 platforms=not args.no_platforms)
     elapsed = time.perf_counter() - began
     print(f"wrote {len(s.files)} files, {s.total_rows:,} rows ({s.unique_mentions:,} unique mentions) "
           f"to {args.home / 'landing' / 'media'} in {elapsed:.1f}s")
@@ -33,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  hole: {g['feed']} has no rows {g['first_missing_day']} .. {g['last_missing_day']}")
     if s.missing_month:
         print(f"  hole: {s.missing_month['feed']} has no file for {s.missing_month['month']:%Y-%m}")
+    if s.platform_files:
+        m = s.platform_missing_month
+        print(f"  platforms: {len(s.platform_files)} files in {args.home / 'landing' / 'platform'}; "
+              f"{m['account']} has no data for {m['month']:%Y-%m}")
     if s.reexport:
         r = s.reexport
         print(f"  overlap: {r['file']} repeats {r['overlapping_rows']:,} rows of {r['original_file']}")

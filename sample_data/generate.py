@@ -18,6 +18,7 @@ import polars as pl
 from .bank import build_bank, draw_core
 from .kliping import kliping_frame
 from .meltwater import meltwater_frame, reexport_frame
+from .platforms import write_platforms
 from .reference import load_reference
 from .volume import (BURST_DATE, BURST_ISSUE, BURST_REGION, FEED_GAP, KLIPING, MELTWATER,
                      MISSING_KLIPING_MONTH, make_plan)
@@ -42,6 +43,9 @@ class GenerationSummary:
     feed_gap: dict = field(default_factory=dict)
     missing_month: dict = field(default_factory=dict)
     reexport: dict = field(default_factory=dict)
+    platform_files: list[Path] = field(default_factory=list)
+    platform_missing_month: dict = field(default_factory=dict)
+    platform_reexport: dict = field(default_factory=dict)
 
     @property
     def total_rows(self) -> int:
@@ -57,8 +61,9 @@ def _in_period(day: date, first: date, end: date) -> bool:
 
 
 def generate(home: Path, mentions: int = 60_000, seed: int = 42,
-             start: date = date(2024, 11, 1), months: int = 24) -> GenerationSummary:
-    """Write ``mentions`` unique mentions over ``months`` months into ``<home>/landing/media``."""
+             start: date = date(2024, 11, 1), months: int = 24, platforms: bool = False) -> GenerationSummary:
+    """Write ``mentions`` unique mentions over ``months`` months into ``<home>/landing/media``,
+    and with ``platforms`` the official-account exports into ``<home>/landing/platform``."""
     if mentions < 0 or months < 1:
         raise ValueError("mentions must be >= 0 and months >= 1")
     ref = load_reference()
@@ -104,6 +109,11 @@ def generate(home: Path, mentions: int = 60_000, seed: int = 42,
             _record(summary, path, kl.height, _next_month(month_start) + timedelta(days=1))
 
     summary.unique_mentions = mentions
+    if platforms:
+        planted = write_platforms(home, seed, start, months)
+        summary.platform_files = planted["files"]
+        summary.platform_missing_month = planted["missing_month"]
+        summary.platform_reexport = planted["reexport"]
     if reexport_source is not None:
         name = f"meltwater_{REEXPORT_RANGE[0]}_to_{REEXPORT_RANGE[1]}_reexport.csv"
         again = reexport_frame(np.random.default_rng([seed, 6]), reexport_source)

@@ -1,0 +1,1 @@
+"""Ingestion of official-account insights (Meta, TikTok, YouTube, X) into ``raw.platform_*``."""

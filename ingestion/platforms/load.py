@@ -1,0 +1,169 @@
+"""Load landed platform exports into ``raw.platform_posts`` and ``raw.platform_account_daily``.
+
+The rules are those of media ingestion (``ingestion/load.py``), whose registry, rejects and
+quarantine this module shares: a file's identity is the SHA-256 of its bytes (a re-drop or a
+renamed copy is a no-op), each file (all members of a ZIP) loads in one transaction, bad rows
+go to ``raw.ingest_rejects`` and an unreadable file moves to ``quarantine/``.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+import duckdb
+
+from ingestion.archives import extracted_members
+from ingestion.errors import UnreadableFileError
+from ingestion.landing import LandedFile, content_hash, export_date_of, list_landing_files
+from ingestion.load import FileOutcome, IngestReport, _quarantine, connect, known_file
+from ingestion.normalize import insert_rejects
+from ingestion.platforms.accounts import (ACCOUNT_SEED, account_hint, fallback_warning, platform_of,
+                                          range_end)
+from ingestion.platforms.normalize import FileContext, build_parsed_table, effective_profile
+from ingestion.platforms.profiles import PlatformProfile, load_platform_profiles
+from ingestion.readers import Layout, close_source, open_source, sniff
+from ingestion.schema import PLATFORM_ACCOUNT_DAILY_COLUMNS, PLATFORM_POST_COLUMNS
+from ingestion.sqlfunctions import prepare_connection
+
+log = logging.getLogger(__name__)
+
+TARGETS = {"posts": ("raw.platform_posts", PLATFORM_POST_COLUMNS, "published_at"),
+           "account_daily": ("raw.platform_account_daily", PLATFORM_ACCOUNT_DAILY_COLUMNS,
+                             "timezone('Asia/Makassar', date::timestamp)")}
+
+
+@dataclass
+class _Loaded:
+    profiles: list[str] = field(default_factory=list)
+    vendors: list[str] = field(default_factory=list)
+    loaded: int = 0
+    rejected: int = 0
+    first: object = None
+    last: object = None
+    notes: list[str] = field(default_factory=list)
+
+
+def ingest_platforms(warehouse: Path, landing: Path, quarantine: Path, accounts: Path = ACCOUNT_SEED) -> IngestReport:
+    """Ingest every new export under ``landing`` (``landing/platform/[<account>/]``)."""
+    report = IngestReport()
+    con = connect(warehouse)
+    try:
+        prepare_connection(con)
+        for file in list_landing_files(landing):
+            report.outcomes.append(ingest_platform_file(con, file, quarantine, accounts))
+    finally:
+        con.close()
+    return report
+
+
+def _metric_of(layout: Layout, profile: PlatformProfile, name: str) -> str | None:
+    """The field a one-metric file fills, from the title above its header (Meta page files)."""
+    if not profile.metrics:
+        return None
+    titles = [c.strip() for row in layout.preamble for c in row if c.strip()]
+    title = titles[-1] if titles else ""
+    if title.lower() not in profile.metrics:
+        known = ", ".join(sorted({t.title() for t in profile.metrics})[:8])
+        raise UnreadableFileError(f"{name}: metric '{title}' above the header is not known; expected one of "
+                                  f"{known}, ... (add it under metrics: in {profile.name}.yml)")
+    return profile.metrics[title.lower()]
+
+
+def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file: LandedFile, file_id: str,
+                 accounts: Path, acc: _Loaded) -> None:
+    """Sniff, read, normalize and insert one CSV/XLSX (a file, or a member of a ZIP)."""
+    layout = sniff(path, name, load_platform_profiles())
+    profile = layout.profile
+    acc.profiles.append(profile.name)
+    acc.vendors.append(profile.vendor)
+    if not isinstance(profile, PlatformProfile) or profile.table == "skip":
+        acc.notes.append(f"{name}: {profile.description}")
+        return
+    profile = effective_profile(profile, _metric_of(layout, profile, name))
+    platform = platform_of(name, profile)
+    hint = account_hint(name, profile, platform, accounts)
+    export_date = export_date_of(file)
+    ctx = FileContext(file_id, export_date, platform, hint, range_end(name, export_date))
+    table, columns, when = TARGETS[profile.table]
+    with TemporaryDirectory(prefix="citra-") as workdir:
+        source = open_source(con, path, layout, Path(workdir))
+        try:
+            build_parsed_table(con, profile, source, ctx)
+            names = ", ".join(columns)
+            con.execute(f"insert into {table} ({names}) select {names} from _parsed where len(problems) = 0")
+            loaded, rejected, first, last, unnamed, problem = con.execute(
+                f"""select count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
+                           min({when}), max({when}), count(*) filter (where account = $fallback),
+                           min_by(source_row::varchar || ': ' || problems[1].reason, source_row)
+                               filter (where len(problems) > 0)
+                    from _parsed""",
+                {"fallback": hint.fallback},
+            ).fetchall()[0]
+            if rejected:
+                insert_rejects(con, profile, source, file_id, name)
+            con.execute("drop table _parsed")
+        finally:
+            close_source(con, layout)
+    if unnamed and hint.account is None:
+        acc.notes.append(fallback_warning(name, hint.fallback))
+    if rejected:
+        acc.notes.append(f"{name} row {problem}" + (f" (and {rejected - 1} more rows)" if rejected > 1 else ""))
+    acc.loaded += loaded
+    acc.rejected += rejected
+    acc.first = first if acc.first is None or (first is not None and first < acc.first) else acc.first
+    acc.last = last if acc.last is None or (last is not None and last > acc.last) else acc.last
+
+
+def ingest_platform_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path,
+                         accounts: Path = ACCOUNT_SEED) -> FileOutcome:
+    """Ingest one file (all members of a ZIP) in one transaction (see module docstring)."""
+    file_id = content_hash(file.path)
+    seen = known_file(con, file_id)
+    if seen is not None:
+        status, first_name = seen
+        same = "" if first_name == file.name else f" as '{first_name}'"
+        log.info("%s: already ingested%s (%s); skipped", file.name, same, status)
+        return FileOutcome(file.name, file_id, "skipped", message=f"already ingested{same}")
+    acc = _Loaded()
+    errors: list[str] = []
+    in_transaction = False
+    try:
+        with ExitStack() as stack:
+            if file.path.suffix.lower() == ".zip":
+                members = stack.enter_context(extracted_members(file.path, file.name))
+                if not members:
+                    raise UnreadableFileError(f"{file.name}: the ZIP holds no CSV or XLSX file")
+            else:
+                members = [(file.name, file.path)]
+            con.execute("begin transaction")
+            in_transaction = True
+            for name, path in members:
+                try:
+                    _load_member(con, path, name, file, file_id, accounts, acc)
+                except UnreadableFileError as exc:
+                    if len(members) == 1:
+                        raise
+                    errors.append(str(exc))
+            if len(errors) == len(members):
+                raise UnreadableFileError("; ".join(errors))
+            con.execute(
+                """insert into raw.ingest_files values (?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, ?, now(), now())""",
+                [file_id, file.name, str(file.path), file.size_bytes, ",".join(dict.fromkeys(acc.profiles)),
+                 ",".join(dict.fromkeys(acc.vendors)), export_date_of(file), acc.loaded + acc.rejected,
+                 acc.loaded, acc.rejected, acc.first, acc.last, "; ".join(errors) or None],
+            )
+            con.execute("commit")
+    except (UnreadableFileError, duckdb.Error) as exc:
+        if in_transaction:
+            con.execute("rollback")
+        message = str(exc) if isinstance(exc, UnreadableFileError) else f"{file.name}: cannot be parsed: {exc}"
+        return _quarantine(con, file, file_id, quarantine, message)
+    for note in errors + acc.notes:
+        log.warning("%s", note)
+    log.info("%s: %s rows loaded, %s rejected (%s)", file.name, acc.loaded, acc.rejected, ",".join(acc.profiles))
+    return FileOutcome(file.name, file_id, "loaded", ",".join(dict.fromkeys(acc.profiles)),
+                       acc.loaded, acc.rejected, "; ".join(errors + acc.notes))

@@ -1,0 +1,90 @@
+"""Ingestion of official-account insights exports into ``raw.platform_*`` (keys match the dbt sources).
+
+The asset also appends to ``raw.ingest_files`` and ``raw.ingest_rejects``, which the media
+asset declares; they are not outputs here, so each table keeps one producer in the graph.
+"""
+
+import dagster as dg
+import duckdb
+
+from ingestion.platforms.load import ingest_platforms
+from orchestration.assets.media import WRITER_POOL, _outcome_table
+from orchestration.resources import CitraHome
+
+RAW_POSTS = dg.AssetKey(["raw", "platform_posts"])
+RAW_DAILY = dg.AssetKey(["raw", "platform_account_daily"])
+
+
+def _posts_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, dg.MetadataValue]:
+    total, posts, accounts, first, last = con.execute(
+        """select count(*), count(distinct platform || post_id), count(distinct platform || '/' || account),
+                  min(timezone('Asia/Makassar', published_at))::date, max(timezone('Asia/Makassar', published_at))::date
+           from raw.platform_posts"""
+    ).fetchall()[0]
+    preview = con.execute(
+        """select platform, account, count(distinct post_id) as posts, max(export_date) as newest_export
+           from raw.platform_posts group by all order by platform, account limit 30"""
+    ).fetchall()
+    rows = ["| platform | account | posts | newest export |", "|---|---|---|---|"]
+    rows += ["| " + " | ".join(str(v) for v in r) + " |" for r in preview]
+    return {
+        "dagster/row_count": dg.MetadataValue.int(total),
+        "distinct_posts": dg.MetadataValue.int(posts),
+        "accounts": dg.MetadataValue.int(accounts),
+        "first_day_wita": dg.MetadataValue.text(str(first)),
+        "last_day_wita": dg.MetadataValue.text(str(last)),
+        "accounts_preview": dg.MetadataValue.md("\n".join(rows)),
+    }
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            RAW_POSTS,
+            description=(
+                "Every post of the official accounts from the platform exports in `landing/platform/` "
+                "(Meta, TikTok, YouTube, X), one row per post per export: lifetime numbers change "
+                "between exports, and the marts keep the newest."
+            ),
+            kinds={"duckdb", "python"},
+            group_name="ingestion",
+        ),
+        dg.AssetSpec(
+            RAW_DAILY,
+            description=(
+                "Account-level daily metrics (followers, views, reach, profile views, engagements) "
+                "from the platform exports, one row per account-day per export."
+            ),
+            kinds={"duckdb", "python"},
+            group_name="ingestion",
+        ),
+    ],
+    pool=WRITER_POOL,
+)
+def raw_platforms(context: dg.AssetExecutionContext, citra: CitraHome):
+    """Ingest new official-account insights exports from `landing/platform/[<account>/]`."""
+    report = ingest_platforms(citra.warehouse, citra.root / "landing" / "platform", citra.quarantine / "platform")
+    for o in report.by_status("quarantined"):
+        context.log.error(f"{o.name} moved to quarantine/platform/: {o.message}")
+    for o in report.by_status("loaded"):
+        if o.message:
+            context.log.warning(o.message)
+    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+        posts_meta = _posts_metadata(con)
+        days, first, last = con.execute(
+            "select count(*), min(date), max(date) from raw.platform_account_daily"
+        ).fetchall()[0]
+    run_meta = {
+        "files_loaded": dg.MetadataValue.int(len(report.by_status("loaded"))),
+        "files_skipped": dg.MetadataValue.int(len(report.by_status("skipped"))),
+        "files_quarantined": dg.MetadataValue.int(len(report.by_status("quarantined"))),
+        "rows_loaded_this_run": dg.MetadataValue.int(report.rows_loaded),
+        "rows_rejected_this_run": dg.MetadataValue.int(report.rows_rejected),
+        "files": dg.MetadataValue.md(_outcome_table(report)),
+    }
+    yield dg.MaterializeResult(asset_key=RAW_POSTS, metadata={**posts_meta, **run_meta})
+    yield dg.MaterializeResult(asset_key=RAW_DAILY, metadata={
+        "dagster/row_count": dg.MetadataValue.int(days),
+        "first_day": dg.MetadataValue.text(str(first)),
+        "last_day": dg.MetadataValue.text(str(last)),
+    })

@@ -7,6 +7,10 @@ from dagster_dbt import DbtCliResource
 
 from orchestration.assets.dbt import citra_dbt_models, citra_dbt_project
 from orchestration.assets.media import raw_media
+from orchestration.assets.quality import dq_gaps
+from orchestration.checks.expectations import gx_checks
+from orchestration.checks.gaps import media_feed_gaps, media_freshness, mention_labels, mention_volume_band
+from orchestration.assets.platforms import raw_platforms
 from orchestration.jobs import build_job
 from orchestration.resources import CitraHome
 from orchestration.sensors import landing_sensor
@@ -15,7 +19,8 @@ from orchestration.settings import apply_defaults
 apply_defaults()
 
 defs = dg.Definitions(
-    assets=[raw_media, citra_dbt_models],
+    assets=[raw_media, raw_platforms, citra_dbt_models, dq_gaps],
+    asset_checks=[media_feed_gaps, media_freshness, mention_volume_band, mention_labels, *gx_checks],
     jobs=[build_job],
     sensors=[landing_sensor],
     resources={

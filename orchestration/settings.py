@@ -6,7 +6,8 @@
 | CITRA_WAREHOUSE   | $CITRA_HOME/warehouse.duckdb | the DuckDB warehouse the pipeline writes  |
 | DAGSTER_HOME      | $CITRA_HOME/dagster          | Dagster run history (shared by UI and CLI) |
 
-Nothing here phones home: dbt usage statistics and Dagster telemetry are switched off.
+Nothing here phones home: dbt usage statistics, Great Expectations analytics and Dagster
+telemetry are switched off.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def apply_defaults() -> None:
     os.environ.setdefault("DAGSTER_HOME", str(home / "dagster"))
     os.environ["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
     os.environ["DO_NOT_TRACK"] = "1"
+    os.environ["GX_ANALYTICS_ENABLED"] = "false"
     os.environ.setdefault("DBT_PROFILES_DIR", str(REPO_ROOT))
     scripts = str(Path(sys.executable).parent)
     if (Path(scripts) / "dbt").exists() and scripts not in os.environ.get("PATH", "").split(os.pathsep):

@@ -1,0 +1,1 @@
+"""Dagster asset checks of Citra: gap rules and Great Expectations suites."""

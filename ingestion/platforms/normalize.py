@@ -103,14 +103,25 @@ def build_parsed_table(con: duckdb.DuckDBPyConnection, profile: PlatformProfile,
     select = [f"{_first(cols.get(t, []))} as raw_{t}" for t in texts]
     select += [f"{_first(cols.get(n, []))} as raw_{n}" for n in numbers if n not in profile.sums]
     select.append(f"{_first(cols.get(date_field, []))} as raw_date")
-    values = [f"citra_count(raw_{n}, $locale) as {n}_value" for n in numbers if n not in profile.sums]
+    # Every count is parsed by one citra_count over the unpivoted cells: the macro is large,
+    # and binding it once per column made small files slow to plan.
+    parsed_cells = [f"raw_{n}" for n in numbers if n not in profile.sums]
+    values = [f"n.v_raw_{n} as {n}_value" for n in numbers if n not in profile.sums]
     for canon, columns in profile.sums.items():
         parts = [f"raw_{canon}_{i}" for i in range(len(columns))]
+        parsed_cells += parts
         select += [f"{_first(cols.get(f'{canon}:{i}', []))} as {part}" for i, part in enumerate(parts)]
         select.append(f"nullif(concat_ws('+', {', '.join(parts)}), '') as raw_{canon}")
-        counts = [f"citra_count({part}, $locale)" for part in parts]
+        counts = [f"n.v_{part}" for part in parts]
         values.append(f"case when {' or '.join(f'{c} is not null' for c in counts)} then "
                       f"{' + '.join(f'coalesce({c}, 0)' for c in counts)} end as {canon}_value")
+    pivot = ", ".join(f"max(v) filter (where cell = '{c}') as v_{c}" for c in parsed_cells)
+    cells = ", ".join(parsed_cells)
+    numbers_sql = (
+        f"select source_row, {pivot} from (select source_row, cell, citra_count(raw, $locale) as v from "
+        f"(unpivot (select source_row, {cells} from kept) on {cells} into name cell value raw)) group by source_row"
+        if parsed_cells else "select source_row from kept"
+    )
     where = "true"
     for i, (canon, skipped) in enumerate(profile.skip_rows.items()):
         params[f"skip{i}"] = list(skipped)
@@ -149,10 +160,12 @@ def build_parsed_table(con: duckdb.DuckDBPyConnection, profile: PlatformProfile,
       select source_row, {", ".join(select)} from {source.sql}
     ), kept as (
       select * from src where {where}
+    ), numbers as (
+      {numbers_sql}
     ), typed as (
       select kept.*, {typed_date}, {", ".join(values)},
         {post_id if is_post else "null"} as post_id
-      from kept
+      from kept left join numbers n using (source_row)
     )
     select $platform::varchar as platform, coalesce({", ".join(account_parts)}) as account,
       {identity}, {number_out},

@@ -58,7 +58,7 @@ def build() -> int:
     verbosity = {"loggers": {"console": {"config": {"log_level": os.environ.get("CITRA_LOG_LEVEL", "INFO")}}}}
     with dg.DagsterInstance.get() as instance, output_to(log_path):
         result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=verbosity)
-    from orchestration.summary import headline, ingestion_summary
+    from orchestration.summary import headline, ingestion_summary, quality_summary
 
     if warehouse.exists():
         for line in ingestion_summary(warehouse):
@@ -71,7 +71,7 @@ def build() -> int:
         print(f"Details: {log_path}, or the run {result.run_id} in the Dagster UI (make ui).", file=sys.stderr)
         return 1
     print(f"citra build OK (run {result.run_id}).")
-    for line in headline(warehouse):
+    for line in headline(warehouse) + quality_summary(warehouse):
         print(line)
     print(f"Open the Dagster UI: make ui   (then http://127.0.0.1:3000; CITRA_HOME={home})")
     return 0
@@ -87,10 +87,11 @@ def demo(mentions: int, seed: int) -> int:
     else:
         from sample_data.generate import generate
 
-        summary = generate(home, mentions=mentions, seed=seed)
+        summary = generate(home, mentions=mentions, seed=seed, platforms=True)
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(wanted)
-        print(f"Generated {len(summary.files)} sample exports ({summary.unique_mentions:,} mentions) in {home / 'landing'}.")
+        print(f"Generated {len(summary.files)} media exports ({summary.unique_mentions:,} mentions) and "
+              f"{len(summary.platform_files)} official-account exports in {home / 'landing'}.")
     return build()
 
 

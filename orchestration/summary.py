@@ -77,3 +77,19 @@ def ingestion_summary(warehouse: Path) -> list[str]:
         for kind, count in kinds:
             lines.append(f"  set aside: {count:,} x {kind}")
     return lines
+
+
+def quality_summary(warehouse: Path) -> list[str]:
+    """The data-quality findings (marts.dq_gaps), errors first, so holes are seen at once."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        exists = con.execute("select count(*) from information_schema.tables "
+                             "where table_schema = 'marts' and table_name = 'dq_gaps'").fetchall()[0][0]
+        if not exists:
+            return []
+        rows = con.execute("select severity, detail from marts.dq_gaps "
+                           "order by severity = 'warn', start_date, kind, subject").fetchall()
+    if not rows:
+        return ["Data quality: no gaps found (marts.dq_gaps is empty)."]
+    lines = [f"Data quality: {len(rows)} findings in marts.dq_gaps (thresholds in quality.yml):"]
+    lines += [f"  {severity.upper():5} {detail}" for severity, detail in rows]
+    return lines

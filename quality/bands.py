@@ -1,7 +1,8 @@
 """Rules on the shape of the data: days outside a robust volume band, and unlabeled shares.
 
 A burst is a day above median + k x 1.4826 x MAD of the trailing window (not counting the day
-itself); a collapse is a day below collapse_ratio x that median. Both are robust statistics,
+itself); a collapse is a day below collapse_ratio x that median and below median - k x
+sqrt(median), the noise of a count, so a sparse feed's quiet day is no alarm. Both are robust,
 which a single crisis day or a broken week does not drag along the way a mean would. The MAD
 is floored at a share of the median and at its square root (the noise of a count), so a quiet
 series does not raise an alarm for every small wobble.
@@ -32,9 +33,10 @@ BAND_SQL = """
       select *, $k * 1.4826 * greatest(mad, $min_spread * med, sqrt(med), 1) as spread from stats
       where days_seen >= $min_history
     )
-    select subject, day, n, med, $collapse_ratio * med as low, med + spread as high
+    select subject, day, n, med, least($collapse_ratio * med, med - $k * sqrt(med)) as low,
+           med + spread as high
     from banded
-    where n > med + spread or n < $collapse_ratio * med
+    where n > med + spread or n < least($collapse_ratio * med, med - $k * sqrt(med))
     order by subject, day
 """
 

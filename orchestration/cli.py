@@ -1,4 +1,4 @@
-"""`citra`: build the warehouse through Dagster, generate sample data, open the UI.
+"""`citra`: build the warehouse through Dagster, write monthly reports, generate sample data, open the UI.
 
 The CLI runs the same job as the Dagster UI, recorded in the same DAGSTER_HOME, so a run
 started from cron shows up in the UI's run history.
@@ -45,7 +45,8 @@ def output_to(log_path: Path) -> Iterator[None]:
 
 
 def build() -> int:
-    """Run the `citra_build` job (ingest, dbt build with tests); 0 on success."""
+    """Run the `citra_build` job (ingest, dbt build with tests), then write the latest complete
+    month's report; 0 on success."""
     import dagster as dg
 
     ensure_dagster_home()
@@ -73,6 +74,10 @@ def build() -> int:
     print(f"citra build OK (run {result.run_id}).")
     for line in headline(warehouse) + quality_summary(warehouse):
         print(line)
+    from orchestration.reports import write_latest_report
+
+    if write_latest_report(home, warehouse) != 0:
+        return 1
     print(f"Open the Dagster UI: make ui   (then http://127.0.0.1:3000; CITRA_HOME={home})")
     return 0
 
@@ -95,6 +100,15 @@ def demo(mentions: int, seed: int) -> int:
     return build()
 
 
+def report(month: str, email: bool) -> int:
+    """Write one month's report through Dagster (`monthly_report` job, same instance as the UI)."""
+    ensure_dagster_home()
+    home, _ = _paths()
+    from orchestration.reports import report_log_path, run_report
+
+    return run_report(month, email, report_log_path(home))
+
+
 def ui(host: str, port: int) -> int:
     """Start the Dagster UI on localhost (put authentication in front before exposing it)."""
     ensure_dagster_home()
@@ -109,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     demo_p = sub.add_parser("demo", help="generate sample exports into CITRA_HOME, then build")
     demo_p.add_argument("--mentions", type=int, default=60_000)
     demo_p.add_argument("--seed", type=int, default=42)
+    report_p = sub.add_parser("report", help="write the monthly report (PDF and HTML) of one month")
+    report_p.add_argument("--month", required=True, help="the month, YYYY-MM (e.g. 2024-10)")
+    report_p.add_argument("--email", action="store_true", help="also email it (needs CITRA_SMTP_* settings)")
     ui_p = sub.add_parser("ui", help="start the Dagster UI (127.0.0.1:3000 by default)")
     ui_p.add_argument("--host", default="127.0.0.1")
     ui_p.add_argument("--port", type=int, default=3000)
@@ -118,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         return build()
     if args.command == "demo":
         return demo(args.mentions, args.seed)
+    if args.command == "report":
+        return report(args.month, args.email)
     return ui(args.host, args.port)
 
 

@@ -11,6 +11,7 @@ from orchestration.assets.quality import dq_gaps
 from orchestration.checks.expectations import gx_checks
 from orchestration.checks.gaps import media_feed_gaps, media_freshness, mention_labels, mention_volume_band
 from orchestration.assets.platforms import raw_platforms
+from orchestration.assets.report import monthly_report, monthly_report_job, monthly_report_schedule
 from orchestration.jobs import build_job
 from orchestration.resources import CitraHome
 from orchestration.sensors import landing_sensor
@@ -19,9 +20,10 @@ from orchestration.settings import apply_defaults
 apply_defaults()
 
 defs = dg.Definitions(
-    assets=[raw_media, raw_platforms, citra_dbt_models, dq_gaps],
+    assets=[raw_media, raw_platforms, citra_dbt_models, dq_gaps, monthly_report],
     asset_checks=[media_feed_gaps, media_freshness, mention_volume_band, mention_labels, *gx_checks],
-    jobs=[build_job],
+    jobs=[build_job, monthly_report_job],
+    schedules=[monthly_report_schedule],
     sensors=[landing_sensor],
     resources={
         "citra": CitraHome(home=dg.EnvVar("CITRA_HOME"), warehouse_path=dg.EnvVar("CITRA_WAREHOUSE")),

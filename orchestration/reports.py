@@ -1,0 +1,92 @@
+"""The monthly report from the command line: `citra report --month YYYY-MM`, and the report
+that `citra build` writes for the latest complete month once the marts are built."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.assets.report import REPORT_KEY, monthly_partitions, report_metadata
+from reporting import formatting as fmt
+from reporting.data import parse_month
+from reporting.monthly import latest_complete_month, write_monthly_report
+
+
+def _partition_key(month: date) -> str | None:
+    """The partition key of ``month``, or None (with a message) when it has no partition."""
+    key = month.isoformat()
+    keys = monthly_partitions.get_partition_keys()
+    if key in keys:
+        return key
+    span = f"{keys[0][:7]} to {keys[-1][:7]}" if keys else "none yet"
+    print(f"No report partition for {month:%Y-%m}: reports exist for {span} "
+          "(from 2024-10, up to the last month that has ended in WITA).", file=sys.stderr)
+    return None
+
+
+def run_report(month_text: str, email: bool, log_path: Path) -> int:
+    """Run the `monthly_report` job for one month through Dagster (same DAGSTER_HOME as the UI)."""
+    from orchestration.cli import output_to
+    from orchestration.definitions import defs
+
+    try:
+        month = parse_month(month_text)
+    except ValueError as error:
+        print(f"citra report: {error}", file=sys.stderr)
+        return 2
+    key = _partition_key(month)
+    if key is None:
+        return 2
+    job = defs.resolve_job_def("monthly_report")
+    run_config = {"ops": {"reports__monthly_report": {"config": {"email": email}}}}
+    print(f"Writing the report of {fmt.month_name(month)}; log: {log_path}", flush=True)
+    with dg.DagsterInstance.get() as instance, output_to(log_path):
+        result = job.execute_in_process(instance=instance, partition_key=key, run_config=run_config,
+                                        raise_on_error=False)
+    if not result.success:
+        print(f"citra report FAILED (run {result.run_id}); details: {log_path}", file=sys.stderr)
+        for event in result.all_events:
+            if event.is_failure:
+                print(f"  {event.step_key}: {event.message}", file=sys.stderr)
+        return 1
+    for materialization in result.asset_materializations_for_node("reports__monthly_report"):
+        _print_result(month, materialization.metadata)
+    return 0
+
+
+def _print_result(month: date, metadata: dict) -> None:
+    pdf = metadata["pdf"].value
+    print(f"Report {month:%Y-%m} ({fmt.month_name(month)}): {pdf} ({metadata['pages'].value} pages)")
+    if not metadata["complete"].value:
+        print("  WARNING: the month's data is incomplete; the report says so on its first page.")
+
+
+def write_latest_report(home: Path, warehouse: Path) -> int:
+    """After `citra build`: write the latest complete month's report and record it as a
+    materialization of its partition (no extra run, so a build stays one run in the history)."""
+    month = latest_complete_month(warehouse)
+    if month is None:
+        print("No mentions yet: no monthly report written.")
+        return 0
+    try:
+        data, rendered = write_monthly_report(warehouse, home / "reports", month)
+    except Exception as error:  # noqa: BLE001 - the build itself succeeded; say what failed
+        print(f"Monthly report {month:%Y-%m} FAILED: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    metadata = report_metadata(data, rendered)
+    if month.isoformat() in monthly_partitions.get_partition_keys():
+        with dg.DagsterInstance.get() as instance:
+            instance.report_runless_asset_event(dg.AssetMaterialization(
+                asset_key=REPORT_KEY, partition=month.isoformat(), metadata=metadata,
+                description=f"Written by citra build at {datetime.now():%Y-%m-%d %H:%M}"))
+    _print_result(month, metadata)
+    return 0
+
+
+def report_log_path(home: Path) -> Path:
+    """A fresh log file for one `citra report` run."""
+    return home / "logs" / f"citra_report_{datetime.now():%Y%m%d_%H%M%S}_{os.getpid()}.log"

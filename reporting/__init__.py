@@ -1,0 +1,1 @@
+"""The monthly report for Diskominfo (PDF and HTML) from the marts; plain Python, no Dagster."""

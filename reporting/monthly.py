@@ -1,0 +1,48 @@
+"""One call that writes a month's report, shared by the Dagster asset and `citra build`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from reporting import formatting as fmt
+from reporting.data import month_bounds, previous_day, previous_month, read_report_data
+from reporting.model import ReportData
+from reporting.render import RenderedReport, write_report
+
+
+def write_monthly_report(warehouse: Path, reports_dir: Path, month: date) -> tuple[ReportData, RenderedReport]:
+    """Read the month from the warehouse (read-only) and write its HTML and PDF."""
+    data = read_report_data(warehouse, month)
+    return data, write_report(data, reports_dir)
+
+
+def latest_complete_month(warehouse: Path) -> date | None:
+    """The newest month whose last WITA day has mentions data, i.e. the month of the newest
+    mention when that is its last day, else the month before; None without mentions."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        newest = con.execute("select max(mention_date) from marts.fct_mentions").fetchall()[0][0]
+    if newest is None:
+        return None
+    start, end = month_bounds(newest)
+    return start if newest >= previous_day(end) else previous_month(start)
+
+
+def summary_markdown(data: ReportData) -> str:
+    """The executive summary as a markdown table, for the Dagster UI."""
+    s = data.summary
+    rows = [
+        ("Mentions", fmt.number(s.current.mentions), fmt.signed_percent(s.mentions_change)),
+        ("Positive share", fmt.percent(s.current.positive_share), fmt.points(s.positive_share_change_pp)),
+        ("Negative share", fmt.percent(s.current.negative_share), fmt.points(s.negative_share_change_pp)),
+        ("Net sentiment", fmt.net(s.current.net_sentiment), fmt.net(s.net_sentiment_change)),
+    ]
+    lines = [f"**{fmt.month_name(data.month)}**", "", "| metric | value | vs previous month |", "|---|---|---|"]
+    lines += [f"| {name} | {value} | {change} |" for name, value, change in rows]
+    lines += ["", f"Negative bursts: {len(data.bursts)}"]
+    lines += [f"- {b.issue_name} on {b.day}: {b.negative} negative mentions" for b in data.bursts]
+    if data.warnings:
+        lines += ["", "**Incomplete month:**", *(f"- {w}" for w in data.warnings)]
+    return "\n".join(lines)

@@ -59,8 +59,9 @@ def volume_band(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> list[Fin
     return findings
 
 
-def negative_bursts(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> list[Finding]:
-    """Days on which the negative coverage of one issue bursts above its band."""
+def negative_burst_days(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> list[tuple]:
+    """(issue, day, negative mentions, trailing median) of every day on which the negative
+    coverage of one issue bursts above its band: the rule shared by dq_gaps and the report."""
     con.execute("""
         create or replace temp table _negative_daily as
         with bounds as (select min(mention_date) as a, max(mention_date) as b from marts.fct_mentions),
@@ -73,15 +74,19 @@ def negative_bursts(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> list
     """)
     params = {"window": cfg["window_days"], "k": cfg["k"], "min_spread": cfg["min_spread_ratio"],
               "min_history": cfg["min_history_days"], "collapse_ratio": cfg["collapse_ratio"]}
-    findings = []
-    for issue, day, n, med, _, high in con.execute(BAND_SQL.format(source="_negative_daily"), params).fetchall():
-        if n > high and n >= cfg["negative_burst_min_count"]:
-            findings.append(Finding(
-                "negative_burst", issue, day, day, "warn",
+    rows = con.execute(BAND_SQL.format(source="_negative_daily"), params).fetchall()
+    return [(issue, day, n, med) for issue, day, n, med, _, high in rows
+            if n > high and n >= cfg["negative_burst_min_count"]]
+
+
+def negative_bursts(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> list[Finding]:
+    """Findings for the days on which the negative coverage of one issue bursts."""
+    return [
+        Finding("negative_burst", issue, day, day, "warn",
                 f"{n} negative mentions of {issue} on {day}, against a median of {med:g} per day "
-                f"over the previous {cfg['window_days']} days",
-            ))
-    return findings
+                f"over the previous {cfg['window_days']} days")
+        for issue, day, n, med in negative_burst_days(con, cfg)
+    ]
 
 
 def label_shares(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> list[Finding]:

@@ -71,7 +71,7 @@ def render_html(data: ReportData) -> str:
         "by_negative": sorted(labelled, key=lambda i: (-i.negative_share, -i.mentions, i.issue)),
         "sentiment_chart": _data_url(charts.sentiment_by_issue(data.issues)),
         "daily_chart": _data_url(charts.daily_volume(data.daily, {b.day for b in data.bursts})),
-        "rule": {"min_negative": bursts.MIN_NEGATIVE, "ratio": bursts.RATIO, "window": bursts.WINDOW_DAYS},
+        "rule": bursts.burst_rule(),
         "css": resources.files("reporting").joinpath("templates/report.css").read_text(encoding="utf-8"),
         "font_css": font_css(),
     }

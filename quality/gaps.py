@@ -14,7 +14,8 @@ import duckdb
 
 from quality.bands import label_shares, negative_bursts, volume_band
 from quality.config import load_config
-from quality.rules import Finding, file_coverage, freshness, missing_days, missing_months, prepare_series
+from quality.rules import (Finding, file_coverage, freshness, missing_days, missing_months, prepare_series,
+                           unknown_accounts)
 
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -22,7 +23,7 @@ DQ_GAPS_COLUMNS: dict[str, tuple[str, str]] = {
     "kind": ("varchar", "Rule that found the gap: feed_missing_days, feed_missing_month, "
              "account_missing_days, account_missing_month, file_coverage_gap, stale_data, "
              "volume_burst, volume_collapse, negative_burst, unlabeled_sentiment, unknown_issue, "
-             "unknown_region (see docs/quality.md)."),
+             "unknown_region, unknown_account (see docs/quality.md)."),
     "subject": ("varchar", "What the finding is about: a feed (vendor), an account "
                 "(platform/account), an issue, or 'mentions' for label rules."),
     "start_date": ("date", "First WITA day the finding covers."),
@@ -48,6 +49,7 @@ def find_gaps(con: duckdb.DuckDBPyConnection, as_of: date | None = None,
         + volume_band(con, cfg["volume_band"])
         + negative_bursts(con, cfg["volume_band"])
         + label_shares(con, cfg["labels"])
+        + unknown_accounts(con)
     )
     return sorted(_without_whole_months(findings), key=lambda f: (f.start_date, f.kind, f.subject))
 

@@ -152,3 +152,30 @@ def freshness(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any], as_of: date) 
         for _, subject, newest, age in rows
     ]
 
+
+
+def unknown_accounts(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+    """Official-account data for accounts that the registry (seed `accounts`) does not know:
+    loaded and counted, but without agency or region until someone registers them."""
+    tables = _tables(con)
+    if "reference.accounts" not in tables:
+        return []
+    sources = [f"select platform, account, {col} as day from raw.{table}"
+               for table, col in (("platform_posts", "timezone('Asia/Makassar', published_at)::date"),
+                                  ("platform_account_daily", "date"))
+               if f"raw.{table}" in tables]
+    if not sources:
+        return []
+    rows = con.execute(f"""
+        select d.platform || '/' || d.account, min(d.day), max(d.day), count(*)
+        from ({' union all '.join(sources)}) d
+        anti join reference.accounts r on r.platform = d.platform and r.account = d.account
+        where d.day is not null
+        group by all order by 1
+    """).fetchall()
+    return [
+        Finding("unknown_account", subject, first, last, "warn",
+                f"{subject} is not in dbt_project/seeds/accounts.csv ({rows_} rows, {first} to {last}); "
+                "add it with its agency and region")
+        for subject, first, last, rows_ in rows
+    ]

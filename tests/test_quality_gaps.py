@@ -119,3 +119,15 @@ def test_findings_are_published_as_marts_dq_gaps_with_comments(tmp_path: Path) -
     assert [r[:5] for r in rows] == [("feed_missing_days", "meltwater", date(2025, 3, 10), date(2025, 3, 18), "error")]
     assert rows[0][5].startswith("meltwater has no mentions for 9 day(s), 2025-03-10 to 2025-03-18; it usually has ")
     assert comments == [(7,)]
+
+
+def test_accounts_missing_from_the_registry_are_reported_not_dropped(tmp_path: Path) -> None:
+    path = build_warehouse(tmp_path / "w.duckdb")
+    with duckdb.connect(str(path)) as con:
+        con.execute("create schema reference")
+        con.execute("create table reference.accounts as select 'instagram' as platform, 'diskominfokalsel' as account")
+        con.execute("""create table raw.platform_account_daily as
+                       select 'instagram' as platform, a.account, d::date as date
+                       from (values ('diskominfokalsel'), ('akun_baru')) a(account),
+                            generate_series(date '2025-01-01', date '2025-06-29', interval 1 day) g(d)""")
+    assert findings(path) == [("unknown_account", "instagram/akun_baru", date(2025, 1, 1), date(2025, 6, 29), "warn")]

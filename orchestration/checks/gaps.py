@@ -19,6 +19,9 @@ NEXT_STEP = {
     "unlabeled_sentiment": "ask the vendor to rate the mentions, or label them in the generic template",
     "unknown_issue": "add the labels to dbt_project/seeds/issue_aliases.csv",
     "unknown_region": "add the labels to dbt_project/seeds/region_aliases.csv",
+    "unknown_account": "register the account in dbt_project/seeds/accounts.csv",
+    "account_missing_days": "export the account's insights for those days from the platform",
+    "account_missing_month": "export that month's insights from the platform and drop them into landing/platform/<account>/",
 }
 
 
@@ -73,3 +76,11 @@ def mention_volume_band(citra: CitraHome) -> dg.AssetCheckResult:
 def mention_labels(citra: CitraHome) -> dg.AssetCheckResult:
     return _result(_findings(citra, ["unlabeled_sentiment", "unknown_issue", "unknown_region"]),
                    "labels within thresholds every month")
+
+
+@dg.asset_check(asset=dg.AssetKey(["raw", "platform_account_daily"]), additional_deps=[DQ_GAPS], blocking=False,
+                description="Official accounts without daily insights for days or whole months, and "
+                            "accounts missing from the registry (seed accounts).")
+def account_gaps(citra: CitraHome) -> dg.AssetCheckResult:
+    return _result(_findings(citra, ["account_missing_days", "account_missing_month", "unknown_account"]),
+                   "every registered account has insights for every day it covers")

@@ -10,7 +10,10 @@ cannot be read at all is moved to ``quarantine/`` and the others still load.
 from __future__ import annotations
 
 import logging
+import os
+import re
 import shutil
+import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,12 +26,15 @@ from ingestion.landing import LandedFile, content_hash, export_date_of, list_lan
 from ingestion.normalize import build_parsed_table, insert_rejects
 from ingestion.sqlfunctions import prepare_connection
 from ingestion.archives import extracted_members
-from ingestion.errors import UnreadableFileError
+from ingestion.errors import UnreadableFileError, WarehouseBusyError
 from ingestion.profiles import vendor_of
+from ingestion.pseudonyms import install_pseudonym_functions, pseudonym_key
 from ingestion.readers import close_source, open_source, sniff
 from ingestion.schema import MEDIA_MENTION_COLUMNS, create_raw_schema
 
 log = logging.getLogger(__name__)
+
+LOCK_HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>[0-9]+)\)")
 
 
 @dataclass
@@ -58,10 +64,42 @@ class IngestReport:
         return sum(o.rows_rejected for o in self.outcomes)
 
 
-def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse for writing, with extension downloads off so a miss fails at once."""
+def lock_wait_seconds() -> float:
+    """How long to wait for another writer (``CITRA_LOCK_WAIT_SECONDS``, default 30)."""
+    return float(os.environ.get("CITRA_LOCK_WAIT_SECONDS", "30"))
+
+
+def _busy_message(warehouse: Path, error: str) -> str:
+    holder = LOCK_HOLDER.search(error)
+    who = f" (PID {holder['pid']}: {holder['program']})" if holder else ""
+    return (
+        f"the warehouse {warehouse} is open in another program{who}; close DBeaver/Metabase "
+        f"connections to it or point them at serving/citra.duckdb, then run again"
+    )
+
+
+def connect(warehouse: Path, wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse for writing, with extension downloads off so a miss fails at once.
+
+    DuckDB allows one writing process: while another holds the file (a second run, a BI
+    tool), retry for ``wait_seconds`` so runs queue up, then raise ``WarehouseBusyError``.
+    """
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(warehouse), config={"autoinstall_known_extensions": False})
+    deadline = time.monotonic() + (lock_wait_seconds() if wait_seconds is None else wait_seconds)
+    while True:
+        try:
+            con = duckdb.connect(str(warehouse), config={
+                "autoinstall_known_extensions": False,
+                # beyond this DuckDB spills to warehouse.duckdb.tmp/: 10M-row files stay near 1 GB
+                "memory_limit": os.environ.get("CITRA_DUCKDB_MEMORY_LIMIT", "1GB"),
+            })
+            break
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusyError(_busy_message(warehouse, str(exc))) from None
+            time.sleep(0.2)
     create_raw_schema(con)
     return con
 
@@ -124,8 +162,20 @@ def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file_id:
     con.execute("drop table _parsed")
 
 
+def _ensure_pseudonyms(con: duckdb.DuckDBPyConnection) -> None:
+    """Install the pseudonym functions once per connection; the key lives in CITRA_HOME
+    (else beside the warehouse), see ``ingestion.pseudonyms``."""
+    installed = con.execute("select count(*) from duckdb_tables() "
+                            "where temporary and table_name = '_official_accounts'").fetchall()[0][0]
+    if installed:
+        return
+    path = con.execute("select path from duckdb_databases() where database_name = current_database()").fetchall()[0][0]
+    install_pseudonym_functions(con, pseudonym_key(Path(os.environ.get("CITRA_HOME") or Path(path).parent)))
+
+
 def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path) -> FileOutcome:
     """Ingest one file (all members of a ZIP) in one transaction (see module docstring)."""
+    _ensure_pseudonyms(con)
     file_id = content_hash(file.path)
     seen = known_file(con, file_id)
     if seen is not None:
@@ -165,7 +215,7 @@ def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Pa
     except (UnreadableFileError, duckdb.Error) as exc:
         if in_transaction:
             con.execute("rollback")
-        message = str(exc) if isinstance(exc, UnreadableFileError) else f"{file.name}: cannot be parsed: {exc}"
+        message = str(exc) if isinstance(exc, UnreadableFileError) else f"{file.name}: cannot be parsed: {str(exc).splitlines()[0]}"
         return _quarantine(con, file, file_id, quarantine, message)
     for error in acc.member_errors:
         log.warning("%s", error)

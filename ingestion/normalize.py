@@ -7,7 +7,8 @@ vendor, export date) is a named query parameter.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import duckdb
 
@@ -20,6 +21,8 @@ TEXT_FIELDS = [
 ]
 RAW_FIELDS = ["published_at", "sentiment", "reach", "engagement", "media_type", "platform"]
 EPOCH_DIVISORS = {"s": 1, "ms": 1000}
+MAX_COUNT = 10**12  # reach or engagement above this is a typo or a broken cell, not an audience
+EARLIEST_DATE = datetime(2000, 1, 1, tzinfo=ZoneInfo("Asia/Makassar"))  # older = misread date
 
 SENTIMENT_MESSAGE = (
     "is not a known label; expected positive, neutral, negative "
@@ -50,6 +53,11 @@ def _text(columns: list[str], strip_quote: bool) -> str:
     clean = "trim(ltrim({}, ''''))" if strip_quote else "trim({})"
     parts = [f"nullif({clean.format(quote_ident(c))}, '')" for c in columns]
     return parts[0] if len(parts) == 1 else f"coalesce({', '.join(parts)})"
+
+
+def _private(expr: str) -> str:
+    """``expr`` with a private author's handle replaced by its pseudonym (see ``pseudonyms``)."""
+    return f"case when private_handle is null then {expr} else citra_redact({expr}, private_handle) end"
 
 
 def _date_expr(profile: Profile) -> str:
@@ -115,26 +123,40 @@ def build_parsed_table(
       left join _sentiment_map sm on sm.label = lower(coalesce(raw_sentiment, ''))
       left join _platform_domains pd on pd.domain = array_to_string(string_split(url_host, '.')[-2:], '.')
       left join _media_types mt on mt.label = raw_media_type
+    ), classified as (
+      select typed.*,
+        coalesce(mapped_media_type,
+                 case when coalesce(raw_platform, url_platform) is not null then 'social' else 'online' end) as kind,
+        case when kind = 'social' and author is not null
+              and lower(ltrim(trim(author), '@')) not in (select account from _official_accounts)
+             then lower(ltrim(trim(author), '@')) end as private_handle
+      from typed
     )
     select
       md5(concat_ws('|', $vendor, coalesce('doc:' || document_id,
           'url:' || lower(url) || '|' || epoch(published_at)::varchar,
           'txt:' || coalesce(outlet, '') || '|' || coalesce(title, '') || '|' || epoch(published_at)::varchar))) as mention_id,
       $file_id::varchar as source_file_id, source_row, $vendor::varchar as vendor,
-      $profile::varchar as profile, document_id, published_at, title, snippet, url,
-      coalesce(outlet, nullif(regexp_replace(url_host, '^(www|m|mobile)[.]', ''), '')) as outlet,
-      coalesce(mapped_media_type,
-               case when coalesce(raw_platform, url_platform) is not null then 'social' else 'online' end) as media_type,
+      $profile::varchar as profile, document_id, published_at,
+      {_private("title")} as title, {_private("snippet")} as snippet, {_private("url")} as url,
+      {_private("coalesce(outlet, nullif(regexp_replace(url_host, '^(www|m|mobile)[.]', ''), ''))")} as outlet,
+      kind as media_type,
       coalesce(case raw_platform when 'twitter' then 'x' else raw_platform end, url_platform) as platform,
-      author, issue_label, sentiment, raw_sentiment as sentiment_label,
-      case when isfinite(reach_value) then round(reach_value)::bigint end as reach,
-      case when isfinite(engagement_value) then round(engagement_value)::bigint end as engagement,
+      coalesce(citra_pseudonym(private_handle), author) as author, private_handle,
+      issue_label, sentiment, raw_sentiment as sentiment_label,
+      case when abs(reach_value) <= $max_count then round(reach_value)::bigint end as reach,
+      case when abs(engagement_value) <= $max_count then round(engagement_value)::bigint end as engagement,
       region_label, agency_label, language, country, keywords,
       $export_date::date as export_date, now() as ingested_at,
       list_filter([
         case when published_at is null then struct_pack(col := $date_col,
           reason := 'date ' || coalesce('''' || raw_date || ''' is not a date', 'is empty') ||
                     '; expected a format like ' || $date_example) end,
+        case when published_at > now() + interval 1 day then struct_pack(col := $date_col,
+          reason := 'date ''' || raw_date || ''' is in the future (after the day of ingestion);'
+                    || ' check the date format or the export') end,
+        case when published_at < $earliest then struct_pack(col := $date_col,
+          reason := 'date ''' || raw_date || ''' is before 2000-01-01; check the date format or the export') end,
         case when title is null and url is null then struct_pack(col := 'title/url',
           reason := 'no title and no URL: nothing identifies the mention') end,
         case when isnan(reach_value) then struct_pack(col := 'reach',
@@ -145,15 +167,20 @@ def build_parsed_table(
           reason := 'engagement ''' || raw_engagement || ''' is not a number') end,
         case when engagement_value < 0 then struct_pack(col := 'engagement',
           reason := 'engagement ' || raw_engagement || ' is negative') end,
+        case when not isnan(reach_value) and reach_value > $max_count then struct_pack(col := 'reach',
+          reason := 'reach ' || raw_reach || ' is not plausible (more than 10^12)') end,
+        case when not isnan(engagement_value) and engagement_value > $max_count then struct_pack(col := 'engagement',
+          reason := 'engagement ' || raw_engagement || ' is not plausible (more than 10^12)') end,
         case when not sentiment_known then struct_pack(col := 'sentiment',
           reason := 'sentiment ''' || raw_sentiment || ''' {SENTIMENT_MESSAGE}') end
       ], lambda p: p is not null) as problems
-    from typed
+    from classified
     """
     params: dict[str, object] = dict(
         source.params, locale=profile.number_locale, vendor=profile.vendor,
         file_id=file_id, profile=profile.name, export_date=export_date,
         date_col=(cols.get("published_at") or ["date"])[0], date_example=date_example(profile),
+        max_count=MAX_COUNT, earliest=EARLIEST_DATE,
     )
     optional = {
         "tz": profile.timezone if profile.date_formats else None,
@@ -180,17 +207,29 @@ def insert_rejects(con: duckdb.DuckDBPyConnection, profile: Profile, source: Sou
     """Copy the problems of ``_parsed`` to ``raw.ingest_rejects`` with the row's raw cells.
 
     The raw cells (as JSON, only the columns the profile uses) are built for rejected rows
-    only, so a clean file pays nothing for them.
+    only, so a clean file pays nothing for them. A private author's handle is pseudonymized
+    there too, as in ``raw.media_mentions``.
     """
     cols = resolve_columns(con, profile, source)
     used = sorted({c for cs in cols.values() for c in cs})
     params: dict[str, object] = dict(source.params, **{f"c{i}": c for i, c in enumerate(used)})
-    raw_json = "json_object(" + ", ".join(f"$c{i}, s.{quote_ident(c)}" for i, c in enumerate(used)) + ")"
+    private = "private_handle" in [d[0] for d in con.execute("select * from _parsed limit 0").description]
+    authors = set(cols.get("author", []))
+
+    def cell(column: str) -> str:
+        value = f"s.{quote_ident(column)}"
+        if not private:
+            return value
+        hidden = "citra_pseudonym(p.private_handle)" if column in authors else f"citra_redact({value}, p.private_handle)"
+        return f"case when p.private_handle is null or {value} is null then {value} else {hidden} end"
+
+    raw_json = "json_object(" + ", ".join(f"$c{i}, {cell(c)}" for i, c in enumerate(used)) + ")"
     params.update(file_id=file_id, name=name)
+    handle = "private_handle" if private else "null::varchar as private_handle"
     con.execute(
         f"""insert into raw.ingest_rejects
             select $file_id, $name, p.source_row, p.problem.col, p.problem.reason, {raw_json}::varchar, now()
-            from (select source_row, unnest(problems) as problem from _parsed where len(problems) > 0) p
+            from (select source_row, {handle}, unnest(problems) as problem from _parsed where len(problems) > 0) p
             join {source.sql} s using (source_row)
             order by p.source_row""",
         params,

@@ -118,7 +118,10 @@ def sniff(path: Path, name: str | None = None, profiles: tuple[Profile, ...] | N
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise UnreadableFileError(f"{name}: binary content, not a CSV or text export")
     encoding = detect_encoding(head)
-    delimiter, skip, rows = _candidate_rows(_decode_head(path, encoding))
+    try:
+        delimiter, skip, rows = _candidate_rows(_decode_head(path, encoding))
+    except csv.Error as exc:  # e.g. a single line of megabytes: no export looks like that
+        raise UnreadableFileError(f"{name}: not a readable CSV ({exc}); expected one mention per line") from None
     index, profile = _find_header(rows, name, profiles)
     return Layout("csv", encoding, delimiter, skip + index, rows[index], profile, _preamble(rows, index))
 
@@ -135,13 +138,14 @@ def _excel_rows(path: Path, limit: int | None = None, name: str | None = None) -
 
 
 def _transcode_to_utf8(path: Path, encoding: str, workdir: Path) -> Path:
-    """DuckDB reads UTF-8 and UTF-16 LE itself; anything else is re-encoded in chunks."""
+    """DuckDB reads UTF-8 and UTF-16 LE itself; anything else (and a UTF-16 file cut off in the
+    middle of a character) is re-encoded in chunks, a broken character becoming U+FFFD."""
     target = workdir / (path.stem + ".utf8.csv")
     codec = encoding.replace("-sig", "")
     with path.open("rb") as src, target.open("wb") as dst:
-        if encoding == "utf-16-be":
+        if encoding in ("utf-16-be", "utf-16-le"):
             src.read(2)
-        decoder = codecs.getincrementaldecoder(codec)()
+        decoder = codecs.getincrementaldecoder(codec)(errors="replace")
         while chunk := src.read(1 << 22):
             dst.write(decoder.decode(chunk).encode("utf-8"))
         dst.write(decoder.decode(b"", final=True).encode("utf-8"))
@@ -172,8 +176,9 @@ def open_source(con: duckdb.DuckDBPyConnection, path: Path, layout: Layout, work
             {"src_offset": layout.header_index + 1},
         )
     source, encoding = path, "utf-16" if layout.encoding == "utf-16-le" else "utf-8"
-    if layout.encoding in ("utf-16-be", "cp1252"):
-        source = _transcode_to_utf8(path, layout.encoding, workdir)
+    truncated_utf16 = layout.encoding == "utf-16-le" and path.stat().st_size % 2 == 1
+    if layout.encoding in ("utf-16-be", "cp1252") or truncated_utf16:
+        source, encoding = _transcode_to_utf8(path, layout.encoding, workdir), "utf-8"
     return Source(
         "(select row_number() over () + $src_offset as source_row, * from read_csv($src_path,"
         " encoding = $src_encoding, delim = $src_delim, header = true, skip = $src_skip,"

@@ -53,6 +53,14 @@ def build() -> int:
     home, warehouse = _paths()
     from orchestration.definitions import defs
 
+    from ingestion.errors import WarehouseBusyError
+    from ingestion.load import connect
+
+    try:
+        connect(warehouse).close()
+    except WarehouseBusyError as exc:
+        print(f"citra build did not start: {exc}", file=sys.stderr)
+        return 2
     job = defs.resolve_job_def("citra_build")
     log_path = home / "logs" / f"citra_build_{datetime.now():%Y%m%d_%H%M%S}.log"
     print(f"Running citra_build (ingest landing/, then dbt build with tests); log: {log_path}", flush=True)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Nothing a test does may land in the repository's ./data (the default CITRA_HOME),
+    and the pseudonym key of the tests is fixed unless a test sets its own."""
+    os.environ["CITRA_HOME"] = tempfile.mkdtemp(prefix="citra-tests-")
+    os.environ.setdefault("CITRA_PSEUDONYM_KEY", "citra-test-key")
 
 
 @pytest.fixture

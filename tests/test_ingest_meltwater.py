@@ -10,6 +10,7 @@ import pytest
 from exports import meltwater_row, write_meltwater
 
 from ingestion.load import ingest_media
+from ingestion.pseudonyms import pseudonym_key, pseudonymize
 
 ROWS = [
     meltwater_row(Date="06-Feb-2026 03:03PM", Headline="Banjir Rendam 300 Rumah di HSS",
@@ -54,13 +55,14 @@ def test_meltwater_export_loads_every_row_with_utc_instants(citra_home: Path, ut
     tweet = rows["mw-2"]
     assert tweet[1] == datetime(2024, 10, 31, 15, 30, tzinfo=timezone.utc)
     assert tweet[2] == 'Pemprov Kalsel, "UMKM naik kelas"\nbaris dua'
-    assert (tweet[4], tweet[5], tweet[6], tweet[8], tweet[9]) == ("social", "x", "@warga_banjar", None, None)
+    assert (tweet[4], tweet[5], tweet[6], tweet[8], tweet[9]) == ("social", "x", pseudonymize("warga_banjar", pseudonym_key(citra_home)), None, None)
     insta = rows["mw-3"]
     assert insta[1] == datetime(2024, 10, 31, 16, 30, tzinfo=timezone.utc)
     assert (insta[5], insta[8], insta[9]) == ("instagram", "positive", 3423)
 
 
-def test_both_encodings_give_identical_rows(tmp_path: Path) -> None:
+def test_both_encodings_give_identical_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CITRA_PSEUDONYM_KEY", "one key for both homes")
     results = []
     for utf16 in (True, False):
         home = tmp_path / ("u16" if utf16 else "u8")

@@ -14,6 +14,7 @@ from exports import (
 )
 
 from ingestion.load import ingest_media
+from ingestion.pseudonyms import pseudonym_key, pseudonymize
 
 UTC = timezone.utc
 
@@ -96,7 +97,8 @@ def test_nolimit_zip_of_semicolon_csvs_with_stray_apostrophes(citra_home: Path) 
     first, second = loaded(citra_home)
     assert first["title"] == "Gubernur resmikan RSUD" and first["published_at"] == datetime(2025, 6, 17, 6, 30, tzinfo=UTC)
     assert (first["sentiment"], first["outlet"], first["issue_label"]) == ("positive", "Kanal Kalimantan", "Kesehatan")
-    assert (second["author"], second["platform"], second["engagement"], second["sentiment"]) == ("warga_tanbu", "x", 1234, "negative")
+    assert (second["author"], second["platform"], second["engagement"], second["sentiment"]) == (
+        pseudonymize("warga_tanbu", pseudonym_key(citra_home)), "x", 1234, "negative")
 
 
 def test_generic_template_with_indonesian_headers_and_month_names(citra_home: Path) -> None:

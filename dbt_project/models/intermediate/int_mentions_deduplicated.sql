@@ -1,5 +1,8 @@
+-- Only the run's month window (all months without vars): a mention's month never changes
+-- across exports, so deduplicating within the window keeps the newest export of each mention.
 with mentions as (
     select * from {{ ref('stg_media__mentions') }}
+    where {{ in_month_window_instant('published_at') }}
 ),
 
 ranked as (

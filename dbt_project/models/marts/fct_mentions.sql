@@ -1,3 +1,7 @@
+-- Incremental by WITA month: a run with vars month_start/month_end deletes and re-inserts only
+-- those months (the intermediate models hold just that window); without vars, every month.
+{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='month', on_schema_change='fail') }}
+
 with enriched_mentions as (
     select * from {{ ref('int_mentions_enriched') }}
 ),

@@ -1,5 +1,15 @@
-with mentions as (
+-- Incremental by WITA month (delete+insert on month): a run with vars month_start/month_end
+-- rebuilds those months only, reading one month more so that the change columns of the first
+-- month compare with its predecessor. The grid spans the first to the last month of all data.
+{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='month', on_schema_change='fail') }}
+
+with all_mentions as (
     select month, issue, sentiment from {{ ref('fct_mentions') }}
+),
+
+mentions as (
+    select * from all_mentions
+    where {{ in_month_window('month', lookback=1) }}
 ),
 
 issues as (
@@ -7,14 +17,18 @@ issues as (
 ),
 
 month_range as (
-    select min(month) as first_month, max(month) as last_month from mentions
+    select min(month) as first_month, max(month) as last_month from all_mentions
 ),
 
 months as (
-    select cast(unnest(generate_series(
-        cast(first_month as timestamp), cast(last_month as timestamp), interval 1 month
-    )) as date) as month
-    from month_range
+    select month
+    from (
+        select cast(unnest(generate_series(
+            cast(first_month as timestamp), cast(last_month as timestamp), interval 1 month
+        )) as date) as month
+        from month_range
+    ) as all_months
+    where {{ in_month_window('month', lookback=1) }}
 ),
 
 issue_months as (
@@ -94,6 +108,7 @@ final as (
                 then (negative_share - previous_negative_share) * 100
         end as negative_share_change_pp
     from previous_month_shares
+    where {{ in_month_window('month') }}
     order by month, issue
 )
 

@@ -1,0 +1,43 @@
+{#- The month window of an incremental run: dbt vars month_start and month_end, first days of
+    WITA months, half-open [month_start, month_end). Without them every month is built. -#}
+{% macro month_window() %}
+    {%- set start = var('month_start', none) -%}
+    {%- set end = var('month_end', none) -%}
+    {%- if start is none and end is none -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- for value in [start, end] -%}
+        {%- if value is none or not modules.re.fullmatch('[0-9]{4}-[0-9]{2}-01', value | string) -%}
+            {{ exceptions.raise_compiler_error(
+                "vars month_start and month_end must both be first days of a month (YYYY-MM-01), got "
+                ~ start ~ " and " ~ end ~ "; e.g. --vars '{month_start: 2025-10-01, month_end: 2025-11-01}'") }}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if start >= end -%}
+        {{ exceptions.raise_compiler_error("month_start " ~ start ~ " must come before month_end " ~ end) }}
+    {%- endif -%}
+    {{ return({'start': start | string, 'end': end | string}) }}
+{% endmacro %}
+
+{#- Rows whose instant falls in the window, months cut in Asia/Makassar. -#}
+{% macro in_month_window_instant(column) %}
+    {%- set window = month_window() -%}
+    {%- if window is none -%}
+        true
+    {%- else -%}
+        {{ column }} >= timezone('Asia/Makassar', timestamp '{{ window.start }} 00:00:00')
+        and {{ column }} < timezone('Asia/Makassar', timestamp '{{ window.end }} 00:00:00')
+    {%- endif -%}
+{% endmacro %}
+
+{#- Rows whose month (a WITA month's first day) falls in the window, optionally starting
+    `lookback` months earlier (month-over-month changes need the previous month). -#}
+{% macro in_month_window(column, lookback=0) %}
+    {%- set window = month_window() -%}
+    {%- if window is none -%}
+        true
+    {%- else -%}
+        {{ column }} >= cast(date '{{ window.start }}' - interval {{ lookback }} month as date)
+        and {{ column }} < date '{{ window.end }}'
+    {%- endif -%}
+{% endmacro %}

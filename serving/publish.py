@@ -1,0 +1,126 @@
+"""Publish a read-only snapshot of the `marts` schema for BI tools.
+
+DuckDB allows one writer or many readers per file, so BI tools never open the warehouse: they
+open `serving/citra.duckdb` (or `serving/parquet/`), which the pipeline replaces by an atomic
+rename. A reader keeps the snapshot it opened; a new connection sees the new one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+# DuckDB 1.0 and later read this format; BI drivers lag behind the Python package.
+STORAGE_VERSION = "v1.0.0"
+SCHEMA = "marts"
+
+
+@dataclass(frozen=True)
+class TableDocs:
+    """Comments for a table whose producer does not write them (e.g. a Python asset)."""
+
+    description: str
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Published:
+    """What was published: the file, the Parquet folder, and rows per table."""
+
+    database: Path
+    parquet: Path
+    rows: dict[str, int]
+    seconds: float
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    """COMMENT ON takes no parameters; a string literal with quotes doubled is the safe form."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _copy_comments(con: duckdb.DuckDBPyConnection, table: str, docs: TableDocs | None) -> None:
+    """Carry table and column comments over (dbt persist_docs wrote them in the warehouse)."""
+    table_comment = con.execute(
+        "select comment from duckdb_tables() where database_name = 'wh' and schema_name = ? and table_name = ?",
+        [SCHEMA, table],
+    ).fetchall()[0][0]
+    table_comment = table_comment or (docs.description if docs else None)
+    target = f"pub.{SCHEMA}.{_quote(table)}"
+    if table_comment:
+        con.execute(f"comment on table {target} is {_literal(table_comment)}")
+    columns = con.execute(
+        """select column_name, comment from duckdb_columns()
+           where database_name = 'wh' and schema_name = ? and table_name = ? order by column_index""",
+        [SCHEMA, table],
+    ).fetchall()
+    for column, comment in columns:
+        comment = comment or (docs.columns.get(column) if docs else None)
+        if comment:
+            con.execute(f"comment on column {target}.{_quote(column)} is {_literal(comment)}")
+
+
+def _swap_parquet(staged: Path, link: Path) -> None:
+    """Point `parquet` at the new folder with one atomic rename of a symlink, then drop all but
+    the previous version (a reader that listed the old files can still finish)."""
+    tmp_link = link.with_name(f".{link.name}.{os.getpid()}.link")
+    tmp_link.unlink(missing_ok=True)
+    tmp_link.symlink_to(staged.name)
+    if link.exists() and not link.is_symlink():
+        shutil.rmtree(link)
+    previous = link.resolve() if link.is_symlink() else None
+    os.replace(tmp_link, link)
+    for old in link.parent.glob(f".{link.name}-*"):
+        if old.is_dir() and old not in (staged, previous):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def publish(warehouse: Path, serving_dir: Path, extra_docs: dict[str, TableDocs] | None = None) -> Published:
+    """Copy every `marts` table of the warehouse (opened read-only) into a new serving file and
+    Parquet folder, then swap them in. Nothing is replaced unless everything was written."""
+    started = time.perf_counter()
+    extra_docs = extra_docs or {}
+    serving_dir.mkdir(parents=True, exist_ok=True)
+    database = serving_dir / "citra.duckdb"
+    stamp = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    staged_db = serving_dir / f".citra.duckdb.{stamp}.tmp"
+    staged_parquet = serving_dir / f".parquet-{stamp}"
+    staged_parquet.mkdir()
+    rows: dict[str, int] = {}
+    try:
+        con = duckdb.connect(":memory:")
+        try:
+            con.execute(f"attach {_literal(str(warehouse))} as wh (read_only)")
+            con.execute(f"attach {_literal(str(staged_db))} as pub (storage_version '{STORAGE_VERSION}')")
+            con.execute(f"create schema pub.{SCHEMA}")
+            tables = [name for (name,) in con.execute(
+                """select table_name from duckdb_tables()
+                   where database_name = 'wh' and schema_name = ? order by table_name""", [SCHEMA]
+            ).fetchall()]
+            for table in tables:
+                target = f"pub.{SCHEMA}.{_quote(table)}"
+                con.execute(f"create table {target} as select * from wh.{SCHEMA}.{_quote(table)}")
+                _copy_comments(con, table, extra_docs.get(table))
+                rows[table] = con.execute(f"select count(*) from {target}").fetchall()[0][0]
+                parquet_file = staged_parquet / f"{table}.parquet"
+                con.execute(f"copy {target} to {_literal(str(parquet_file))} (format parquet, compression zstd)")
+            con.execute("checkpoint pub")
+            con.execute("detach pub")
+        finally:
+            con.close()
+        os.replace(staged_db, database)
+    except BaseException:
+        staged_db.unlink(missing_ok=True)
+        shutil.rmtree(staged_parquet, ignore_errors=True)
+        raise
+    _swap_parquet(staged_parquet, serving_dir / "parquet")
+    return Published(database, serving_dir / "parquet", rows, time.perf_counter() - started)

@@ -1,0 +1,52 @@
+"""Which months a run rebuilds: the launchpad's months, or the months of newly ingested exports."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from orchestration.months import MonthWindow, changed_months, parse_months
+
+
+def warehouse_with(tmp_path: Path, rows: list[tuple[str, str]]) -> duckdb.DuckDBPyConnection:
+    """raw mentions as (published_at UTC, ingested_at UTC), and a built fct_mentions."""
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("create schema raw; create schema marts")
+    con.execute("create table raw.media_mentions (published_at timestamptz, ingested_at timestamptz)")
+    con.executemany("insert into raw.media_mentions values (?::timestamptz, ?::timestamptz)", rows)
+    con.execute("create table marts.fct_mentions as select date '2025-09-01' as month")
+    return con
+
+
+def epoch(text: str) -> float:
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp()
+
+
+def test_launchpad_months_become_one_half_open_window() -> None:
+    window = parse_months(["2025-12", "2025-10"])
+    assert window == MonthWindow(date(2025, 10, 1), date(2026, 1, 1))
+    assert window.dbt_vars() == {"month_start": "2025-10-01", "month_end": "2026-01-01"}
+    assert window.label() == "2025-10 to 2025-12"
+
+
+def test_a_month_that_is_not_yyyy_mm_is_refused_with_an_example() -> None:
+    with pytest.raises(ValueError, match="'Oct 2025' is not YYYY-MM; e.g. 2025-10"):
+        parse_months(["Oct 2025"])
+
+
+def test_only_months_of_exports_ingested_after_the_last_build_are_rebuilt(tmp_path: Path) -> None:
+    con = warehouse_with(tmp_path, [
+        ("2025-09-10 03:00:00+00", "2025-10-01 00:00:00+00"),
+        # 16:30 UTC on 31 October is 00:30 WITA on 1 November
+        ("2025-10-31 16:30:00+00", "2025-11-02 00:00:00+00"),
+    ])
+    assert changed_months(con, epoch("2025-10-15 00:00:00")) == MonthWindow(date(2025, 11, 1), date(2025, 12, 1))
+
+
+def test_first_build_and_a_build_with_nothing_new(tmp_path: Path) -> None:
+    con = warehouse_with(tmp_path, [("2025-09-10 03:00:00+00", "2025-10-01 00:00:00+00")])
+    assert changed_months(con, None) is None
+    assert changed_months(con, epoch("2025-12-01 00:00:00")) == MonthWindow(date(2025, 9, 1), date(2025, 10, 1))

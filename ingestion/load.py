@@ -14,9 +14,9 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -27,7 +27,6 @@ from ingestion.normalize import build_parsed_table, insert_rejects
 from ingestion.sqlfunctions import prepare_connection
 from ingestion.archives import extracted_members
 from ingestion.errors import UnreadableFileError, WarehouseBusyError
-from ingestion.profiles import vendor_of
 from ingestion.pseudonyms import install_pseudonym_functions, pseudonym_key
 from ingestion.readers import close_source, open_source, sniff
 from ingestion.schema import MEDIA_MENTION_COLUMNS, create_raw_schema
@@ -125,24 +124,36 @@ def ingest_media(warehouse: Path, landing: Path, quarantine: Path) -> IngestRepo
 
 
 @dataclass
-class _Loaded:
+class Loaded:
+    """What the members of one file (one, or all of a ZIP) added up to."""
+
     profiles: list[str] = field(default_factory=list)
-    rows_read: int = 0
+    vendors: list[str] = field(default_factory=list)
     loaded: int = 0
     rejected: int = 0
     first: object = None
     last: object = None
-    member_errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, loaded: int, rejected: int, first: object, last: object) -> None:
+        self.loaded += loaded
+        self.rejected += rejected
+        self.first = first if self.first is None or (first is not None and first < self.first) else self.first
+        self.last = last if self.last is None or (last is not None and last > self.last) else self.last
 
 
-def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file_id: str,
-                 export_date: date, acc: _Loaded) -> None:
+# (connection, member path, member name, the landed file, its file id, accumulator)
+MemberLoader = Callable[[duckdb.DuckDBPyConnection, Path, str, LandedFile, str, Loaded], None]
+
+
+def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file: LandedFile, file_id: str,
+                 acc: Loaded) -> None:
     """Sniff, read, normalize and insert one CSV/XLSX (a file, or a member of a ZIP)."""
     layout = sniff(path, name)
     with TemporaryDirectory(prefix="citra-") as workdir:
         source = open_source(con, path, layout, Path(workdir))
         try:
-            build_parsed_table(con, layout.profile, source, file_id, export_date)
+            build_parsed_table(con, layout.profile, source, file_id, export_date_of(file))
             columns = ", ".join(MEDIA_MENTION_COLUMNS)
             con.execute(f"insert into raw.media_mentions ({columns}) select {columns} from _parsed where len(problems) = 0")
             loaded, rejected, first, last = con.execute(
@@ -153,12 +164,9 @@ def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file_id:
                 insert_rejects(con, layout.profile, source, file_id, name)
         finally:
             close_source(con, layout)
-    acc.rows_read += loaded + rejected
     acc.profiles.append(layout.profile.name)
-    acc.loaded += loaded
-    acc.rejected += rejected
-    acc.first = first if acc.first is None or (first is not None and first < acc.first) else acc.first
-    acc.last = last if acc.last is None or (last is not None and last > acc.last) else acc.last
+    acc.vendors.append(layout.profile.vendor)
+    acc.add(loaded, rejected, first, last)
     con.execute("drop table _parsed")
 
 
@@ -174,8 +182,15 @@ def _ensure_pseudonyms(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path) -> FileOutcome:
-    """Ingest one file (all members of a ZIP) in one transaction (see module docstring)."""
+    """Ingest one media export (all members of a ZIP) in one transaction."""
     _ensure_pseudonyms(con)
+    return ingest_with(con, file, quarantine, _load_member)
+
+
+def ingest_with(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path,
+                load_member: MemberLoader) -> FileOutcome:
+    """The frame every kind of export shares (see module docstring): skip a file already in
+    the registry, load its members in one transaction, register it, or quarantine it."""
     file_id = content_hash(file.path)
     seen = known_file(con, file_id)
     if seen is not None:
@@ -183,8 +198,8 @@ def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Pa
         same = "" if first_name == file.name else f" as '{first_name}'"
         log.info("%s: already ingested%s (%s); skipped", file.name, same, status)
         return FileOutcome(file.name, file_id, "skipped", message=f"already ingested{same}")
-    export_date = export_date_of(file)
-    acc = _Loaded()
+    acc = Loaded()
+    errors: list[str] = []
     in_transaction = False
     try:
         with ExitStack() as stack:
@@ -198,18 +213,18 @@ def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Pa
             in_transaction = True
             for name, path in members:
                 try:
-                    _load_member(con, path, name, file_id, export_date, acc)
+                    load_member(con, path, name, file, file_id, acc)
                 except UnreadableFileError as exc:
                     if len(members) == 1:
                         raise
-                    acc.member_errors.append(str(exc))
-            if len(acc.member_errors) == len(members):
-                raise UnreadableFileError("; ".join(acc.member_errors))
+                    errors.append(str(exc))
+            if len(errors) == len(members):
+                raise UnreadableFileError("; ".join(errors))
             con.execute(
                 """insert into raw.ingest_files values (?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, ?, now(), now())""",
                 [file_id, file.name, str(file.path), file.size_bytes, ",".join(dict.fromkeys(acc.profiles)),
-                 ",".join(dict.fromkeys(vendor_of(p) for p in acc.profiles)), export_date, acc.rows_read,
-                 acc.loaded, acc.rejected, acc.first, acc.last, "; ".join(acc.member_errors) or None],
+                 ",".join(dict.fromkeys(acc.vendors)), export_date_of(file), acc.loaded + acc.rejected,
+                 acc.loaded, acc.rejected, acc.first, acc.last, "; ".join(errors) or None],
             )
             con.execute("commit")
     except (UnreadableFileError, duckdb.Error) as exc:
@@ -217,11 +232,11 @@ def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Pa
             con.execute("rollback")
         message = str(exc) if isinstance(exc, UnreadableFileError) else f"{file.name}: cannot be parsed: {str(exc).splitlines()[0]}"
         return _quarantine(con, file, file_id, quarantine, message)
-    for error in acc.member_errors:
-        log.warning("%s", error)
+    for note in errors + acc.notes:
+        log.warning("%s", note)
     log.info("%s: %s rows loaded, %s rejected (%s)", file.name, acc.loaded, acc.rejected, ",".join(acc.profiles))
     return FileOutcome(file.name, file_id, "loaded", ",".join(dict.fromkeys(acc.profiles)),
-                       acc.loaded, acc.rejected, "; ".join(acc.member_errors))
+                       acc.loaded, acc.rejected, "; ".join(errors + acc.notes))
 
 
 def _quarantine(

@@ -136,7 +136,3 @@ def platform_domains() -> dict[str, str]:
     data = yaml.safe_load((REFERENCE_DIR / "platforms.yml").read_text(encoding="utf-8"))
     return {domain: platform for platform, domains in data.items() for domain in domains}
 
-
-def vendor_of(profile_name: str) -> str:
-    """The vendor a profile stands for."""
-    return next(p.vendor for p in load_profiles() if p.name == profile_name)

@@ -9,17 +9,15 @@ go to ``raw.ingest_rejects`` and an unreadable file moves to ``quarantine/``.
 from __future__ import annotations
 
 import logging
-from contextlib import ExitStack
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import duckdb
 
-from ingestion.archives import extracted_members
 from ingestion.errors import UnreadableFileError
-from ingestion.landing import LandedFile, content_hash, export_date_of, list_landing_files
-from ingestion.load import FileOutcome, IngestReport, _quarantine, connect, known_file
+from ingestion.landing import LandedFile, export_date_of, list_landing_files
+from ingestion.load import FileOutcome, IngestReport, Loaded, connect, ingest_with
 from ingestion.normalize import insert_rejects
 from ingestion.platforms.accounts import (ACCOUNT_SEED, account_hint, fallback_warning, platform_of,
                                           range_end)
@@ -34,17 +32,6 @@ log = logging.getLogger(__name__)
 TARGETS = {"posts": ("raw.platform_posts", PLATFORM_POST_COLUMNS, "published_at"),
            "account_daily": ("raw.platform_account_daily", PLATFORM_ACCOUNT_DAILY_COLUMNS,
                              "timezone('Asia/Makassar', date::timestamp)")}
-
-
-@dataclass
-class _Loaded:
-    profiles: list[str] = field(default_factory=list)
-    vendors: list[str] = field(default_factory=list)
-    loaded: int = 0
-    rejected: int = 0
-    first: object = None
-    last: object = None
-    notes: list[str] = field(default_factory=list)
 
 
 def ingest_platforms(warehouse: Path, landing: Path, quarantine: Path, accounts: Path = ACCOUNT_SEED) -> IngestReport:
@@ -74,7 +61,7 @@ def _metric_of(layout: Layout, profile: PlatformProfile, name: str) -> str | Non
 
 
 def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file: LandedFile, file_id: str,
-                 accounts: Path, acc: _Loaded) -> None:
+                 acc: Loaded, accounts: Path = ACCOUNT_SEED) -> None:
     """Sniff, read, normalize and insert one CSV/XLSX (a file, or a member of a ZIP)."""
     layout = sniff(path, name, load_platform_profiles())
     profile = layout.profile
@@ -112,58 +99,10 @@ def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file: La
         acc.notes.append(fallback_warning(name, hint.fallback))
     if rejected:
         acc.notes.append(f"{name} row {problem}" + (f" (and {rejected - 1} more rows)" if rejected > 1 else ""))
-    acc.loaded += loaded
-    acc.rejected += rejected
-    acc.first = first if acc.first is None or (first is not None and first < acc.first) else acc.first
-    acc.last = last if acc.last is None or (last is not None and last > acc.last) else acc.last
+    acc.add(loaded, rejected, first, last)
 
 
 def ingest_platform_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path,
                          accounts: Path = ACCOUNT_SEED) -> FileOutcome:
-    """Ingest one file (all members of a ZIP) in one transaction (see module docstring)."""
-    file_id = content_hash(file.path)
-    seen = known_file(con, file_id)
-    if seen is not None:
-        status, first_name = seen
-        same = "" if first_name == file.name else f" as '{first_name}'"
-        log.info("%s: already ingested%s (%s); skipped", file.name, same, status)
-        return FileOutcome(file.name, file_id, "skipped", message=f"already ingested{same}")
-    acc = _Loaded()
-    errors: list[str] = []
-    in_transaction = False
-    try:
-        with ExitStack() as stack:
-            if file.path.suffix.lower() == ".zip":
-                members = stack.enter_context(extracted_members(file.path, file.name))
-                if not members:
-                    raise UnreadableFileError(f"{file.name}: the ZIP holds no CSV or XLSX file")
-            else:
-                members = [(file.name, file.path)]
-            con.execute("begin transaction")
-            in_transaction = True
-            for name, path in members:
-                try:
-                    _load_member(con, path, name, file, file_id, accounts, acc)
-                except UnreadableFileError as exc:
-                    if len(members) == 1:
-                        raise
-                    errors.append(str(exc))
-            if len(errors) == len(members):
-                raise UnreadableFileError("; ".join(errors))
-            con.execute(
-                """insert into raw.ingest_files values (?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, ?, now(), now())""",
-                [file_id, file.name, str(file.path), file.size_bytes, ",".join(dict.fromkeys(acc.profiles)),
-                 ",".join(dict.fromkeys(acc.vendors)), export_date_of(file), acc.loaded + acc.rejected,
-                 acc.loaded, acc.rejected, acc.first, acc.last, "; ".join(errors) or None],
-            )
-            con.execute("commit")
-    except (UnreadableFileError, duckdb.Error) as exc:
-        if in_transaction:
-            con.execute("rollback")
-        message = str(exc) if isinstance(exc, UnreadableFileError) else f"{file.name}: cannot be parsed: {exc}"
-        return _quarantine(con, file, file_id, quarantine, message)
-    for note in errors + acc.notes:
-        log.warning("%s", note)
-    log.info("%s: %s rows loaded, %s rejected (%s)", file.name, acc.loaded, acc.rejected, ",".join(acc.profiles))
-    return FileOutcome(file.name, file_id, "loaded", ",".join(dict.fromkeys(acc.profiles)),
-                       acc.loaded, acc.rejected, "; ".join(errors + acc.notes))
+    """Ingest one file (all members of a ZIP) in one transaction, as media files are."""
+    return ingest_with(con, file, quarantine, partial(_load_member, accounts=accounts))

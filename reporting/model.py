@@ -10,15 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
-@dataclass(frozen=True)
-class Totals:
-    """Counts and shares of all mentions of one month (shares over labelled mentions)."""
-
-    mentions: int
-    positive: int
-    neutral: int
-    negative: int
-    unlabeled: int
+class SentimentShares:
+    """Shares over labelled mentions as design.md defines them (None when none is labelled);
+    for classes with ``positive``, ``neutral`` and ``negative`` counts."""
 
     @property
     def labelled(self) -> int:
@@ -35,6 +29,17 @@ class Totals:
     @property
     def net_sentiment(self) -> float | None:
         return (self.positive - self.negative) / self.labelled if self.labelled else None
+
+
+@dataclass(frozen=True)
+class Totals(SentimentShares):
+    """Counts and shares of all mentions of one month (shares over labelled mentions)."""
+
+    mentions: int
+    positive: int
+    neutral: int
+    negative: int
+    unlabeled: int
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,7 @@ class Burst:
 
 
 @dataclass(frozen=True)
-class RegionRow:
+class RegionRow(SentimentShares):
     """Mentions about one kabupaten/kota (or the province) in the month."""
 
     region_code: str | None
@@ -123,22 +128,6 @@ class RegionRow:
     positive: int
     neutral: int
     negative: int
-
-    @property
-    def labelled(self) -> int:
-        return self.positive + self.neutral + self.negative
-
-    @property
-    def positive_share(self) -> float | None:
-        return self.positive / self.labelled if self.labelled else None
-
-    @property
-    def negative_share(self) -> float | None:
-        return self.negative / self.labelled if self.labelled else None
-
-    @property
-    def net_sentiment(self) -> float | None:
-        return (self.positive - self.negative) / self.labelled if self.labelled else None
 
 
 @dataclass(frozen=True)

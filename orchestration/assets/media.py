@@ -22,6 +22,18 @@ def _outcome_table(report: IngestReport) -> str:
     return "\n".join(lines)
 
 
+def run_metadata(report: IngestReport) -> dict[str, dg.MetadataValue]:
+    """What one ingestion run did, file by file, for the asset's UI page."""
+    return {
+        "files_loaded": dg.MetadataValue.int(len(report.by_status("loaded"))),
+        "files_skipped": dg.MetadataValue.int(len(report.by_status("skipped"))),
+        "files_quarantined": dg.MetadataValue.int(len(report.by_status("quarantined"))),
+        "rows_loaded_this_run": dg.MetadataValue.int(report.rows_loaded),
+        "rows_rejected_this_run": dg.MetadataValue.int(report.rows_rejected),
+        "files": dg.MetadataValue.md(_outcome_table(report)),
+    }
+
+
 def _mentions_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, dg.MetadataValue]:
     total, first, last, vendors = con.execute(
         """select count(*), min(timezone('Asia/Makassar', published_at))::date,
@@ -91,14 +103,6 @@ def raw_media(context: dg.AssetExecutionContext, citra: CitraHome):
         file_count, reject_count = con.execute(
             "select (select count(*) from raw.ingest_files), (select count(*) from raw.ingest_rejects)"
         ).fetchall()[0]
-    run_meta = {
-        "files_loaded": dg.MetadataValue.int(len(report.by_status("loaded"))),
-        "files_skipped": dg.MetadataValue.int(len(report.by_status("skipped"))),
-        "files_quarantined": dg.MetadataValue.int(len(report.by_status("quarantined"))),
-        "rows_loaded_this_run": dg.MetadataValue.int(report.rows_loaded),
-        "rows_rejected_this_run": dg.MetadataValue.int(report.rows_rejected),
-        "files": dg.MetadataValue.md(_outcome_table(report)),
-    }
-    yield dg.MaterializeResult(asset_key=RAW_MEDIA, metadata={**mentions_meta, **run_meta})
+    yield dg.MaterializeResult(asset_key=RAW_MEDIA, metadata={**mentions_meta, **run_metadata(report)})
     yield dg.MaterializeResult(asset_key=RAW_FILES, metadata={"dagster/row_count": dg.MetadataValue.int(file_count)})
     yield dg.MaterializeResult(asset_key=RAW_REJECTS, metadata={"dagster/row_count": dg.MetadataValue.int(reject_count)})

@@ -8,7 +8,7 @@ import dagster as dg
 import duckdb
 
 from ingestion.platforms.load import ingest_platforms
-from orchestration.assets.media import WRITER_POOL, _outcome_table
+from orchestration.assets.media import WRITER_POOL, run_metadata
 from orchestration.resources import CitraHome
 
 RAW_POSTS = dg.AssetKey(["raw", "platform_posts"])
@@ -74,15 +74,7 @@ def raw_platforms(context: dg.AssetExecutionContext, citra: CitraHome):
         days, first, last = con.execute(
             "select count(*), min(date), max(date) from raw.platform_account_daily"
         ).fetchall()[0]
-    run_meta = {
-        "files_loaded": dg.MetadataValue.int(len(report.by_status("loaded"))),
-        "files_skipped": dg.MetadataValue.int(len(report.by_status("skipped"))),
-        "files_quarantined": dg.MetadataValue.int(len(report.by_status("quarantined"))),
-        "rows_loaded_this_run": dg.MetadataValue.int(report.rows_loaded),
-        "rows_rejected_this_run": dg.MetadataValue.int(report.rows_rejected),
-        "files": dg.MetadataValue.md(_outcome_table(report)),
-    }
-    yield dg.MaterializeResult(asset_key=RAW_POSTS, metadata={**posts_meta, **run_meta})
+    yield dg.MaterializeResult(asset_key=RAW_POSTS, metadata={**posts_meta, **run_metadata(report)})
     yield dg.MaterializeResult(asset_key=RAW_DAILY, metadata={
         "dagster/row_count": dg.MetadataValue.int(days),
         "first_day": dg.MetadataValue.text(str(first)),

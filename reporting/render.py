@@ -8,6 +8,7 @@ refuses every scheme but `file` and `data`.
 from __future__ import annotations
 
 import base64
+import logging
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -20,6 +21,10 @@ from reporting import bursts, charts
 from reporting import formatting as fmt
 from reporting.data import previous_month
 from reporting.model import ReportData
+
+# WeasyPrint warns on every PDF that it subsets fonts with fontTools instead of the system's
+# HarfBuzz-Subset; the output is the same, so keep the warning out of the build summary.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 PLATFORMS = {"facebook": "Facebook", "instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube", "x": "X"}
 FONT_FACE = '@font-face {{ font-family: "Citra Sans"; src: url("{url}"); font-weight: {weight}; }}'

@@ -8,10 +8,12 @@ the months it has to, passed to dbt as vars `month_start`/`month_end`.
 """
 
 import json
+from collections.abc import Mapping
+from typing import Any
 
 import dagster as dg
 import duckdb
-from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.assets.media import WRITER_POOL
 from orchestration.months import MonthWindow, changed_months, parse_months
@@ -66,7 +68,18 @@ def dbt_build_args(config: DbtBuildConfig, window: MonthWindow | None) -> list[s
     return ["build", "--vars", json.dumps(window.dbt_vars())]
 
 
-@dbt_assets(manifest=citra_dbt_project.manifest_path, project=citra_dbt_project, pool=WRITER_POOL)
+class CitraDbtTranslator(DagsterDbtTranslator):
+    """Group dbt assets by their layer (reference seeds, staging, intermediate, marts), so the
+    UI's asset graph reads left to right like the project."""
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "seed":
+            return "reference"
+        return (dbt_resource_props.get("config") or {}).get("schema") or super().get_group_name(dbt_resource_props)
+
+
+@dbt_assets(manifest=citra_dbt_project.manifest_path, project=citra_dbt_project, pool=WRITER_POOL,
+            dagster_dbt_translator=CitraDbtTranslator())
 def citra_dbt_models(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, citra: CitraHome, config: DbtBuildConfig
 ):

@@ -39,14 +39,6 @@ class Profile:
     sentiment_scale: str = "labels"
     strip_leading_quote: bool = False
 
-    @property
-    def known_columns(self) -> set[str]:
-        """Every column this profile can use, normalized."""
-        cols = {normalize_header(c) for c in self.required + self.signature}
-        for candidates in self.fields.values():
-            cols.update(normalize_header(c) for c in candidates)
-        return cols
-
     def missing_required(self, header: list[str]) -> list[str]:
         present = {normalize_header(h) for h in header}
         return [c for c in self.required if normalize_header(c) not in present]
@@ -56,16 +48,6 @@ class Profile:
         present = {normalize_header(h) for h in header}
         wanted = [normalize_header(c) for c in self.required + self.signature]
         return sum(c in present for c in wanted) / len(wanted)
-
-    def resolve(self, header: list[str]) -> dict[str, list[str]]:
-        """Map each canonical field to the file's own column names, in preference order."""
-        by_norm: dict[str, str] = {}
-        for h in header:
-            by_norm.setdefault(normalize_header(h), h)
-        return {
-            canon: [by_norm[normalize_header(c)] for c in cands if normalize_header(c) in by_norm]
-            for canon, cands in self.fields.items()
-        }
 
 
 def _load(path: Path) -> Profile:

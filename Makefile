@@ -11,7 +11,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 MENTIONS ?= 60000
 
-.PHONY: install demo test sample build ui bench clean
+.PHONY: install demo test lint sample build ui bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# ruff (lint and format) for Python, sqlfluff for the dbt SQL; config in pyproject.toml and .sqlfluff
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/sqlfluff lint --disable-progress-bar --nocolor dbt_project/models dbt_project/tests
 
 ui: $(STAMP)
 	$(BIN)/citra ui

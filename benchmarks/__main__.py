@@ -12,8 +12,12 @@ def main() -> None:
     parser.add_argument("--only", choices=["ingest", "report", "build"], help="run one benchmark (default: all)")
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows per export file (ingestion)")
     parser.add_argument("--report-rows", type=int, default=1_000_000, help="mentions in the report's month")
-    parser.add_argument("--mentions", type=int, action="append",
-                        help="mentions of the build benchmark's 60-month history (repeatable; default 1M and 10M)")
+    parser.add_argument(
+        "--mentions",
+        type=int,
+        action="append",
+        help="mentions of the build benchmark's 60-month history (repeatable; default 1M and 10M)",
+    )
     args = parser.parse_args()
     if args.only in (None, "ingest"):
         ingest.main(args.rows)

@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
@@ -58,8 +57,13 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024, **out}))
 
 def step(name: str, home: Path, *extra: str) -> dict:
     arg = extra[0] if extra else str(REPO_ROOT)
-    result = subprocess.run([sys.executable, "-c", STEP, name, str(home), arg, *extra[1:]], check=True,
-                            capture_output=True, text=True, cwd=REPO_ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", STEP, name, str(home), arg, *extra[1:]],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -73,9 +77,25 @@ def history(work: Path, mentions: int, months: int) -> tuple[Path, list[tuple[st
     home = work / f"h{months}"
     start = date(2026, 10, 1) if months == 1 else add_months(date(2026, 10, 1), -(months - 1))
     staged = work / f"staged{months}"
-    subprocess.run([sys.executable, "-m", "sample_data", "--home", str(staged), "--mentions", str(mentions),
-                    "--start", start.isoformat(), "--months", str(months), "--no-platforms"],
-                   check=True, capture_output=True, cwd=REPO_ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sample_data",
+            "--home",
+            str(staged),
+            "--mentions",
+            str(mentions),
+            "--start",
+            start.isoformat(),
+            "--months",
+            str(months),
+            "--no-platforms",
+        ],
+        check=True,
+        capture_output=True,
+        cwd=REPO_ROOT,
+    )
     last = add_months(start, months - 1)
     landing = home / "landing" / "media"
     landing.mkdir(parents=True)
@@ -83,17 +103,21 @@ def history(work: Path, mentions: int, months: int) -> tuple[Path, list[tuple[st
     for f in files:
         if f"{last:%Y-%m}" not in f.name:
             shutil.move(f, landing)
-    rows = [("ingest (all but last month)", step("ingest", home)),
-            ("dbt build, full", step("dbt", home)),
-            ("publish serving", step("publish", home))]
+    rows = [
+        ("ingest (all but last month)", step("ingest", home)),
+        ("dbt build, full", step("dbt", home)),
+        ("publish serving", step("publish", home)),
+    ]
     for f in files:
         if f.exists():
             shutil.move(f, landing)
     window = json.dumps({"month_start": last.isoformat(), "month_end": add_months(last, 1).isoformat()})
-    rows += [("ingest (last month)", step("ingest", home)),
-             ("dbt build, 1 month", step("dbt", home, str(REPO_ROOT), window)),
-             ("publish serving", step("publish", home)),
-             ("dashboard query (median)", step("query", home))]
+    rows += [
+        ("ingest (last month)", step("ingest", home)),
+        ("dbt build, 1 month", step("dbt", home, str(REPO_ROOT), window)),
+        ("publish serving", step("publish", home)),
+        ("dashboard query (median)", step("query", home)),
+    ]
     shutil.rmtree(staged, ignore_errors=True)
     return home, rows
 
@@ -105,8 +129,10 @@ def main(mentions: int, work_dir: str | None = None) -> None:
     if free_gb < mentions / 1_000_000 * 1.5:
         mentions = int(free_gb / 1.5 * 1_000_000)
         print(f"note: only {free_gb:.0f} GB free in {work}; scaled down to {mentions:,} mentions")
-    print(f"Build benchmark: {mentions:,} mentions over 60 months, vs 6 months at the same monthly volume "
-          f"({os.cpu_count()} cores)")
+    print(
+        f"Build benchmark: {mentions:,} mentions over 60 months, vs 6 months at the same monthly volume "
+        f"({os.cpu_count()} cores)"
+    )
     print(f"{'history':<8} {'step':<28} {'seconds':>8} {'peak MB':>8} {'note':>22}")
     incremental = {}
     for months, n in ((6, mentions // 10), (60, mentions)):

@@ -39,15 +39,23 @@ def write_export(path: Path, rows: int, utf16: bool) -> None:
             chunk = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
             for i in range(start, min(rows, start + 100_000)):
                 row = dict.fromkeys(HEADER, "")
-                row.update({
-                    "Date": f"{1 + i % 28:02d}-{MONTHS[i % 12]}-2025 {1 + i % 12:02d}:{i % 60:02d}{'AM' if i % 2 else 'PM'}",
-                    "Headline": f"Pemprov Kalsel bahas isu nomor {i} di Banjarmasin",
-                    "URL": f"https://kalsel.antaranews.com/berita/{i}",
-                    "Opening Text": "Banjarmasin (ANTARA) - Pemerintah provinsi menggelar rapat koordinasi.",
-                    "Source": "Antara Kalsel", "Country": "Indonesia", "Language": "Indonesian",
-                    "Reach": str(1000 + i % 50_000), "Engagement": str(i % 300), "AVE": "12.5",
-                    "Sentiment": SENTIMENTS[i % 4], "Input Name": ISSUES[i % 5], "Document ID": f"mw-{i}",
-                })
+                row.update(
+                    {
+                        "Date": f"{1 + i % 28:02d}-{MONTHS[i % 12]}-2025 {1 + i % 12:02d}:{i % 60:02d}{'AM' if i % 2 else 'PM'}",
+                        "Headline": f"Pemprov Kalsel bahas isu nomor {i} di Banjarmasin",
+                        "URL": f"https://kalsel.antaranews.com/berita/{i}",
+                        "Opening Text": "Banjarmasin (ANTARA) - Pemerintah provinsi menggelar rapat koordinasi.",
+                        "Source": "Antara Kalsel",
+                        "Country": "Indonesia",
+                        "Language": "Indonesian",
+                        "Reach": str(1000 + i % 50_000),
+                        "Engagement": str(i % 300),
+                        "AVE": "12.5",
+                        "Sentiment": SENTIMENTS[i % 4],
+                        "Input Name": ISSUES[i % 5],
+                        "Document ID": f"mw-{i}",
+                    }
+                )
                 chunk.writerow(row.values())
             fh.write(buf.getvalue())
 
@@ -79,8 +87,9 @@ print(json.dumps({"rows": rows, "seconds": seconds, "peak_mb": resource.getrusag
 
 
 def run_step(step: str, path: Path, work: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", CHILD, step, str(path), str(work)],
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, step, str(path), str(work)], check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -100,6 +109,8 @@ def main(rows: int) -> None:
             ours = run_step("citra_ingest", path, work)
             for name, result in (("duckdb read_csv", bare), ("citra ingest", ours)):
                 ratio = (result["rows"] / result["seconds"]) / (bare["rows"] / bare["seconds"])
-                print(f"{label:<12} {name:<18} {result['seconds']:>8.2f} {result['rows'] / result['seconds']:>11,.0f}"
-                      f" {result['peak_mb']:>8.0f} {ratio:>8.2f}")
+                print(
+                    f"{label:<12} {name:<18} {result['seconds']:>8.2f} {result['rows'] / result['seconds']:>11,.0f}"
+                    f" {result['peak_mb']:>8.0f} {ratio:>8.2f}"
+                )
             print(f"{'':<12} (file {size_mb:,.0f} MB, written in {time.perf_counter() - t0:.0f} s)")

@@ -17,10 +17,19 @@ import duckdb
 from reporting.monthly import write_monthly_report
 
 MONTH = date(2025, 10, 1)
-ISSUES = ["pendidikan", "ekonomi", "kesehatan", "infrastruktur", "banjir", "lingkungan_tambang",
-          "pelayanan_publik", "pariwisata", "sosial", "pemerintahan"]
-REGIONS = ["63", "6301", "6302", "6303", "6304", "6305", "6306", "6307", "6308", "6309", "6310",
-           "6311", "6371", "6372"]
+ISSUES = [
+    "pendidikan",
+    "ekonomi",
+    "kesehatan",
+    "infrastruktur",
+    "banjir",
+    "lingkungan_tambang",
+    "pelayanan_publik",
+    "pariwisata",
+    "sosial",
+    "pemerintahan",
+]
+REGIONS = ["63", "6301", "6302", "6303", "6304", "6305", "6306", "6307", "6308", "6309", "6310", "6311", "6371", "6372"]
 
 FCT_SQL = """
 create table marts.fct_mentions as
@@ -66,18 +75,25 @@ def build_warehouse(path: Path, month_rows: int) -> None:
         con.execute("create schema marts")
         con.execute(FCT_SQL, {"rows": month_rows * 3, "issues": ISSUES, "regions": REGIONS})
         con.execute(MART_SQL)
-        con.execute("create table marts.dim_issue as select unnest($issues) as issue, unnest($issues) as issue_name",
-                    {"issues": ISSUES})
-        con.execute("create table marts.dim_region as select unnest($r) as region_code, 'Wilayah ' || unnest($r) "
-                    "as region_name, 'kabupaten' as region_type", {"r": REGIONS})
+        con.execute(
+            "create table marts.dim_issue as select unnest($issues) as issue, unnest($issues) as issue_name",
+            {"issues": ISSUES},
+        )
+        con.execute(
+            "create table marts.dim_region as select unnest($r) as region_code, 'Wilayah ' || unnest($r) "
+            "as region_name, 'kabupaten' as region_type",
+            {"r": REGIONS},
+        )
 
 
 def bare_scan(path: Path) -> tuple[float, int]:
     """Seconds of a bare `count(*)` over the month's mentions, and the count."""
     start = time.perf_counter()
     with duckdb.connect(str(path), read_only=True) as con:
-        n = con.execute("select count(*) from marts.fct_mentions where mention_date >= ? and mention_date < ?",
-                        [MONTH, date(2025, 11, 1)]).fetchall()[0][0]
+        n = con.execute(
+            "select count(*) from marts.fct_mentions where mention_date >= ? and mention_date < ?",
+            [MONTH, date(2025, 11, 1)],
+        ).fetchall()[0][0]
     return time.perf_counter() - start, n
 
 
@@ -104,8 +120,10 @@ def main(month_rows: int = 1_000_000) -> None:
         small = results["10k"][1]
         for label, (scan, seconds, pages, n, built) in results.items():
             print(f"{label:<12} {'select count(*)':<22} {scan:>8.2f} {1:>13.1f} {'':>14}")
-            print(f"{label:<12} {'report (html + pdf)':<22} {seconds:>8.2f} {seconds / scan:>13.0f} "
-                  f"{seconds / small:>14.2f}")
+            print(
+                f"{label:<12} {'report (html + pdf)':<22} {seconds:>8.2f} {seconds / scan:>13.0f} "
+                f"{seconds / small:>14.2f}"
+            )
             print(f"{'':<12} ({n:,} mentions in the month, {pages} pages; warehouse built in {built:.0f} s)")
         verdict = "OK" if results["full"][1] < 30 else "TOO SLOW"
         print(f"Target: under 30 s for the full month: {verdict} ({results['full'][1]:.1f} s)")

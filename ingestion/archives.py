@@ -46,9 +46,7 @@ def check_zip(path: Path, name: str) -> list[zipfile.ZipInfo]:
             f"{max_bytes / 2**20:,.0f} MB (CITRA_MAX_UNZIPPED_MB)"
         )
     if total / packed > MAX_RATIO and total > 10 * 2**20:
-        raise UnreadableFileError(
-            f"{name}: compression ratio {total / packed:,.0f}:1 looks like a ZIP bomb; refused"
-        )
+        raise UnreadableFileError(f"{name}: compression ratio {total / packed:,.0f}:1 looks like a ZIP bomb; refused")
     return infos
 
 

@@ -22,14 +22,14 @@ from tempfile import TemporaryDirectory
 
 import duckdb
 
-from ingestion.landing import LandedFile, content_hash, export_date_of, list_landing_files
-from ingestion.normalize import build_parsed_table, insert_rejects
-from ingestion.sqlfunctions import prepare_connection
 from ingestion.archives import extracted_members
 from ingestion.errors import UnreadableFileError, WarehouseBusyError
+from ingestion.landing import LandedFile, content_hash, export_date_of, list_landing_files
+from ingestion.normalize import build_parsed_table, insert_rejects
 from ingestion.pseudonyms import install_pseudonym_functions, pseudonym_key
 from ingestion.readers import close_source, open_source, sniff
 from ingestion.schema import MEDIA_MENTION_COLUMNS, create_raw_schema
+from ingestion.sqlfunctions import prepare_connection
 
 log = logging.getLogger(__name__)
 
@@ -87,11 +87,14 @@ def connect(warehouse: Path, wait_seconds: float | None = None) -> duckdb.DuckDB
     deadline = time.monotonic() + (lock_wait_seconds() if wait_seconds is None else wait_seconds)
     while True:
         try:
-            con = duckdb.connect(str(warehouse), config={
-                "autoinstall_known_extensions": False,
-                # beyond this DuckDB spills to warehouse.duckdb.tmp/: 10M-row files stay near 1 GB
-                "memory_limit": os.environ.get("CITRA_DUCKDB_MEMORY_LIMIT", "1GB"),
-            })
+            con = duckdb.connect(
+                str(warehouse),
+                config={
+                    "autoinstall_known_extensions": False,
+                    # beyond this DuckDB spills to warehouse.duckdb.tmp/: 10M-row files stay near 1 GB
+                    "memory_limit": os.environ.get("CITRA_DUCKDB_MEMORY_LIMIT", "1GB"),
+                },
+            )
             break
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
@@ -104,9 +107,7 @@ def connect(warehouse: Path, wait_seconds: float | None = None) -> duckdb.DuckDB
 
 
 def known_file(con: duckdb.DuckDBPyConnection, file_id: str) -> tuple[str, str] | None:
-    rows = con.execute(
-        "select status, file_name from raw.ingest_files where file_id = ?", [file_id]
-    ).fetchall()
+    rows = con.execute("select status, file_name from raw.ingest_files where file_id = ?", [file_id]).fetchall()
     return rows[0] if rows else None
 
 
@@ -146,8 +147,9 @@ class Loaded:
 MemberLoader = Callable[[duckdb.DuckDBPyConnection, Path, str, LandedFile, str, Loaded], None]
 
 
-def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file: LandedFile, file_id: str,
-                 acc: Loaded) -> None:
+def _load_member(
+    con: duckdb.DuckDBPyConnection, path: Path, name: str, file: LandedFile, file_id: str, acc: Loaded
+) -> None:
     """Sniff, read, normalize and insert one CSV/XLSX (a file, or a member of a ZIP)."""
     layout = sniff(path, name)
     with TemporaryDirectory(prefix="citra-") as workdir:
@@ -155,7 +157,9 @@ def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file: La
         try:
             build_parsed_table(con, layout.profile, source, file_id, export_date_of(file))
             columns = ", ".join(MEDIA_MENTION_COLUMNS)
-            con.execute(f"insert into raw.media_mentions ({columns}) select {columns} from _parsed where len(problems) = 0")
+            con.execute(
+                f"insert into raw.media_mentions ({columns}) select {columns} from _parsed where len(problems) = 0"
+            )
             loaded, rejected, first, last = con.execute(
                 """select count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
                           min(published_at), max(published_at) from _parsed"""
@@ -173,8 +177,9 @@ def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file: La
 def _ensure_pseudonyms(con: duckdb.DuckDBPyConnection) -> None:
     """Install the pseudonym functions once per connection; the key lives in CITRA_HOME
     (else beside the warehouse), see ``ingestion.pseudonyms``."""
-    installed = con.execute("select count(*) from duckdb_tables() "
-                            "where temporary and table_name = '_official_accounts'").fetchall()[0][0]
+    installed = con.execute(
+        "select count(*) from duckdb_tables() where temporary and table_name = '_official_accounts'"
+    ).fetchall()[0][0]
     if installed:
         return
     path = con.execute("select path from duckdb_databases() where database_name = current_database()").fetchall()[0][0]
@@ -187,8 +192,9 @@ def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Pa
     return ingest_with(con, file, quarantine, _load_member)
 
 
-def ingest_with(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path,
-                load_member: MemberLoader) -> FileOutcome:
+def ingest_with(
+    con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path, load_member: MemberLoader
+) -> FileOutcome:
     """The frame every kind of export shares (see module docstring): skip a file already in
     the registry, load its members in one transaction, register it, or quarantine it."""
     file_id = content_hash(file.path)
@@ -222,21 +228,44 @@ def ingest_with(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Pa
                 raise UnreadableFileError("; ".join(errors))
             con.execute(
                 """insert into raw.ingest_files values (?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, ?, now(), now())""",
-                [file_id, file.name, str(file.path), file.size_bytes, ",".join(dict.fromkeys(acc.profiles)),
-                 ",".join(dict.fromkeys(acc.vendors)), export_date_of(file), acc.loaded + acc.rejected,
-                 acc.loaded, acc.rejected, acc.first, acc.last, "; ".join(errors) or None],
+                [
+                    file_id,
+                    file.name,
+                    str(file.path),
+                    file.size_bytes,
+                    ",".join(dict.fromkeys(acc.profiles)),
+                    ",".join(dict.fromkeys(acc.vendors)),
+                    export_date_of(file),
+                    acc.loaded + acc.rejected,
+                    acc.loaded,
+                    acc.rejected,
+                    acc.first,
+                    acc.last,
+                    "; ".join(errors) or None,
+                ],
             )
             con.execute("commit")
     except (UnreadableFileError, duckdb.Error) as exc:
         if in_transaction:
             con.execute("rollback")
-        message = str(exc) if isinstance(exc, UnreadableFileError) else f"{file.name}: cannot be parsed: {str(exc).splitlines()[0]}"
+        message = (
+            str(exc)
+            if isinstance(exc, UnreadableFileError)
+            else f"{file.name}: cannot be parsed: {str(exc).splitlines()[0]}"
+        )
         return _quarantine(con, file, file_id, quarantine, message)
     for note in errors + acc.notes:
         log.warning("%s", note)
     log.info("%s: %s rows loaded, %s rejected (%s)", file.name, acc.loaded, acc.rejected, ",".join(acc.profiles))
-    return FileOutcome(file.name, file_id, "loaded", ",".join(dict.fromkeys(acc.profiles)),
-                       acc.loaded, acc.rejected, "; ".join(errors + acc.notes))
+    return FileOutcome(
+        file.name,
+        file_id,
+        "loaded",
+        ",".join(dict.fromkeys(acc.profiles)),
+        acc.loaded,
+        acc.rejected,
+        "; ".join(errors + acc.notes),
+    )
 
 
 def _quarantine(

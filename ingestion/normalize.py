@@ -16,8 +16,18 @@ from ingestion.profiles import Profile, normalize_header
 from ingestion.readers import Source
 
 TEXT_FIELDS = [
-    "title", "snippet", "url", "outlet", "author", "issue_label", "region_label",
-    "agency_label", "language", "country", "keywords", "document_id",
+    "title",
+    "snippet",
+    "url",
+    "outlet",
+    "author",
+    "issue_label",
+    "region_label",
+    "agency_label",
+    "language",
+    "country",
+    "keywords",
+    "document_id",
 ]
 RAW_FIELDS = ["published_at", "sentiment", "reach", "engagement", "media_type", "platform"]
 EPOCH_DIVISORS = {"s": 1, "ms": 1000}
@@ -25,8 +35,7 @@ MAX_COUNT = 10**12  # reach or engagement above this is a typo or a broken cell,
 EARLIEST_DATE = datetime(2000, 1, 1, tzinfo=ZoneInfo("Asia/Makassar"))  # older = misread date
 
 SENTIMENT_MESSAGE = (
-    "is not a known label; expected positive, neutral, negative "
-    "(or Indonesian positif, netral, negatif)"
+    "is not a known label; expected positive, neutral, negative (or Indonesian positif, netral, negatif)"
 )
 
 
@@ -64,8 +73,10 @@ def _date_expr(profile: Profile) -> str:
     """Published instant: local formats (in the profile's zone), UTC formats, offsets, epoch."""
     parts = []
     if profile.date_formats:
-        parts.append("timezone($tz, coalesce(try_strptime(raw_date, $fmt_local::varchar[]),"
-                     " try_strptime(citra_month_en(raw_date), $fmt_local::varchar[])))")
+        parts.append(
+            "timezone($tz, coalesce(try_strptime(raw_date, $fmt_local::varchar[]),"
+            " try_strptime(citra_month_en(raw_date), $fmt_local::varchar[])))"
+        )
     if profile.date_formats_utc:
         parts.append("timezone('UTC', try_strptime(raw_date, $fmt_utc::varchar[]))")
     if profile.date_formats_offset:
@@ -91,7 +102,11 @@ def _sentiment_exprs(profile: Profile) -> tuple[str, str]:
 
 
 def build_parsed_table(
-    con: duckdb.DuckDBPyConnection, profile: Profile, source: Source, file_id: str, export_date: date,
+    con: duckdb.DuckDBPyConnection,
+    profile: Profile,
+    source: Source,
+    file_id: str,
+    export_date: date,
 ) -> None:
     """Create temp table ``_parsed``: canonical columns, plus ``problems`` (empty = good row)."""
     cols = resolve_columns(con, profile, source)
@@ -177,14 +192,21 @@ def build_parsed_table(
     from classified
     """
     params: dict[str, object] = dict(
-        source.params, locale=profile.number_locale, vendor=profile.vendor,
-        file_id=file_id, profile=profile.name, export_date=export_date,
-        date_col=(cols.get("published_at") or ["date"])[0], date_example=date_example(profile),
-        max_count=MAX_COUNT, earliest=EARLIEST_DATE,
+        source.params,
+        locale=profile.number_locale,
+        vendor=profile.vendor,
+        file_id=file_id,
+        profile=profile.name,
+        export_date=export_date,
+        date_col=(cols.get("published_at") or ["date"])[0],
+        date_example=date_example(profile),
+        max_count=MAX_COUNT,
+        earliest=EARLIEST_DATE,
     )
     optional = {
         "tz": profile.timezone if profile.date_formats else None,
-        "fmt_local": list(profile.date_formats), "fmt_utc": list(profile.date_formats_utc),
+        "fmt_local": list(profile.date_formats),
+        "fmt_utc": list(profile.date_formats_utc),
         "fmt_offset": list(profile.date_formats_offset),
         "epoch_div": EPOCH_DIVISORS.get(profile.epoch_unit or "", None),
     }
@@ -195,15 +217,26 @@ def build_parsed_table(
 def date_example(profile: Profile) -> str:
     """A human example of the profile's first date format, for error messages."""
     fmt = (profile.date_formats + profile.date_formats_utc + profile.date_formats_offset or ("%s",))[0]
-    for code, example in {"%d": "06", "%b": "Feb", "%B": "February", "%Y": "2026", "%m": "02",
-                          "%I": "03", "%H": "15", "%M": "03", "%p": "PM", "%S": "00",
-                          "%z": "+0000", "%f": "000", "%s": "epoch milliseconds"}.items():
+    for code, example in {
+        "%d": "06",
+        "%b": "Feb",
+        "%B": "February",
+        "%Y": "2026",
+        "%m": "02",
+        "%I": "03",
+        "%H": "15",
+        "%M": "03",
+        "%p": "PM",
+        "%S": "00",
+        "%z": "+0000",
+        "%f": "000",
+        "%s": "epoch milliseconds",
+    }.items():
         fmt = fmt.replace(code, example)
     return fmt
 
 
-def insert_rejects(con: duckdb.DuckDBPyConnection, profile: Profile, source: Source, file_id: str,
-                   name: str) -> None:
+def insert_rejects(con: duckdb.DuckDBPyConnection, profile: Profile, source: Source, file_id: str, name: str) -> None:
     """Copy the problems of ``_parsed`` to ``raw.ingest_rejects`` with the row's raw cells.
 
     The raw cells (as JSON, only the columns the profile uses) are built for rejected rows
@@ -220,7 +253,9 @@ def insert_rejects(con: duckdb.DuckDBPyConnection, profile: Profile, source: Sou
         value = f"s.{quote_ident(column)}"
         if not private:
             return value
-        hidden = "citra_pseudonym(p.private_handle)" if column in authors else f"citra_redact({value}, p.private_handle)"
+        hidden = (
+            "citra_pseudonym(p.private_handle)" if column in authors else f"citra_redact({value}, p.private_handle)"
+        )
         return f"case when p.private_handle is null or {value} is null then {value} else {hidden} end"
 
     raw_json = "json_object(" + ", ".join(f"$c{i}, {cell(c)}" for i, c in enumerate(used)) + ")"

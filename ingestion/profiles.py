@@ -117,4 +117,3 @@ def platform_domains() -> dict[str, str]:
     """Domain -> platform code for social mentions."""
     data = yaml.safe_load((REFERENCE_DIR / "platforms.yml").read_text(encoding="utf-8"))
     return {domain: platform for platform, domains in data.items() for domain in domains}
-

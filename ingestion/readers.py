@@ -61,9 +61,7 @@ def _decode_head(path: Path, encoding: str) -> str:
         raw = fh.read(SNIFF_BYTES)
     bom = {"utf-8-sig": 3, "utf-16-le": 2, "utf-16-be": 2}.get(encoding, 0)
     codec = {"utf-8-sig": "utf-8", "utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be"}
-    return codecs.getincrementaldecoder(codec.get(encoding, encoding))(errors="replace").decode(
-        raw[bom:], final=False
-    )
+    return codecs.getincrementaldecoder(codec.get(encoding, encoding))(errors="replace").decode(raw[bom:], final=False)
 
 
 def _candidate_rows(text: str) -> tuple[str, int, list[list[str]]]:
@@ -78,8 +76,7 @@ def _candidate_rows(text: str) -> tuple[str, int, list[list[str]]]:
     return delimiter, skip, rows
 
 
-def _find_header(rows: list[list[str]], name: str,
-                 profiles: tuple[Profile, ...] | None = None) -> tuple[int, Profile]:
+def _find_header(rows: list[list[str]], name: str, profiles: tuple[Profile, ...] | None = None) -> tuple[int, Profile]:
     """The first row a profile accepts; otherwise an error naming the closest profile."""
     profiles = profiles or load_profiles()
     best: tuple[float, list[str]] = (-1.0, [])
@@ -184,8 +181,13 @@ def open_source(con: duckdb.DuckDBPyConnection, path: Path, layout: Layout, work
         " encoding = $src_encoding, delim = $src_delim, header = true, skip = $src_skip,"
         " all_varchar = true, quote = '\"', escape = '\"', null_padding = true,"
         " strict_mode = false, parallel = false))",
-        {"src_offset": layout.header_index + 1, "src_path": str(source), "src_encoding": encoding,
-         "src_delim": layout.delimiter, "src_skip": layout.header_index},
+        {
+            "src_offset": layout.header_index + 1,
+            "src_path": str(source),
+            "src_encoding": encoding,
+            "src_delim": layout.delimiter,
+            "src_skip": layout.header_index,
+        },
     )
 
 

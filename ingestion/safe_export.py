@@ -58,8 +58,14 @@ def _replace_atomically(path: Path, write: Any) -> Path:
     return path
 
 
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]], *, delimiter: str = ",",
-              encoding: str = "utf-8-sig") -> Path:
+def write_csv(
+    path: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    delimiter: str = ",",
+    encoding: str = "utf-8-sig",
+) -> Path:
     """Write a CSV with every formula-like text cell neutralized (UTF-8 with BOM: Excel reads it)."""
 
     def write(target: Path) -> None:

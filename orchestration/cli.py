@@ -51,10 +51,9 @@ def build() -> int:
 
     ensure_dagster_home()
     home, warehouse = _paths()
-    from orchestration.definitions import defs
-
     from ingestion.errors import WarehouseBusyError
     from ingestion.load import connect
+    from orchestration.definitions import defs
 
     try:
         connect(warehouse).close()
@@ -103,8 +102,10 @@ def demo(mentions: int, seed: int) -> int:
         summary = generate(home, mentions=mentions, seed=seed, platforms=True)
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(wanted)
-        print(f"Generated {len(summary.files)} media exports ({summary.unique_mentions:,} mentions) and "
-              f"{len(summary.platform_files)} official-account exports in {home / 'landing'}.")
+        print(
+            f"Generated {len(summary.files)} media exports ({summary.unique_mentions:,} mentions) and "
+            f"{len(summary.platform_files)} official-account exports in {home / 'landing'}."
+        )
     return build()
 
 

@@ -7,13 +7,18 @@ from dagster_dbt import DbtCliResource
 
 from orchestration.assets.dbt import citra_dbt_models, citra_dbt_project
 from orchestration.assets.media import raw_media
+from orchestration.assets.platforms import raw_platforms
 from orchestration.assets.quality import dq_gaps
+from orchestration.assets.report import monthly_report, monthly_report_job, monthly_report_schedule
 from orchestration.assets.serving import serving_citra_duckdb
 from orchestration.checks.expectations import gx_checks
-from orchestration.checks.gaps import (account_gaps, media_feed_gaps, media_freshness, mention_labels,
-                                       mention_volume_band)
-from orchestration.assets.platforms import raw_platforms
-from orchestration.assets.report import monthly_report, monthly_report_job, monthly_report_schedule
+from orchestration.checks.gaps import (
+    account_gaps,
+    media_feed_gaps,
+    media_freshness,
+    mention_labels,
+    mention_volume_band,
+)
 from orchestration.jobs import build_job
 from orchestration.resources import CitraHome
 from orchestration.sensors import landing_sensor
@@ -23,8 +28,7 @@ apply_defaults()
 
 defs = dg.Definitions(
     assets=[raw_media, raw_platforms, citra_dbt_models, dq_gaps, serving_citra_duckdb, monthly_report],
-    asset_checks=[media_feed_gaps, media_freshness, mention_volume_band, mention_labels, account_gaps,
-                  *gx_checks],
+    asset_checks=[media_feed_gaps, media_freshness, mention_volume_band, mention_labels, account_gaps, *gx_checks],
     jobs=[build_job, monthly_report_job],
     schedules=[monthly_report_schedule],
     sensors=[landing_sensor],

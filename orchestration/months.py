@@ -42,9 +42,12 @@ def parse_months(months: list[str]) -> MonthWindow:
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return con.execute(
-        "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]
-    ).fetchall()[0][0] > 0
+    return (
+        con.execute(
+            "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]
+        ).fetchall()[0][0]
+        > 0
+    )
 
 
 def changed_months(con: duckdb.DuckDBPyConnection, built_at: float | None) -> MonthWindow | None:

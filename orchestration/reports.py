@@ -23,8 +23,11 @@ def _partition_key(month: date) -> str | None:
     if key in keys:
         return key
     span = f"{keys[0][:7]} to {keys[-1][:7]}" if keys else "none yet"
-    print(f"No report partition for {month:%Y-%m}: reports exist for {span} "
-          "(from 2024-10, up to the last month that has ended in WITA).", file=sys.stderr)
+    print(
+        f"No report partition for {month:%Y-%m}: reports exist for {span} "
+        "(from 2024-10, up to the last month that has ended in WITA).",
+        file=sys.stderr,
+    )
     return None
 
 
@@ -45,8 +48,9 @@ def run_report(month_text: str, email: bool, log_path: Path) -> int:
     run_config = {"ops": {"reports__monthly_report": {"config": {"email": email}}}}
     print(f"Writing the report of {fmt.month_name(month)}; log: {log_path}", flush=True)
     with dg.DagsterInstance.get() as instance, output_to(log_path):
-        result = job.execute_in_process(instance=instance, partition_key=key, run_config=run_config,
-                                        raise_on_error=False)
+        result = job.execute_in_process(
+            instance=instance, partition_key=key, run_config=run_config, raise_on_error=False
+        )
     if not result.success:
         print(f"citra report FAILED (run {result.run_id}); details: {log_path}", file=sys.stderr)
         for event in result.all_events:
@@ -80,9 +84,14 @@ def write_latest_report(home: Path, warehouse: Path) -> int:
     metadata = report_metadata(data, rendered)
     if month.isoformat() in monthly_partitions.get_partition_keys():
         with dg.DagsterInstance.get() as instance:
-            instance.report_runless_asset_event(dg.AssetMaterialization(
-                asset_key=REPORT_KEY, partition=month.isoformat(), metadata=metadata,
-                description=f"Written by citra build at {datetime.now():%Y-%m-%d %H:%M}"))
+            instance.report_runless_asset_event(
+                dg.AssetMaterialization(
+                    asset_key=REPORT_KEY,
+                    partition=month.isoformat(),
+                    metadata=metadata,
+                    description=f"Written by citra build at {datetime.now():%Y-%m-%d %H:%M}",
+                )
+            )
     _print_result(month, metadata)
     return 0
 

@@ -5,7 +5,6 @@ ticks (a browser or a file share may still be writing it). The run key is the co
 so the same export, dropped again or renamed, never starts a second run.
 """
 
-
 import hashlib
 import json
 

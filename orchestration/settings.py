@@ -54,4 +54,3 @@ def ensure_dagster_home() -> Path:
     if not config.exists():
         config.write_text(DAGSTER_YAML, encoding="utf-8")
     return dagster_home
-

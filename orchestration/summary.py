@@ -32,7 +32,8 @@ def headline(warehouse: Path) -> list[str]:
         lines = [
             f"Warehouse:  {warehouse}",
             f"  1. {mentions:,} unique mentions, {issues} issues, months {first:%Y-%m} to {last:%Y-%m}"
-            if mentions else "  1. no mentions yet: drop exports into landing/media/",
+            if mentions
+            else "  1. no mentions yet: drop exports into landing/media/",
         ]
         if latest:
             month, month_mentions, pos, neg = latest[0]
@@ -47,15 +48,21 @@ def headline(warehouse: Path) -> list[str]:
             )
             if worst:
                 issue, share, count = worst[0]
-                lines.append(f"  3. most negative issue in {month:%Y-%m}: {issue} ({_pct(share)} negative, {count:,} mentions)")
+                lines.append(
+                    f"  3. most negative issue in {month:%Y-%m}: {issue} ({_pct(share)} negative, {count:,} mentions)"
+                )
     return lines
 
 
 def ingestion_summary(warehouse: Path) -> list[str]:
     """What ingestion holds and what it set aside, in plain words."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = {r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'raw'").fetchall()}
+        tables = {
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'raw'"
+            ).fetchall()
+        }
         if "ingest_files" not in tables:
             return []
         loaded, quarantined, rows, rejected = con.execute(
@@ -82,12 +89,14 @@ def ingestion_summary(warehouse: Path) -> list[str]:
 def quality_summary(warehouse: Path) -> list[str]:
     """The data-quality findings (marts.dq_gaps), errors first, so holes are seen at once."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        exists = con.execute("select count(*) from information_schema.tables "
-                             "where table_schema = 'marts' and table_name = 'dq_gaps'").fetchall()[0][0]
+        exists = con.execute(
+            "select count(*) from information_schema.tables where table_schema = 'marts' and table_name = 'dq_gaps'"
+        ).fetchall()[0][0]
         if not exists:
             return []
-        rows = con.execute("select severity, detail from marts.dq_gaps "
-                           "order by severity = 'warn', start_date, kind, subject").fetchall()
+        rows = con.execute(
+            "select severity, detail from marts.dq_gaps order by severity = 'warn', start_date, kind, subject"
+        ).fetchall()
     if not rows:
         return ["Data quality: no gaps found (marts.dq_gaps is empty)."]
     lines = [f"Data quality: {len(rows)} findings in marts.dq_gaps (thresholds in quality.yml):"]

@@ -45,17 +45,28 @@ def volume_band(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> list[Fin
     """Feed days far above (burst) or below (collapse) their trailing band. Only days with
     data count, in the day and in its history: days without data are the missing-days rule's."""
     con.execute("create or replace temp view _feed_daily as select subject, day, n from _series where family = 'feed'")
-    params = {"window": cfg["window_days"], "k": cfg["k"], "min_spread": cfg["min_spread_ratio"],
-              "min_history": cfg["min_history_days"], "collapse_ratio": cfg["collapse_ratio"]}
+    params = {
+        "window": cfg["window_days"],
+        "k": cfg["k"],
+        "min_spread": cfg["min_spread_ratio"],
+        "min_history": cfg["min_history_days"],
+        "collapse_ratio": cfg["collapse_ratio"],
+    }
     findings = []
     for subject, day, n, med, low, high in con.execute(BAND_SQL.format(source="_feed_daily"), params).fetchall():
         burst = n > high
-        findings.append(Finding(
-            "volume_burst" if burst else "volume_collapse", subject, day, day, "warn",
-            f"{subject} has {n} mentions on {day}; the trailing {cfg['window_days']} days had a median of "
-            f"{med:g} (normal range {low:.0f}-{high:.0f})"
-            + ("; a crisis or a campaign?" if burst else "; is the feed broken?"),
-        ))
+        findings.append(
+            Finding(
+                "volume_burst" if burst else "volume_collapse",
+                subject,
+                day,
+                day,
+                "warn",
+                f"{subject} has {n} mentions on {day}; the trailing {cfg['window_days']} days had a median of "
+                f"{med:g} (normal range {low:.0f}-{high:.0f})"
+                + ("; a crisis or a campaign?" if burst else "; is the feed broken?"),
+            )
+        )
     return findings
 
 
@@ -72,19 +83,33 @@ def negative_burst_days(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> 
         from issues i, bounds b, generate_series(b.a, b.b, interval 1 day) as g(d)
         left join counts c on c.issue = i.issue and c.day = g.d::date
     """)
-    params = {"window": cfg["window_days"], "k": cfg["k"], "min_spread": cfg["min_spread_ratio"],
-              "min_history": cfg["min_history_days"], "collapse_ratio": cfg["collapse_ratio"]}
+    params = {
+        "window": cfg["window_days"],
+        "k": cfg["k"],
+        "min_spread": cfg["min_spread_ratio"],
+        "min_history": cfg["min_history_days"],
+        "collapse_ratio": cfg["collapse_ratio"],
+    }
     rows = con.execute(BAND_SQL.format(source="_negative_daily"), params).fetchall()
-    return [(issue, day, n, med) for issue, day, n, med, _, high in rows
-            if n > high and n >= cfg["negative_burst_min_count"]]
+    return [
+        (issue, day, n, med)
+        for issue, day, n, med, _, high in rows
+        if n > high and n >= cfg["negative_burst_min_count"]
+    ]
 
 
 def negative_bursts(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> list[Finding]:
     """Findings for the days on which the negative coverage of one issue bursts."""
     return [
-        Finding("negative_burst", issue, day, day, "warn",
-                f"{n} negative mentions of {issue} on {day}, against a median of {med:g} per day "
-                f"over the previous {cfg['window_days']} days")
+        Finding(
+            "negative_burst",
+            issue,
+            day,
+            day,
+            "warn",
+            f"{n} negative mentions of {issue} on {day}, against a median of {med:g} per day "
+            f"over the previous {cfg['window_days']} days",
+        )
         for issue, day, n, med in negative_burst_days(con, cfg)
     ]
 
@@ -105,18 +130,26 @@ def label_shares(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> list[Fi
         )
         select month, mentions, unlabeled, unknown_issue, unknown_region from per_month order by month
     """).fetchall()
-    checks = [("unlabeled_sentiment", 2, "max_unlabeled_share", "have no sentiment label"),
-              ("unknown_issue", 3, "max_unknown_issue_share", "carry an issue label not in issue_aliases"),
-              ("unknown_region", 4, "max_unknown_region_share", "carry a region label not in region_aliases")]
+    checks = [
+        ("unlabeled_sentiment", 2, "max_unlabeled_share", "have no sentiment label"),
+        ("unknown_issue", 3, "max_unknown_issue_share", "carry an issue label not in issue_aliases"),
+        ("unknown_region", 4, "max_unknown_region_share", "carry a region label not in region_aliases"),
+    ]
     findings = []
     for row in rows:
         month, mentions = row[0], row[1]
         for kind, index, limit_key, words in checks:
             share = row[index] / mentions
             if share > cfg[limit_key]:
-                findings.append(Finding(
-                    kind, "mentions", month, month_end(month), "warn",
-                    f"{row[index]:,} of {mentions:,} mentions in {month:%Y-%m} ({share:.1%}) {words} "
-                    f"(threshold {cfg[limit_key]:.0%})",
-                ))
+                findings.append(
+                    Finding(
+                        kind,
+                        "mentions",
+                        month,
+                        month_end(month),
+                        "warn",
+                        f"{row[index]:,} of {mentions:,} mentions in {month:%Y-%m} ({share:.1%}) {words} "
+                        f"(threshold {cfg[limit_key]:.0%})",
+                    )
+                )
     return findings

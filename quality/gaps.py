@@ -14,29 +14,44 @@ import duckdb
 
 from quality.bands import label_shares, negative_bursts, volume_band
 from quality.config import load_config
-from quality.rules import (Finding, file_coverage, freshness, missing_days, missing_months, prepare_series,
-                           unknown_accounts)
+from quality.rules import (
+    Finding,
+    file_coverage,
+    freshness,
+    missing_days,
+    missing_months,
+    prepare_series,
+    unknown_accounts,
+)
 
 WITA = ZoneInfo("Asia/Makassar")
 
 DQ_GAPS_COLUMNS: dict[str, tuple[str, str]] = {
-    "kind": ("varchar", "Rule that found the gap: feed_missing_days, feed_missing_month, "
-             "account_missing_days, account_missing_month, file_coverage_gap, stale_data, "
-             "volume_burst, volume_collapse, negative_burst, unlabeled_sentiment, unknown_issue, "
-             "unknown_region, unknown_account (see docs/quality.md)."),
-    "subject": ("varchar", "What the finding is about: a feed (vendor), an account "
-                "(platform/account), an issue, or 'mentions' for label rules."),
+    "kind": (
+        "varchar",
+        "Rule that found the gap: feed_missing_days, feed_missing_month, "
+        "account_missing_days, account_missing_month, file_coverage_gap, stale_data, "
+        "volume_burst, volume_collapse, negative_burst, unlabeled_sentiment, unknown_issue, "
+        "unknown_region, unknown_account (see docs/quality.md).",
+    ),
+    "subject": (
+        "varchar",
+        "What the finding is about: a feed (vendor), an account "
+        "(platform/account), an issue, or 'mentions' for label rules.",
+    ),
     "start_date": ("date", "First WITA day the finding covers."),
     "end_date": ("date", "Last WITA day the finding covers (inclusive)."),
-    "severity": ("varchar", "'error': the numbers of the months it touches cannot be trusted as "
-                 "they are; 'warn': look at it before quoting the numbers."),
+    "severity": (
+        "varchar",
+        "'error': the numbers of the months it touches cannot be trusted as "
+        "they are; 'warn': look at it before quoting the numbers.",
+    ),
     "detail": ("varchar", "The finding in words, with counts and dates."),
     "detected_at": ("timestamptz", "When the rules last ran."),
 }
 
 
-def find_gaps(con: duckdb.DuckDBPyConnection, as_of: date | None = None,
-              config: dict | None = None) -> list[Finding]:
+def find_gaps(con: duckdb.DuckDBPyConnection, as_of: date | None = None, config: dict | None = None) -> list[Finding]:
     """All findings of all rules, in a stable order."""
     cfg = config or load_config()
     as_of = as_of or datetime.now(WITA).date()
@@ -60,8 +75,9 @@ def _without_whole_months(findings: list[Finding]) -> list[Finding]:
     ends = {(f.subject, f.end_date) for f in findings if f.kind.endswith("_missing_month")}
 
     def whole_months(f: Finding) -> bool:
-        return (f.kind.endswith("_missing_days") and (f.subject, f.start_date) in months
-                and (f.subject, f.end_date) in ends)
+        return (
+            f.kind.endswith("_missing_days") and (f.subject, f.start_date) in months and (f.subject, f.end_date) in ends
+        )
 
     return [f for f in findings if not whole_months(f)]
 
@@ -78,8 +94,10 @@ def publish_gaps(warehouse: Path, as_of: date | None = None, config: dict | None
             "insert into marts.dq_gaps values (?, ?, ?, ?, ?, ?, now())",
             [(f.kind, f.subject, f.start_date, f.end_date, f.severity, f.detail) for f in findings],
         )
-        con.execute("comment on table marts.dq_gaps is 'One row per data-quality finding "
-                    "(holes, late data, bursts, unknown labels); the monthly report and BI tools read it.'")
+        con.execute(
+            "comment on table marts.dq_gaps is 'One row per data-quality finding "
+            "(holes, late data, bursts, unknown labels); the monthly report and BI tools read it.'"
+        )
         for name, (_, doc) in DQ_GAPS_COLUMNS.items():
             con.execute(f"comment on column marts.dq_gaps.{name} is '{doc.replace(chr(39), chr(39) * 2)}'")
         con.execute("commit")

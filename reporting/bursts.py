@@ -29,8 +29,11 @@ def _headlines(con: duckdb.DuckDBPyConnection, issue: str, day: date) -> list[He
         """select title, outlet, published_at, reach from marts.fct_mentions
            where issue = ? and mention_date = ? and sentiment = 'negative'
            order by reach desc nulls last, published_at, mention_id limit ?""",
-        [issue, day, HEADLINES_PER_BURST]).fetchall()
-    return [Headline(title or "(tanpa judul)", outlet, published_at, reach) for title, outlet, published_at, reach in rows]
+        [issue, day, HEADLINES_PER_BURST],
+    ).fetchall()
+    return [
+        Headline(title or "(tanpa judul)", outlet, published_at, reach) for title, outlet, published_at, reach in rows
+    ]
 
 
 def _outlets(con: duckdb.DuckDBPyConnection, issue: str, day: date) -> list[tuple[str, int]]:
@@ -39,7 +42,8 @@ def _outlets(con: duckdb.DuckDBPyConnection, issue: str, day: date) -> list[tupl
            from marts.fct_mentions
            where issue = ? and mention_date = ? and sentiment = 'negative'
            group by all order by negative desc, outlet_name limit ?""",
-        [issue, day, OUTLETS_PER_BURST]).fetchall()
+        [issue, day, OUTLETS_PER_BURST],
+    ).fetchall()
 
 
 def negative_bursts(con: duckdb.DuckDBPyConnection, start: date, end: date) -> list[Burst]:
@@ -48,6 +52,14 @@ def negative_bursts(con: duckdb.DuckDBPyConnection, start: date, end: date) -> l
     days.sort(key=lambda d: (-d[2], d[1], d[0]))
     names = dict(con.execute("select issue, issue_name from marts.dim_issue").fetchall())
     return [
-        Burst(issue, names.get(issue, issue), day, int(n), float(med), _headlines(con, issue, day), _outlets(con, issue, day))
+        Burst(
+            issue,
+            names.get(issue, issue),
+            day,
+            int(n),
+            float(med),
+            _headlines(con, issue, day),
+            _outlets(con, issue, day),
+        )
         for issue, day, n, med in days[:MAX_BURSTS]
     ]

@@ -23,9 +23,16 @@ FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT_FILES = {"regular": FONT_DIR / "DejaVuSans.ttf", "bold": FONT_DIR / "DejaVuSans-Bold.ttf"}
 COLORS = {"positive": "#2e7d32", "neutral": "#b0b7bf", "negative": "#c62828", "ink": "#1f2933", "muted": "#616e7c"}
 STYLE = {
-    "font.family": "DejaVu Sans", "font.size": 8, "svg.fonttype": "path", "axes.edgecolor": "#cbd2d9",
-    "axes.labelcolor": COLORS["ink"], "xtick.color": COLORS["muted"], "ytick.color": COLORS["ink"],
-    "axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "citra",
+    "font.family": "DejaVu Sans",
+    "font.size": 8,
+    "svg.fonttype": "path",
+    "axes.edgecolor": "#cbd2d9",
+    "axes.labelcolor": COLORS["ink"],
+    "xtick.color": COLORS["muted"],
+    "ytick.color": COLORS["ink"],
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "svg.hashsalt": "citra",
 }
 
 for _path in FONT_FILES.values():
@@ -53,9 +60,15 @@ def sentiment_by_issue(issues: list[IssueRow]) -> str | None:
             bars = ax.barh(labels, shares, left=left, color=COLORS[key], label=name, height=0.7)
             for bar, share, start in zip(bars, shares, left):
                 if share >= 0.08:
-                    ax.text(start + share / 2, bar.get_y() + bar.get_height() / 2, fmt.percent(share, 0),
-                            ha="center", va="center", fontsize=7,
-                            color="white" if key != "neutral" else COLORS["ink"])
+                    ax.text(
+                        start + share / 2,
+                        bar.get_y() + bar.get_height() / 2,
+                        fmt.percent(share, 0),
+                        ha="center",
+                        va="center",
+                        fontsize=7,
+                        color="white" if key != "neutral" else COLORS["ink"],
+                    )
             left = [a + b for a, b in zip(left, shares)]
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: fmt.percent(x, 0)))
@@ -78,8 +91,15 @@ def daily_volume(daily: list[tuple[date, int, int]], burst_days: set[date]) -> s
         ax.bar(days, negatives, bottom=other, color=COLORS["negative"], label="Negatif", width=0.8)
         for d, total, _ in daily:
             if d in burst_days:
-                ax.annotate("lonjakan", (d.day, total), xytext=(0, 3), textcoords="offset points",
-                            ha="center", fontsize=7, color=COLORS["negative"])
+                ax.annotate(
+                    "lonjakan",
+                    (d.day, total),
+                    xytext=(0, 3),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=7,
+                    color=COLORS["negative"],
+                )
         ax.set_xlim(0.3, len(days) + 0.7)
         ax.set_xticks([d for d in days if d == 1 or d % 5 == 0])
         ax.set_xlabel("Tanggal (WITA)")

@@ -42,7 +42,9 @@ def totals(con: duckdb.DuckDBPyConnection, month: date) -> Totals | None:
     """The month's counts summed over issues; None when the mart has no row for the month."""
     rows = con.execute(
         """select count(*), sum(mentions), sum(positive), sum(neutral), sum(negative), sum(unlabeled)
-           from marts.mart_issue_sentiment_monthly where month = ?""", [month]).fetchall()
+           from marts.mart_issue_sentiment_monthly where month = ?""",
+        [month],
+    ).fetchall()
     n, *values = rows[0]
     return Totals(*(int(v) for v in values)) if n else None
 
@@ -57,7 +59,9 @@ def issue_rows(con: duckdb.DuckDBPyConnection, month: date) -> list[IssueRow]:
            from marts.mart_issue_sentiment_monthly m
            left join marts.dim_issue d using (issue)
            where m.month = ? and m.mentions > 0
-           order by m.mentions desc, m.issue""", [month]).fetchall()
+           order by m.mentions desc, m.issue""",
+        [month],
+    ).fetchall()
     return [IssueRow(*row) for row in rows]
 
 
@@ -70,7 +74,8 @@ def daily_counts(con: duckdb.DuckDBPyConnection, start: date, end: date) -> list
                       from marts.fct_mentions where mention_date >= ? and mention_date < ? group by all)
            select days.day, coalesce(counts.mentions, 0), coalesce(counts.negative, 0)
            from days left join counts using (day) order by days.day""",
-        [start, end, start, end]).fetchall()
+        [start, end, start, end],
+    ).fetchall()
 
 
 def region_rows(con: duckdb.DuckDBPyConnection, start: date, end: date, before: date) -> list[RegionRow]:
@@ -89,7 +94,8 @@ def region_rows(con: duckdb.DuckDBPyConnection, start: date, end: date, before: 
            from mentions m left join marts.dim_region r using (region_code)
            where m.mentions > 0
            order by m.region_code is null, m.mentions desc, region_name""",
-        [start, start, start, start, start, before, end]).fetchall()
+        [start, start, start, start, start, before, end],
+    ).fetchall()
     return [RegionRow(*row) for row in rows]
 
 
@@ -106,8 +112,10 @@ def completeness_warnings(data: ReportData, end: date) -> list[str]:
     elif data.data_through is None or data.data_through < previous_day(end):
         warnings.append(f"Data mention baru sampai {fmt.day(data.data_through)}; bulan ini belum lengkap.")
     for gap in [g for g in data.gaps or [] if g.severity == "error"]:
-        warnings.append(f"{fmt.GAP_KINDS.get(gap.kind, gap.kind)}: {gap.subject}, "
-                        f"{fmt.day_range(gap.start_date, gap.end_date)} (lihat bagian Kualitas data).")
+        warnings.append(
+            f"{fmt.GAP_KINDS.get(gap.kind, gap.kind)}: {gap.subject}, "
+            f"{fmt.day_range(gap.start_date, gap.end_date)} (lihat bagian Kualitas data)."
+        )
     return warnings
 
 

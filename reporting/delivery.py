@@ -47,13 +47,21 @@ def smtp_settings(environ: Mapping[str, str]) -> SmtpSettings | None:
     user = environ.get("CITRA_SMTP_USER") or None
     sender = environ.get("CITRA_SMTP_FROM") or user
     if not sender:
-        raise ValueError("CITRA_SMTP_FROM is not set: give the sender address, e.g. laporan@diskominfo.kalselprov.go.id")
+        raise ValueError(
+            "CITRA_SMTP_FROM is not set: give the sender address, e.g. laporan@diskominfo.kalselprov.go.id"
+        )
     port_text = environ.get("CITRA_SMTP_PORT", "587")
     if not port_text.isdigit():
         raise ValueError(f"CITRA_SMTP_PORT {port_text!r} is not a port number; expected e.g. 587")
-    return SmtpSettings(host=host, port=int(port_text), sender=sender, recipients=recipients, user=user,
-                        password=environ.get("CITRA_SMTP_PASSWORD") or None,
-                        starttls=environ.get("CITRA_SMTP_STARTTLS", "true").strip().lower() in TRUE)
+    return SmtpSettings(
+        host=host,
+        port=int(port_text),
+        sender=sender,
+        recipients=recipients,
+        user=user,
+        password=environ.get("CITRA_SMTP_PASSWORD") or None,
+        starttls=environ.get("CITRA_SMTP_STARTTLS", "true").strip().lower() in TRUE,
+    )
 
 
 def report_message(report: RenderedReport, settings: SmtpSettings, warnings: list[str]) -> EmailMessage:
@@ -68,8 +76,9 @@ def report_message(report: RenderedReport, settings: SmtpSettings, warnings: lis
         lines += ["Perhatian: data bulan ini belum lengkap.", *(f"- {w}" for w in warnings), ""]
     lines += ["Pesan ini dikirim otomatis oleh Citra."]
     message.set_content("\n".join(lines))
-    message.add_attachment(report.pdf_path.read_bytes(), maintype="application", subtype="pdf",
-                           filename=report.pdf_path.name)
+    message.add_attachment(
+        report.pdf_path.read_bytes(), maintype="application", subtype="pdf", filename=report.pdf_path.name
+    )
     return message
 
 

@@ -11,15 +11,33 @@ from zoneinfo import ZoneInfo
 
 WITA = ZoneInfo("Asia/Makassar")
 
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember"]
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 GAP_KINDS = {
-    "feed_missing_days": "Hari kosong pada feed", "feed_missing_month": "Bulan kosong pada feed",
-    "account_missing_days": "Hari kosong pada akun", "account_missing_month": "Bulan kosong pada akun",
-    "file_coverage_gap": "Celah antar-file ekspor", "stale_data": "Data terlambat",
-    "volume_burst": "Lonjakan volume", "volume_collapse": "Volume anjlok", "negative_burst": "Lonjakan negatif",
-    "unlabeled_sentiment": "Tanpa label sentimen", "unknown_issue": "Isu tidak dikenal",
+    "feed_missing_days": "Hari kosong pada feed",
+    "feed_missing_month": "Bulan kosong pada feed",
+    "account_missing_days": "Hari kosong pada akun",
+    "account_missing_month": "Bulan kosong pada akun",
+    "file_coverage_gap": "Celah antar-file ekspor",
+    "stale_data": "Data terlambat",
+    "volume_burst": "Lonjakan volume",
+    "volume_collapse": "Volume anjlok",
+    "negative_burst": "Lonjakan negatif",
+    "unlabeled_sentiment": "Tanpa label sentimen",
+    "unknown_issue": "Isu tidak dikenal",
     "unknown_region": "Wilayah tidak dikenal",
 }
 DASH = "–"

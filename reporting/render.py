@@ -47,10 +47,17 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(
-        number=fmt.number, percent=fmt.percent, points=fmt.points, net=fmt.net,
-        signed_percent=fmt.signed_percent, month_name=fmt.month_name, day=fmt.day,
-        weekday_day=fmt.weekday_day, wita_time=fmt.wita_time,
-        platform=lambda p: PLATFORMS.get(p, p), gap_kind=lambda k: fmt.GAP_KINDS.get(k, k),
+        number=fmt.number,
+        percent=fmt.percent,
+        points=fmt.points,
+        net=fmt.net,
+        signed_percent=fmt.signed_percent,
+        month_name=fmt.month_name,
+        day=fmt.day,
+        weekday_day=fmt.weekday_day,
+        wita_time=fmt.wita_time,
+        platform=lambda p: PLATFORMS.get(p, p),
+        gap_kind=lambda k: fmt.GAP_KINDS.get(k, k),
     )
     return env
 
@@ -61,8 +68,10 @@ def _data_url(svg: str | None) -> str | None:
 
 def font_css() -> str:
     """`@font-face` rules for the bundled DejaVu Sans (regular and bold)."""
-    return "\n".join(FONT_FACE.format(url=path.as_uri(), weight=700 if kind == "bold" else 400)
-                     for kind, path in charts.FONT_FILES.items())
+    return "\n".join(
+        FONT_FACE.format(url=path.as_uri(), weight=700 if kind == "bold" else 400)
+        for kind, path in charts.FONT_FILES.items()
+    )
 
 
 def render_html(data: ReportData) -> str:

@@ -17,9 +17,13 @@ TOP_POSTS = 5
 
 def table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     """True when ``marts.<table>`` is in the warehouse."""
-    return bool(con.execute(
-        """select count(*) from information_schema.tables
-           where table_schema = 'marts' and table_name = ?""", [table]).fetchall()[0][0])
+    return bool(
+        con.execute(
+            """select count(*) from information_schema.tables
+           where table_schema = 'marts' and table_name = ?""",
+            [table],
+        ).fetchall()[0][0]
+    )
 
 
 def account_rows(con: duckdb.DuckDBPyConnection, month: date) -> list[AccountRow]:
@@ -28,7 +32,9 @@ def account_rows(con: duckdb.DuckDBPyConnection, month: date) -> list[AccountRow
         """select platform, account, agency, posts, views, reach, engagements, engagement_rate,
                   followers_end, follower_growth
            from marts.mart_platform_monthly where month = ?
-           order by platform, engagements desc, account""", [month]).fetchall()
+           order by platform, engagements desc, account""",
+        [month],
+    ).fetchall()
     return [AccountRow(*row) for row in rows]
 
 
@@ -38,7 +44,8 @@ def top_posts(con: duckdb.DuckDBPyConnection, month: date) -> list[TopPost]:
         """select platform, account, published_at, post_type, url, views, engagements
            from marts.mart_platform_posts where month = ?
            order by engagements desc, views desc nulls last, post_id limit ?""",
-        [month, TOP_POSTS]).fetchall()
+        [month, TOP_POSTS],
+    ).fetchall()
     return [TopPost(*row) for row in rows]
 
 
@@ -47,5 +54,7 @@ def month_gaps(con: duckdb.DuckDBPyConnection, start: date, end: date) -> list[G
     rows = con.execute(
         """select kind, subject, start_date, end_date, severity, detail from marts.dq_gaps
            where start_date < ? and end_date >= ?
-           order by severity = 'error' desc, start_date, kind, subject""", [end, start]).fetchall()
+           order by severity = 'error' desc, start_date, kind, subject""",
+        [end, start],
+    ).fetchall()
     return [Gap(*row) for row in rows]

@@ -21,15 +21,25 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     began = time.perf_counter()
-    s = generate(args.home, mentions=args.mentions, seed=args.seed, start=args.start, months=args.months,
-                 platforms=not args.no_platforms)
+    s = generate(
+        args.home,
+        mentions=args.mentions,
+        seed=args.seed,
+        start=args.start,
+        months=args.months,
+        platforms=not args.no_platforms,
+    )
     elapsed = time.perf_counter() - began
-    print(f"wrote {len(s.files)} files, {s.total_rows:,} rows ({s.unique_mentions:,} unique mentions) "
-          f"to {args.home / 'landing' / 'media'} in {elapsed:.1f}s")
+    print(
+        f"wrote {len(s.files)} files, {s.total_rows:,} rows ({s.unique_mentions:,} unique mentions) "
+        f"to {args.home / 'landing' / 'media'} in {elapsed:.1f}s"
+    )
     if s.burst:
         b = s.burst
-        print(f"  burst: {b['date']} {b['issue_code']} region {b['region_code']}: "
-              f"{b['negative_count']:,} negative mentions ({b['planted_rows']:,} planted)")
+        print(
+            f"  burst: {b['date']} {b['issue_code']} region {b['region_code']}: "
+            f"{b['negative_count']:,} negative mentions ({b['planted_rows']:,} planted)"
+        )
     if s.feed_gap:
         g = s.feed_gap
         print(f"  hole: {g['feed']} has no rows {g['first_missing_day']} .. {g['last_missing_day']}")
@@ -37,8 +47,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  hole: {s.missing_month['feed']} has no file for {s.missing_month['month']:%Y-%m}")
     if s.platform_files:
         m = s.platform_missing_month
-        print(f"  platforms: {len(s.platform_files)} files in {args.home / 'landing' / 'platform'}; "
-              f"{m['account']} has no data for {m['month']:%Y-%m}")
+        print(
+            f"  platforms: {len(s.platform_files)} files in {args.home / 'landing' / 'platform'}; "
+            f"{m['account']} has no data for {m['month']:%Y-%m}"
+        )
     if s.reexport:
         r = s.reexport
         print(f"  overlap: {r['file']} repeats {r['overlapping_rows']:,} rows of {r['original_file']}")

@@ -80,8 +80,12 @@ def build_bank(ref: Reference) -> Bank:
     )
 
 
-def pick_in(rng: np.random.Generator, key: np.ndarray, table: tuple[pl.Series, np.ndarray, np.ndarray],
-            weights: tuple[float, ...] | None = None) -> pl.Series:
+def pick_in(
+    rng: np.random.Generator,
+    key: np.ndarray,
+    table: tuple[pl.Series, np.ndarray, np.ndarray],
+    weights: tuple[float, ...] | None = None,
+) -> pl.Series:
     """Gather one option per row from per-key option lists (uniform, or weighted by position)."""
     series, offset, count = table
     if weights is None:
@@ -105,8 +109,7 @@ class Core:
     text_group: np.ndarray  # group in the news/leads/posts families
 
 
-def draw_core(rng: np.random.Generator, plan: Plan, bank: Bank, month: int, feed: int,
-              burst_issue: int) -> Core:
+def draw_core(rng: np.random.Generator, plan: Plan, bank: Bank, month: int, feed: int, burst_issue: int) -> Core:
     """Expand the plan's counts for one month and feed into time-sorted mentions."""
     in_month = np.nonzero(plan.month_of_day == month)[0]
     cells = plan.counts[in_month, :, feed]

@@ -20,8 +20,16 @@ from .kliping import kliping_frame
 from .meltwater import meltwater_frame, reexport_frame
 from .platforms import write_platforms
 from .reference import load_reference
-from .volume import (BURST_DATE, BURST_ISSUE, BURST_REGION, FEED_GAP, KLIPING, MELTWATER,
-                     MISSING_KLIPING_MONTH, make_plan)
+from .volume import (
+    BURST_DATE,
+    BURST_ISSUE,
+    BURST_REGION,
+    FEED_GAP,
+    KLIPING,
+    MELTWATER,
+    MISSING_KLIPING_MONTH,
+    make_plan,
+)
 from .writers import write_kliping_csv, write_kliping_xlsx, write_meltwater
 
 REEXPORT_RANGE: tuple[date, date] = (date(2025, 6, 1), date(2025, 6, 20))
@@ -60,8 +68,14 @@ def _in_period(day: date, first: date, end: date) -> bool:
     return first <= day < end
 
 
-def generate(home: Path, mentions: int = 60_000, seed: int = 42,
-             start: date = date(2024, 11, 1), months: int = 24, platforms: bool = False) -> GenerationSummary:
+def generate(
+    home: Path,
+    mentions: int = 60_000,
+    seed: int = 42,
+    start: date = date(2024, 11, 1),
+    months: int = 24,
+    platforms: bool = False,
+) -> GenerationSummary:
     """Write ``mentions`` unique mentions over ``months`` months into ``<home>/landing/media``,
     and with ``platforms`` the official-account exports into ``<home>/landing/platform``."""
     if mentions < 0 or months < 1:
@@ -119,17 +133,30 @@ def generate(home: Path, mentions: int = 60_000, seed: int = 42,
         again = reexport_frame(np.random.default_rng([seed, 6]), reexport_source)
         write_meltwater(again, out / name, utf16=False)
         _record(summary, out / name, again.height, REEXPORT_DAY)
-        summary.reexport = {"file": name, "original_file": f"meltwater_{REEXPORT_RANGE[0]:%Y-%m}.csv",
-                            "first_day": REEXPORT_RANGE[0], "last_day": REEXPORT_RANGE[1],
-                            "overlapping_rows": again.height}
+        summary.reexport = {
+            "file": name,
+            "original_file": f"meltwater_{REEXPORT_RANGE[0]:%Y-%m}.csv",
+            "first_day": REEXPORT_RANGE[0],
+            "last_day": REEXPORT_RANGE[1],
+            "overlapping_rows": again.height,
+        }
     if plan.burst_day is not None:
-        summary.burst = {"date": BURST_DATE, "issue_code": BURST_ISSUE, "region_code": BURST_REGION,
-                         "planted_rows": plan.burst_rows, "negative_count": burst_negatives, "feed": "meltwater"}
+        summary.burst = {
+            "date": BURST_DATE,
+            "issue_code": BURST_ISSUE,
+            "region_code": BURST_REGION,
+            "planted_rows": plan.burst_rows,
+            "negative_count": burst_negatives,
+            "feed": "meltwater",
+        }
     if _in_period(FEED_GAP[0], first, end):
         summary.feed_gap = {"feed": "meltwater", "first_missing_day": FEED_GAP[0], "last_missing_day": FEED_GAP[1]}
     if _in_period(MISSING_KLIPING_MONTH, first, end):
-        summary.missing_month = {"feed": "kliping", "month": MISSING_KLIPING_MONTH,
-                                 "file": f"kliping_{MISSING_KLIPING_MONTH:%Y-%m}.csv"}
+        summary.missing_month = {
+            "feed": "kliping",
+            "month": MISSING_KLIPING_MONTH,
+            "file": f"kliping_{MISSING_KLIPING_MONTH:%Y-%m}.csv",
+        }
     return summary
 
 

@@ -14,12 +14,30 @@ from .bank import Bank, Core, pick_in
 from .reference import PROVINCE_CODE
 
 COLUMNS: list[str] = [
-    "date", "title", "url", "snippet", "outlet", "media_type", "platform", "author", "issue",
-    "sentiment", "reach", "engagement", "region", "agency", "language", "document_id",
+    "date",
+    "title",
+    "url",
+    "snippet",
+    "outlet",
+    "media_type",
+    "platform",
+    "author",
+    "issue",
+    "sentiment",
+    "reach",
+    "engagement",
+    "region",
+    "agency",
+    "language",
+    "document_id",
 ]
 SENTIMENTS = ["positive", "neutral", "negative", ""]
-DISKOMINFO_OF_REGION = {"6371": "diskominfo_banjarmasin", "6372": "diskominfo_banjarbaru",
-                        "6303": "diskominfo_banjar", "6310": "diskominfo_tanbu"}
+DISKOMINFO_OF_REGION = {
+    "6371": "diskominfo_banjarmasin",
+    "6372": "diskominfo_banjarbaru",
+    "6303": "diskominfo_banjar",
+    "6310": "diskominfo_tanbu",
+}
 
 
 def _agency_options(bank: Bank) -> tuple[pl.Series, np.ndarray]:
@@ -30,8 +48,12 @@ def _agency_options(bank: Bank) -> tuple[pl.Series, np.ndarray]:
     for issue in ref.issue_codes:
         for code in ref.region_codes:
             local = DISKOMINFO_OF_REGION.get(code, "diskominfo_kalsel")
-            labels += [short.get(outlets.ISSUE_AGENCY.get(issue, ""), ""), short.get(local, ""),
-                       short.get("diskominfo_kalsel", ""), ""]
+            labels += [
+                short.get(outlets.ISSUE_AGENCY.get(issue, ""), ""),
+                short.get(local, ""),
+                short.get("diskominfo_kalsel", ""),
+                "",
+            ]
     return pl.Series(labels, dtype=pl.String), np.array([0.55, 0.15, 0.05, 0.25])
 
 
@@ -54,36 +76,41 @@ def kliping_frame(rng: np.random.Generator, core: Core, bank: Bank, month_key: s
     agency_choice = np.searchsorted(np.cumsum(agency_w), rng.random(n), side="right").clip(0, 3)
     agency_idx = (core.issue * len(ref.region_codes) + core.region) * 4 + agency_choice
     journalist = pl.Series(outlets.JOURNALISTS + [""]).gather(
-        np.where(rng.random(n) < 0.6, rng.integers(0, len(outlets.JOURNALISTS), n), len(outlets.JOURNALISTS)))
+        np.where(rng.random(n) < 0.6, rng.integers(0, len(outlets.JOURNALISTS), n), len(outlets.JOURNALISTS))
+    )
     domains = pl.Series([o[4] for o in outlets.KLIPING_OUTLETS])
     region_names = pl.Series([ref.region_names[c] for c in ref.region_codes], dtype=pl.String)
 
-    df = pl.DataFrame({
-        "ts": pl.Series(core.ts.astype("datetime64[ms]")),
-        "title": bank.news.take(news_idx),
-        "slug": bank.news.slugs().gather(news_idx),
-        "snippet": bank.leads.take(lead_idx),
-        "outlet": pl.Series([o[0] for o in outlets.KLIPING_OUTLETS]).gather(outlet),
-        "media_type": pl.Series([o[1] for o in outlets.KLIPING_OUTLETS]).gather(outlet),
-        "domain": domains.gather(outlet),
-        "online": online,
-        "author": journalist,
-        "issue": pick_in(rng, core.issue, bank.labels, weights=(0.72, 0.18, 0.10)),
-        "sentiment": pl.Series(SENTIMENTS).gather(sentiment),
-        "reach": pl.Series(reach),
-        "reach_blank": rng.random(n) < 0.1,
-        "engagement": pl.Series(engagement),
-        "region": region_names.gather(core.region),
-        "region_blank": region_blank,
-        "agency": agency_labels.gather(agency_idx),
-        "seq": pl.Series(np.arange(1, n + 1)),
-    })
+    df = pl.DataFrame(
+        {
+            "ts": pl.Series(core.ts.astype("datetime64[ms]")),
+            "title": bank.news.take(news_idx),
+            "slug": bank.news.slugs().gather(news_idx),
+            "snippet": bank.leads.take(lead_idx),
+            "outlet": pl.Series([o[0] for o in outlets.KLIPING_OUTLETS]).gather(outlet),
+            "media_type": pl.Series([o[1] for o in outlets.KLIPING_OUTLETS]).gather(outlet),
+            "domain": domains.gather(outlet),
+            "online": online,
+            "author": journalist,
+            "issue": pick_in(rng, core.issue, bank.labels, weights=(0.72, 0.18, 0.10)),
+            "sentiment": pl.Series(SENTIMENTS).gather(sentiment),
+            "reach": pl.Series(reach),
+            "reach_blank": rng.random(n) < 0.1,
+            "engagement": pl.Series(engagement),
+            "region": region_names.gather(core.region),
+            "region_blank": region_blank,
+            "agency": agency_labels.gather(agency_idx),
+            "seq": pl.Series(np.arange(1, n + 1)),
+        }
+    )
     blank = pl.lit(None, dtype=pl.String)
     return df.select(
         pl.col("ts").dt.strftime("%Y-%m-%d %H:%M").alias("date"),
         pl.col("title"),
-        pl.when("online").then(pl.concat_str([pl.lit("https://"), "domain", pl.lit("/berita/"), "slug"]))
-        .otherwise(blank).alias("url"),
+        pl.when("online")
+        .then(pl.concat_str([pl.lit("https://"), "domain", pl.lit("/berita/"), "slug"]))
+        .otherwise(blank)
+        .alias("url"),
         pl.col("snippet"),
         pl.col("outlet"),
         pl.col("media_type"),

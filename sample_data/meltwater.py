@@ -13,27 +13,64 @@ from .bank import Bank, Core, pick_in
 from .text import categorical, encode, scramble
 
 COLUMNS: list[str] = [
-    "Date", "Headline", "URL", "Opening Text", "Hit Sentence", "Source", "Influencer", "Country",
-    "Subregion", "Language", "Reach", "Desktop Reach", "Mobile Reach", "Twitter Social Echo",
-    "Facebook Social Echo", "Reddit Social Echo", "National Viewership", "Engagement", "AVE",
-    "Sentiment", "Key Phrases", "Input Name", "Keywords", "Twitter Authority", "Tweet Id",
-    "Twitter Id", "Twitter Client", "Twitter Screen Name", "User Profile Url", "Twitter Bio",
-    "Twitter Followers", "Twitter Following", "Alternate Date Format", "Time", "State", "City",
-    "Document Tags", "Document ID",
+    "Date",
+    "Headline",
+    "URL",
+    "Opening Text",
+    "Hit Sentence",
+    "Source",
+    "Influencer",
+    "Country",
+    "Subregion",
+    "Language",
+    "Reach",
+    "Desktop Reach",
+    "Mobile Reach",
+    "Twitter Social Echo",
+    "Facebook Social Echo",
+    "Reddit Social Echo",
+    "National Viewership",
+    "Engagement",
+    "AVE",
+    "Sentiment",
+    "Key Phrases",
+    "Input Name",
+    "Keywords",
+    "Twitter Authority",
+    "Tweet Id",
+    "Twitter Id",
+    "Twitter Client",
+    "Twitter Screen Name",
+    "User Profile Url",
+    "Twitter Bio",
+    "Twitter Followers",
+    "Twitter Following",
+    "Alternate Date Format",
+    "Time",
+    "State",
+    "City",
+    "Document Tags",
+    "Document ID",
 ]
 SENTIMENT_LABELS = ["Positive", "Neutral", "Negative", "Not Rated"]
 NOT_RATED_SHARE = 0.05
 BLANK_REACH_SHARE = 0.06
 N_OUTLETS = len(outlets.NEWS_OUTLETS)
 # URL prefix per platform (index into social.PLATFORMS), the handle goes in between for some.
-SOCIAL_URL = {"TikTok": ("https://www.tiktok.com/@", "/video/"), "Twitter": ("https://x.com/", "/status/"),
-              "Facebook": ("https://www.facebook.com/", "/posts/"), "Instagram": ("https://www.instagram.com/p/", ""),
-              "YouTube": ("https://www.youtube.com/watch?v=", "")}
+SOCIAL_URL = {
+    "TikTok": ("https://www.tiktok.com/@", "/video/"),
+    "Twitter": ("https://x.com/", "/status/"),
+    "Facebook": ("https://www.facebook.com/", "/posts/"),
+    "Instagram": ("https://www.instagram.com/p/", ""),
+    "YouTube": ("https://www.youtube.com/watch?v=", ""),
+}
 
 
 def _handles() -> pl.Series:
-    return pl.Series([f"{stem}{k}" for stem in social.HANDLE_STEMS
-                      for k in range(1, social.HANDLE_COUNT_PER_STEM + 1)], dtype=pl.String)
+    return pl.Series(
+        [f"{stem}{k}" for stem in social.HANDLE_STEMS for k in range(1, social.HANDLE_COUNT_PER_STEM + 1)],
+        dtype=pl.String,
+    )
 
 
 HANDLES: pl.Series = _handles()
@@ -68,7 +105,9 @@ def meltwater_frame(rng: np.random.Generator, core: Core, bank: Bank, serial0: i
 
     raw_reach = np.where(
         soc,
-        np.array([p[2] for p in social.PLATFORMS])[platform] * np.exp(rng.normal(0, 1.5, n)) * np.where(core.burst, 4, 1),
+        np.array([p[2] for p in social.PLATFORMS])[platform]
+        * np.exp(rng.normal(0, 1.5, n))
+        * np.where(core.burst, 4, 1),
         np.array([o[4] for o in outlets.NEWS_OUTLETS])[outlet] * np.exp(rng.normal(0, 0.25, n)),
     )
     reach = np.maximum(raw_reach, 20).astype(np.int64)
@@ -78,49 +117,86 @@ def meltwater_frame(rng: np.random.Generator, core: Core, bank: Bank, serial0: i
     no_reach = rng.random(n) < BLANK_REACH_SHARE
     sentiment = np.where(rng.random(n) < NOT_RATED_SHARE, 3, core.sentiment)
     tags = pl.Series([""] + outlets.DOCUMENT_TAGS).gather(
-        np.where(rng.random(n) < 0.12, 1 + rng.integers(0, len(outlets.DOCUMENT_TAGS), n), 0))
+        np.where(rng.random(n) < 0.12, 1 + rng.integers(0, len(outlets.DOCUMENT_TAGS), n), 0)
+    )
     journalist = pl.Series(outlets.JOURNALISTS + [""]).gather(
-        np.where(rng.random(n) < 0.8, rng.integers(0, len(outlets.JOURNALISTS), n), len(outlets.JOURNALISTS)))
+        np.where(rng.random(n) < 0.8, rng.integers(0, len(outlets.JOURNALISTS), n), len(outlets.JOURNALISTS))
+    )
     prefixes = pl.Series([f"https://{o[1]}/{o[2] + '/' if o[2] else ''}" for o in outlets.NEWS_OUTLETS])
     plat_names = [p[0] for p in social.PLATFORMS]
 
-    df = pl.DataFrame({
-        "ts": pl.Series(core.ts.astype("datetime64[ms]")),
-        "soc": soc, "platform": pl.Series([plat_names[i] for i in range(len(plat_names))]).gather(platform),
-        "headline": headline, "post": post, "lead": lead, "follow": follow, "town": towns, "handle": handle,
-        "tail": tail, "slug": bank.news.slugs().gather(news_idx), "prefix": prefixes.gather(outlet),
-        "doc": encode(doc, 10), "num": pl.Series(long_id % np.uint64(10**9)).cast(pl.String),
-        "code": encode(long_id * np.uint64(0x9E3779B97F4A7C15), 11, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
-        "tweet": pl.Series(np.uint64(1_840_000_000_000_000_000) + long_id * np.uint64(1_000_003)).cast(pl.String),
-        "reach": _blank_where(pl.Series(reach), no_reach),
-        "engagement": _blank_where(pl.Series(engagement), no_reach & ~soc),
-        "ave": _blank_where(pl.Series(ave), no_reach),
-        "source": sources.gather(source_i),
-        "sentiment": pl.Series(SENTIMENT_LABELS).gather(sentiment),
-        "label": pick_in(rng, core.issue, bank.labels, weights=(0.72, 0.18, 0.10)),
-        "phrases": pick_in(rng, core.issue, bank.phrases),
-        "name": bank.names.series.gather(core.name),
-        "journalist": journalist, "tags": tags,
-        "city_blank": rng.random(n) < 0.25, "subregion_blank": rng.random(n) < 0.1,
-    })
+    df = pl.DataFrame(
+        {
+            "ts": pl.Series(core.ts.astype("datetime64[ms]")),
+            "soc": soc,
+            "platform": pl.Series([plat_names[i] for i in range(len(plat_names))]).gather(platform),
+            "headline": headline,
+            "post": post,
+            "lead": lead,
+            "follow": follow,
+            "town": towns,
+            "handle": handle,
+            "tail": tail,
+            "slug": bank.news.slugs().gather(news_idx),
+            "prefix": prefixes.gather(outlet),
+            "doc": encode(doc, 10),
+            "num": pl.Series(long_id % np.uint64(10**9)).cast(pl.String),
+            "code": encode(
+                long_id * np.uint64(0x9E3779B97F4A7C15),
+                11,
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+            ),
+            "tweet": pl.Series(np.uint64(1_840_000_000_000_000_000) + long_id * np.uint64(1_000_003)).cast(pl.String),
+            "reach": _blank_where(pl.Series(reach), no_reach),
+            "engagement": _blank_where(pl.Series(engagement), no_reach & ~soc),
+            "ave": _blank_where(pl.Series(ave), no_reach),
+            "source": sources.gather(source_i),
+            "sentiment": pl.Series(SENTIMENT_LABELS).gather(sentiment),
+            "label": pick_in(rng, core.issue, bank.labels, weights=(0.72, 0.18, 0.10)),
+            "phrases": pick_in(rng, core.issue, bank.phrases),
+            "name": bank.names.series.gather(core.name),
+            "journalist": journalist,
+            "tags": tags,
+            "city_blank": rng.random(n) < 0.25,
+            "subregion_blank": rng.random(n) < 0.1,
+        }
+    )
     text = pl.when(pl.col("tail")).then(pl.col("post") + social.HASHTAG_TAIL).otherwise(pl.col("post"))
     is_tw = pl.col("soc") & (pl.col("platform") == "Twitter")
     social_url = pl.lit(None, dtype=pl.String)
     for plat, (head, mid) in SOCIAL_URL.items():
-        ident = pl.col("code") if plat in ("Instagram", "YouTube") else pl.col("num") if plat == "Facebook" else pl.col("tweet")
-        url = pl.concat_str([pl.lit(head), pl.col("handle"), pl.lit(mid), ident]) if mid else pl.concat_str([pl.lit(head), ident])
+        ident = (
+            pl.col("code")
+            if plat in ("Instagram", "YouTube")
+            else pl.col("num")
+            if plat == "Facebook"
+            else pl.col("tweet")
+        )
+        url = (
+            pl.concat_str([pl.lit(head), pl.col("handle"), pl.lit(mid), ident])
+            if mid
+            else pl.concat_str([pl.lit(head), ident])
+        )
         social_url = pl.when(pl.col("platform") == plat).then(url).otherwise(social_url)
-    news_url = pl.concat_str([pl.col("prefix"), pl.col("ts").dt.strftime("%Y/%m/%d/"), pl.col("slug"), pl.lit("-"), pl.col("num")])
+    news_url = pl.concat_str(
+        [pl.col("prefix"), pl.col("ts").dt.strftime("%Y/%m/%d/"), pl.col("slug"), pl.lit("-"), pl.col("num")]
+    )
     dateline = pl.when(pl.col("town") == "").then(pl.lit("")).otherwise(pl.col("town").str.to_uppercase() + " - ")
     blank = pl.lit(None, dtype=pl.String)
     out = df.select(
         pl.col("ts").dt.strftime("%d-%b-%Y %I:%M%p").alias("Date"),
         pl.when("soc").then(text).otherwise("headline").alias("Headline"),
         pl.when("soc").then(social_url).otherwise(news_url).alias("URL"),
-        pl.when("soc").then(text).otherwise(pl.concat_str([dateline, "lead", pl.lit(" "), "follow"])).alias("Opening Text"),
+        pl.when("soc")
+        .then(text)
+        .otherwise(pl.concat_str([dateline, "lead", pl.lit(" "), "follow"]))
+        .alias("Opening Text"),
         pl.when("soc").then(text).otherwise("lead").alias("Hit Sentence"),
         pl.col("source").alias("Source"),
-        pl.when("soc").then("@" + pl.col("handle")).otherwise(pl.col("journalist").replace("", None)).alias("Influencer"),
+        pl.when("soc")
+        .then("@" + pl.col("handle"))
+        .otherwise(pl.col("journalist").replace("", None))
+        .alias("Influencer"),
         pl.lit("Indonesia").alias("Country"),
         pl.when("subregion_blank").then(blank).otherwise(pl.lit("South Kalimantan")).alias("Subregion"),
         pl.lit("Indonesian").alias("Language"),

@@ -42,11 +42,31 @@ KLIPING_OUTLETS: list[tuple[str, str, float, int, str]] = [
 ]
 
 JOURNALISTS: list[str] = [
-    "Muhammad Rahmadi", "Siti Rahmah", "Ahmad Fauzi", "Nurul Hidayah", "Rizki Maulana",
-    "Dewi Lestari", "Hendra Saputra", "Fitriani", "Yusuf Hidayat", "Rina Marlina",
-    "Akhmad Zaini", "Noor Hasanah", "Syahrani", "Gusti Rahmat", "Abdul Halim",
-    "Mariani", "Fathurrahman", "Lia Amelia", "Taufik Rahman", "Hj. Masitah",
-    "Wahyu Pratama", "Irfan Hakim", "Normilawati", "Raden Arif", "Agus Salim",
+    "Muhammad Rahmadi",
+    "Siti Rahmah",
+    "Ahmad Fauzi",
+    "Nurul Hidayah",
+    "Rizki Maulana",
+    "Dewi Lestari",
+    "Hendra Saputra",
+    "Fitriani",
+    "Yusuf Hidayat",
+    "Rina Marlina",
+    "Akhmad Zaini",
+    "Noor Hasanah",
+    "Syahrani",
+    "Gusti Rahmat",
+    "Abdul Halim",
+    "Mariani",
+    "Fathurrahman",
+    "Lia Amelia",
+    "Taufik Rahman",
+    "Hj. Masitah",
+    "Wahyu Pratama",
+    "Irfan Hakim",
+    "Normilawati",
+    "Raden Arif",
+    "Agus Salim",
 ]
 
 # Labels typed into Meltwater "Input Name" / the clipping sheet; each must map through
@@ -66,15 +86,37 @@ ISSUE_LABELS: dict[str, list[str]] = {
 
 # Main town of each region (blank for the province), used for City and news datelines.
 MAIN_TOWN: dict[str, str] = {
-    "63": "", "6301": "Pelaihari", "6302": "Kotabaru", "6303": "Martapura", "6304": "Marabahan",
-    "6305": "Rantau", "6306": "Kandangan", "6307": "Barabai", "6308": "Amuntai", "6309": "Tanjung",
-    "6310": "Batulicin", "6311": "Paringin", "6371": "Banjarmasin", "6372": "Banjarbaru",
+    "63": "",
+    "6301": "Pelaihari",
+    "6302": "Kotabaru",
+    "6303": "Martapura",
+    "6304": "Marabahan",
+    "6305": "Rantau",
+    "6306": "Kandangan",
+    "6307": "Barabai",
+    "6308": "Amuntai",
+    "6309": "Tanjung",
+    "6310": "Batulicin",
+    "6311": "Paringin",
+    "6371": "Banjarmasin",
+    "6372": "Banjarbaru",
 }
 
 # Relative weight of each region in coverage, and extra weight per issue (mining belt, flood plain).
 REGION_WEIGHT: dict[str, float] = {
-    "6301": 0.07, "6302": 0.07, "6303": 0.10, "6304": 0.05, "6305": 0.04, "6306": 0.05,
-    "6307": 0.05, "6308": 0.04, "6309": 0.06, "6310": 0.08, "6311": 0.04, "6371": 0.22, "6372": 0.13,
+    "6301": 0.07,
+    "6302": 0.07,
+    "6303": 0.10,
+    "6304": 0.05,
+    "6305": 0.04,
+    "6306": 0.05,
+    "6307": 0.05,
+    "6308": 0.04,
+    "6309": 0.06,
+    "6310": 0.08,
+    "6311": 0.04,
+    "6371": 0.22,
+    "6372": 0.13,
 }
 ISSUE_REGION_BOOST: dict[str, dict[str, float]] = {
     "lingkungan_tambang": {"6310": 4.0, "6302": 2.5, "6309": 2.5, "6311": 2.5, "6301": 2.0, "6303": 1.5},
@@ -85,9 +127,15 @@ PROVINCE_SHARE: float = 0.20
 
 # Agency (agency_code in agencies.csv) that usually answers for an issue.
 ISSUE_AGENCY: dict[str, str] = {
-    "pendidikan": "disdik_kalsel", "ekonomi": "dpmptsp_kalsel", "kesehatan": "dinkes_kalsel",
-    "infrastruktur": "dpupr_kalsel", "banjir": "bpbd_kalsel", "lingkungan_tambang": "dlh_kalsel",
-    "pelayanan_publik": "disdukcapil_kalsel", "sosial": "dinsos_kalsel", "pariwisata": "dispar_kalsel",
+    "pendidikan": "disdik_kalsel",
+    "ekonomi": "dpmptsp_kalsel",
+    "kesehatan": "dinkes_kalsel",
+    "infrastruktur": "dpupr_kalsel",
+    "banjir": "bpbd_kalsel",
+    "lingkungan_tambang": "dlh_kalsel",
+    "pelayanan_publik": "disdukcapil_kalsel",
+    "sosial": "dinsos_kalsel",
+    "pariwisata": "dispar_kalsel",
     "pemerintahan": "biro_adpim_kalsel",
 }
 

@@ -34,16 +34,79 @@ ACCOUNTS: dict[str, tuple[str, ...]] = {
 }
 MISSING = ("dinkeskalsel", date(2025, 9, 1))
 REEXPORT = ("diskominfokalsel", "instagram", date(2025, 5, 1), date(2025, 8, 15))
-FB = ["Post ID", "Page ID", "Page name", "Title", "Description", "Duration (sec)", "Publish time", "Caption type",
-      "Permalink", "Is crosspost", "Is share", "Post type", "Languages", "Custom labels", "Data comment", "Date",
-      "Views", "Reach", "Reactions, Comments and Shares", "Reactions", "Comments", "Shares", "Total clicks"]
-IG = ["Post ID", "Account ID", "Account username", "Account name", "Description", "Duration (sec)", "Publish time",
-      "Permalink", "Post type", "Data comment", "Date", "Views", "Reach", "Likes", "Shares", "Follows", "Comments", "Saves"]
+FB = [
+    "Post ID",
+    "Page ID",
+    "Page name",
+    "Title",
+    "Description",
+    "Duration (sec)",
+    "Publish time",
+    "Caption type",
+    "Permalink",
+    "Is crosspost",
+    "Is share",
+    "Post type",
+    "Languages",
+    "Custom labels",
+    "Data comment",
+    "Date",
+    "Views",
+    "Reach",
+    "Reactions, Comments and Shares",
+    "Reactions",
+    "Comments",
+    "Shares",
+    "Total clicks",
+]
+IG = [
+    "Post ID",
+    "Account ID",
+    "Account username",
+    "Account name",
+    "Description",
+    "Duration (sec)",
+    "Publish time",
+    "Permalink",
+    "Post type",
+    "Data comment",
+    "Date",
+    "Views",
+    "Reach",
+    "Likes",
+    "Shares",
+    "Follows",
+    "Comments",
+    "Saves",
+]
 TT = ["Video title", "Video link", "Post time", "Total likes", "Total comments", "Total shares", "Total views"]
-YT = ["Content", "Video title", "Video publish time", "Duration", "Views", "Watch time (hours)", "Subscribers",
-      "Likes", "Comments added", "Shares"]
-XP = ["Post id", "Date", "Post text", "Post Link", "Impressions", "Likes", "Engagements", "Bookmarks", "Shares",
-      "New follows", "Replies", "Reposts", "Profile visits"]
+YT = [
+    "Content",
+    "Video title",
+    "Video publish time",
+    "Duration",
+    "Views",
+    "Watch time (hours)",
+    "Subscribers",
+    "Likes",
+    "Comments added",
+    "Shares",
+]
+XP = [
+    "Post id",
+    "Date",
+    "Post text",
+    "Post Link",
+    "Impressions",
+    "Likes",
+    "Engagements",
+    "Bookmarks",
+    "Shares",
+    "New follows",
+    "Replies",
+    "Reposts",
+    "Profile visits",
+]
 TOPICS = ["Rapat koordinasi", "Layanan publik", "Festival budaya", "Siaga banjir", "Vaksinasi", "Jalan provinsi"]
 
 
@@ -70,37 +133,137 @@ def _posts(rng: np.random.Generator, days: list[date], scale: float, grow: float
     for day in days:
         for _ in range(rng.poisson(0.6)):
             views = int(rng.lognormal(np.log(scale), 0.8) * grow)
-            out.append({"day": day, "minute": int(rng.integers(6 * 60, 22 * 60)), "views": views,
-                        "reach": int(views * rng.uniform(0.5, 0.9)), "likes": int(views * rng.uniform(0.02, 0.08)),
-                        "comments": int(views * rng.uniform(0.0, 0.01)), "shares": int(views * rng.uniform(0.0, 0.01)),
-                        "saves": int(views * rng.uniform(0.0, 0.005)), "id": int(rng.integers(10**15, 10**16)),
-                        "topic": TOPICS[int(rng.integers(len(TOPICS)))]})
+            out.append(
+                {
+                    "day": day,
+                    "minute": int(rng.integers(6 * 60, 22 * 60)),
+                    "views": views,
+                    "reach": int(views * rng.uniform(0.5, 0.9)),
+                    "likes": int(views * rng.uniform(0.02, 0.08)),
+                    "comments": int(views * rng.uniform(0.0, 0.01)),
+                    "shares": int(views * rng.uniform(0.0, 0.01)),
+                    "saves": int(views * rng.uniform(0.0, 0.005)),
+                    "id": int(rng.integers(10**15, 10**16)),
+                    "topic": TOPICS[int(rng.integers(len(TOPICS)))],
+                }
+            )
     return out
 
 
 def _rows(platform: str, account: str, posts: list[dict]) -> tuple[list[str], list[list[object]]]:
     stamp = [datetime.combine(p["day"], time()) + timedelta(minutes=p["minute"]) for p in posts]
     if platform == "facebook":
-        return FB, [[f"{p['id']}_1", "1001", account, p["topic"], "", "", s.strftime("%m/%d/%Y %H:%M"), "",
-                     f"https://www.facebook.com/{account}/posts/{p['id']}", "No", "No", "Photos", "id", "", "",
-                     "Lifetime", f"{p['views']:,}", f"{p['reach']:,}", p["likes"] + p["comments"] + p["shares"],
-                     p["likes"], p["comments"], p["shares"], p["saves"]] for p, s in zip(posts, stamp)]
+        return FB, [
+            [
+                f"{p['id']}_1",
+                "1001",
+                account,
+                p["topic"],
+                "",
+                "",
+                s.strftime("%m/%d/%Y %H:%M"),
+                "",
+                f"https://www.facebook.com/{account}/posts/{p['id']}",
+                "No",
+                "No",
+                "Photos",
+                "id",
+                "",
+                "",
+                "Lifetime",
+                f"{p['views']:,}",
+                f"{p['reach']:,}",
+                p["likes"] + p["comments"] + p["shares"],
+                p["likes"],
+                p["comments"],
+                p["shares"],
+                p["saves"],
+            ]
+            for p, s in zip(posts, stamp)
+        ]
     if platform == "instagram":
-        return IG, [[str(p["id"]), "2002", account, account, p["topic"], "", s.strftime("%m/%d/%Y %H:%M"),
-                     f"https://www.instagram.com/p/{p['id']}/", "IG image", "", "Lifetime", p["views"], p["reach"],
-                     p["likes"], p["shares"], 0, p["comments"], p["saves"]] for p, s in zip(posts, stamp)]
+        return IG, [
+            [
+                str(p["id"]),
+                "2002",
+                account,
+                account,
+                p["topic"],
+                "",
+                s.strftime("%m/%d/%Y %H:%M"),
+                f"https://www.instagram.com/p/{p['id']}/",
+                "IG image",
+                "",
+                "Lifetime",
+                p["views"],
+                p["reach"],
+                p["likes"],
+                p["shares"],
+                0,
+                p["comments"],
+                p["saves"],
+            ]
+            for p, s in zip(posts, stamp)
+        ]
     if platform == "tiktok":
-        return TT, [[p["topic"], f"https://www.tiktok.com/@{account}/video/{p['id']}", s.strftime("%Y-%m-%d %H:%M:%S"),
-                     p["likes"], p["comments"], p["shares"], p["views"]] for p, s in zip(posts, stamp)]
+        return TT, [
+            [
+                p["topic"],
+                f"https://www.tiktok.com/@{account}/video/{p['id']}",
+                s.strftime("%Y-%m-%d %H:%M:%S"),
+                p["likes"],
+                p["comments"],
+                p["shares"],
+                p["views"],
+            ]
+            for p, s in zip(posts, stamp)
+        ]
     if platform == "youtube":
-        total = ["Total", "", "", "", sum(p["views"] for p in posts), 0, 0, sum(p["likes"] for p in posts),
-                 sum(p["comments"] for p in posts), sum(p["shares"] for p in posts)]
-        return YT, [total] + [[("-" if p["id"] % 5 == 0 else "v") + f"{p['id']:x}", p["topic"],
-                               "" if p["id"] % 7 == 0 else s.strftime("%b %-d, %Y"), 120, p["views"], 1, 0,
-                               p["likes"], p["comments"], p["shares"]] for p, s in zip(posts, stamp)]
-    return XP, [[f"{p['id'] * 1000:.5E}".replace("E+0", "E+"), s.strftime("%a, %b %d, %Y"), p["topic"],
-                 f"https://x.com/{account}/status/{p['id'] * 1000}", p["views"], p["likes"], 0, p["saves"], 0, 0,
-                 p["comments"], p["shares"], 0] for p, s in zip(posts, stamp)]
+        total = [
+            "Total",
+            "",
+            "",
+            "",
+            sum(p["views"] for p in posts),
+            0,
+            0,
+            sum(p["likes"] for p in posts),
+            sum(p["comments"] for p in posts),
+            sum(p["shares"] for p in posts),
+        ]
+        return YT, [total] + [
+            [
+                ("-" if p["id"] % 5 == 0 else "v") + f"{p['id']:x}",
+                p["topic"],
+                "" if p["id"] % 7 == 0 else s.strftime("%b %-d, %Y"),
+                120,
+                p["views"],
+                1,
+                0,
+                p["likes"],
+                p["comments"],
+                p["shares"],
+            ]
+            for p, s in zip(posts, stamp)
+        ]
+    return XP, [
+        [
+            f"{p['id'] * 1000:.5E}".replace("E+0", "E+"),
+            s.strftime("%a, %b %d, %Y"),
+            p["topic"],
+            f"https://x.com/{account}/status/{p['id'] * 1000}",
+            p["views"],
+            p["likes"],
+            0,
+            p["saves"],
+            0,
+            0,
+            p["comments"],
+            p["shares"],
+            0,
+        ]
+        for p, s in zip(posts, stamp)
+    ]
 
 
 def _daily(platform: str, account: str, days: list[date], followers: list[int], views: list[int]) -> dict[str, bytes]:
@@ -115,12 +278,18 @@ def _daily(platform: str, account: str, days: list[date], followers: list[int], 
         return out
     if platform == "tiktok":
         change = [0] + [b - a for a, b in zip(followers, followers[1:])]
-        overview = _csv(["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"],
-                        [[d.strftime("%B %-d"), v, v // 40, v // 20, v // 200, v // 300] for d, v in zip(days, views)])
-        history = _csv(["Date", "Followers", "Difference in followers from previous day"],
-                       [[d.strftime("%B %-d"), f, c] for d, f, c in zip(days, followers, change)])
-        return {f"tiktok_{first}_{last}/Overview.csv": overview.encode(),
-                f"tiktok_{first}_{last}/FollowerHistory.csv": history.encode()}
+        overview = _csv(
+            ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"],
+            [[d.strftime("%B %-d"), v, v // 40, v // 20, v // 200, v // 300] for d, v in zip(days, views)],
+        )
+        history = _csv(
+            ["Date", "Followers", "Difference in followers from previous day"],
+            [[d.strftime("%B %-d"), f, c] for d, f, c in zip(days, followers, change)],
+        )
+        return {
+            f"tiktok_{first}_{last}/Overview.csv": overview.encode(),
+            f"tiktok_{first}_{last}/FollowerHistory.csv": history.encode(),
+        }
     if platform == "youtube":
         return {"Totals.csv": _csv(["Date", "Views"], [[str(d), v] for d, v in zip(days, views)]).encode()}
     return {}
@@ -130,18 +299,18 @@ def write_platforms(home: Path, seed: int, start: date, months: int) -> dict:
     """Write the exports; returns what was planted (files, the missing month, the re-export)."""
     files: list[Path] = []
     root = Path(home) / "landing" / "platform"
-    month_starts = [date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 1)
-                    for i in range(months)]
+    month_starts = [
+        date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 1) for i in range(months)
+    ]
     for a, (account, platforms) in enumerate(ACCOUNTS.items()):
         for p, platform in enumerate(platforms):
             rng = np.random.default_rng([seed, 100, a, p])
             scale = float(rng.uniform(300, 5000))
             follower = int(rng.uniform(2_000, 80_000))
             for q in range(0, months, 3):
-                quarter = [m for m in month_starts[q:q + 3] if (account, m) != MISSING]
+                quarter = [m for m in month_starts[q : q + 3] if (account, m) != MISSING]
                 end = (month_starts[min(q + 2, months - 1)] + timedelta(days=32)).replace(day=1)
-                days = [d for m in quarter for d in (m + timedelta(days=i) for i in range(31))
-                        if d.month == m.month]
+                days = [d for m in quarter for d in (m + timedelta(days=i) for i in range(31)) if d.month == m.month]
                 if not days:
                     continue
                 followers = list(np.cumsum(rng.integers(-2, 25, len(days))) + follower)
@@ -165,11 +334,23 @@ def write_platforms(home: Path, seed: int, start: date, months: int) -> dict:
                 for name, data in _daily(platform, account, days, [int(f) for f in followers], views).items():
                     _save(folder / name, data, exported, files)
                 if (account, platform, quarter[0] if quarter else None) == REEXPORT[:3]:
-                    again = [{**x, **{k: int(x[k] * 1.25) for k in ("views", "reach", "likes", "comments")}}
-                             for x in posts]
+                    again = [
+                        {**x, **{k: int(x[k] * 1.25) for k in ("views", "reach", "likes", "comments")}} for x in posts
+                    ]
                     _, rows = _rows(platform, account, again)
-                    _save(folder / f"{platform}_posts_{tag}_reexport.csv", (bom + _csv(header, rows)).encode(),
-                          REEXPORT[3], files)
-    return {"files": files, "missing_month": {"account": MISSING[0], "month": MISSING[1]},
-            "reexport": {"account": REEXPORT[0], "platform": REEXPORT[1], "quarter_start": REEXPORT[2],
-                         "exported": REEXPORT[3]}}
+                    _save(
+                        folder / f"{platform}_posts_{tag}_reexport.csv",
+                        (bom + _csv(header, rows)).encode(),
+                        REEXPORT[3],
+                        files,
+                    )
+    return {
+        "files": files,
+        "missing_month": {"account": MISSING[0], "month": MISSING[1]},
+        "reexport": {
+            "account": REEXPORT[0],
+            "platform": REEXPORT[1],
+            "quarter_start": REEXPORT[2],
+            "exported": REEXPORT[3],
+        },
+    }

@@ -44,9 +44,7 @@ class Family:
         self.group_offset = np.cumsum([0] + [len(g) for g in groups[:-1]])
         self.group_count = np.array([len(g) for g in groups])
         self.n_names = len(names.flat)
-        self.series = pl.Series(
-            [t.replace("{region}", name) for t in flat for name in names.flat], dtype=pl.String
-        )
+        self.series = pl.Series([t.replace("{region}", name) for t in flat for name in names.flat], dtype=pl.String)
         self._slugs: pl.Series | None = None
 
     def index(self, group: np.ndarray, u: np.ndarray, name_i: np.ndarray) -> np.ndarray:
@@ -61,10 +59,7 @@ class Family:
         """URL slugs of every rendered text, computed once."""
         if self._slugs is None:
             self._slugs = (
-                self.series.str.to_lowercase()
-                .str.replace_all(r"[^a-z0-9]+", "-")
-                .str.strip_chars("-")
-                .str.slice(0, 80)
+                self.series.str.to_lowercase().str.replace_all(r"[^a-z0-9]+", "-").str.strip_chars("-").str.slice(0, 80)
             )
         return self._slugs
 

@@ -26,8 +26,15 @@ MISSING_KLIPING_MONTH: date = date(2025, 8, 1)
 
 WEEKDAY_FACTOR = np.array([1.08, 1.12, 1.10, 1.06, 1.00, 0.70, 0.55])  # Monday .. Sunday
 ISSUE_SHARE: dict[str, float] = {
-    "pendidikan": 0.13, "ekonomi": 0.14, "kesehatan": 0.10, "infrastruktur": 0.12, "banjir": 0.06,
-    "lingkungan_tambang": 0.08, "pelayanan_publik": 0.09, "sosial": 0.10, "pariwisata": 0.07,
+    "pendidikan": 0.13,
+    "ekonomi": 0.14,
+    "kesehatan": 0.10,
+    "infrastruktur": 0.12,
+    "banjir": 0.06,
+    "lingkungan_tambang": 0.08,
+    "pelayanan_publik": 0.09,
+    "sosial": 0.10,
+    "pariwisata": 0.07,
     "pemerintahan": 0.11,
 }
 # (centre month, centre day, width in days, height) of yearly bumps per issue.
@@ -41,10 +48,16 @@ SEASONS: dict[str, list[tuple[int, int, float, float]]] = {
 TREND: dict[str, float] = {"ekonomi": 0.20, "pelayanan_publik": -0.10, "pariwisata": 0.15}  # over the period
 # (positive, neutral, negative) before monthly variation.
 SENTIMENT_BASE: dict[str, tuple[float, float, float]] = {
-    "pendidikan": (0.36, 0.54, 0.10), "ekonomi": (0.30, 0.55, 0.15), "kesehatan": (0.26, 0.57, 0.17),
-    "infrastruktur": (0.30, 0.45, 0.25), "banjir": (0.08, 0.50, 0.42),
-    "lingkungan_tambang": (0.07, 0.45, 0.48), "pelayanan_publik": (0.20, 0.45, 0.35),
-    "sosial": (0.36, 0.54, 0.10), "pariwisata": (0.46, 0.49, 0.05), "pemerintahan": (0.25, 0.55, 0.20),
+    "pendidikan": (0.36, 0.54, 0.10),
+    "ekonomi": (0.30, 0.55, 0.15),
+    "kesehatan": (0.26, 0.57, 0.17),
+    "infrastruktur": (0.30, 0.45, 0.25),
+    "banjir": (0.08, 0.50, 0.42),
+    "lingkungan_tambang": (0.07, 0.45, 0.48),
+    "pelayanan_publik": (0.20, 0.45, 0.35),
+    "sosial": (0.36, 0.54, 0.10),
+    "pariwisata": (0.46, 0.49, 0.05),
+    "pemerintahan": (0.25, 0.55, 0.20),
 }
 
 

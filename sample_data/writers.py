@@ -20,16 +20,23 @@ SLICE_ROWS = 100_000
 FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
 
-def _write_csv(df: pl.DataFrame, path: Path, *, separator: str, encoding: str, bom: bytes,
-               line_terminator: str) -> None:
+def _write_csv(
+    df: pl.DataFrame, path: Path, *, separator: str, encoding: str, bom: bytes, line_terminator: str
+) -> None:
     with path.open("wb") as fh:
         fh.write(bom)
         if df.height == 0:
             fh.write(separator.join(df.columns).encode(encoding) + line_terminator.encode(encoding))
             return
         for i, part in enumerate(df.iter_slices(SLICE_ROWS)):
-            text = part.write_csv(None, separator=separator, include_header=i == 0, quote_style="necessary",
-                                  line_terminator=line_terminator, float_precision=2)
+            text = part.write_csv(
+                None,
+                separator=separator,
+                include_header=i == 0,
+                quote_style="necessary",
+                line_terminator=line_terminator,
+                float_precision=2,
+            )
             fh.write(text.encode(encoding))
 
 

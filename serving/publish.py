@@ -102,10 +102,14 @@ def publish(warehouse: Path, serving_dir: Path, extra_docs: dict[str, TableDocs]
             con.execute(f"attach {_literal(str(warehouse))} as wh (read_only)")
             con.execute(f"attach {_literal(str(staged_db))} as pub (storage_version '{STORAGE_VERSION}')")
             con.execute(f"create schema pub.{SCHEMA}")
-            tables = [name for (name,) in con.execute(
-                """select table_name from duckdb_tables()
-                   where database_name = 'wh' and schema_name = ? order by table_name""", [SCHEMA]
-            ).fetchall()]
+            tables = [
+                name
+                for (name,) in con.execute(
+                    """select table_name from duckdb_tables()
+                   where database_name = 'wh' and schema_name = ? order by table_name""",
+                    [SCHEMA],
+                ).fetchall()
+            ]
             for table in tables:
                 target = f"pub.{SCHEMA}.{_quote(table)}"
                 con.execute(f"create table {target} as select * from wh.{SCHEMA}.{_quote(table)}")

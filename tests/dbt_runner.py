@@ -16,10 +16,20 @@ def run_dbt(home: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
     monkeypatch.setenv("CITRA_HOME", str(home))
     monkeypatch.setenv("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))
     monkeypatch.setenv("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-    result = dbtRunner().invoke([
-        *args, "--project-dir", str(REPO), "--profiles-dir", str(REPO),
-        "--target-path", str(home / "target"), "--log-path", str(home / "logs"), "--quiet",
-    ])
+    result = dbtRunner().invoke(
+        [
+            *args,
+            "--project-dir",
+            str(REPO),
+            "--profiles-dir",
+            str(REPO),
+            "--target-path",
+            str(home / "target"),
+            "--log-path",
+            str(home / "logs"),
+            "--quiet",
+        ]
+    )
     # dbt-duckdb keeps the file open in this process; release it for the test's own reads
     DuckDBConnectionManager.close_all_connections()
     assert result.success, result.exception

@@ -26,8 +26,9 @@ def meltwater_row(**values: str) -> dict[str, str]:
     return {k.replace("_", " "): v for k, v in values.items()}
 
 
-def write_table(path: Path, header: list[str], rows: list[dict[str, str]], *, encoding: str = "utf-8",
-                delimiter: str = ",") -> Path:
+def write_table(
+    path: Path, header: list[str], rows: list[dict[str, str]], *, encoding: str = "utf-8", delimiter: str = ","
+) -> Path:
     """Write rows under ``header`` as a vendor would: ``utf-16`` means UTF-16 LE with BOM."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
@@ -45,14 +46,19 @@ def write_meltwater(path: Path, rows: list[dict[str, str]], *, utf16: bool = Fal
         return write_table(path, MELTWATER_HEADER, rows, encoding="utf-16", delimiter="\t")
     return write_table(path, MELTWATER_HEADER, rows)
 
+
 BRANDWATCH_HEADER = (
     "Query Id, Query Name, Date, Title, Snippet, Full Text, Url, Domain, Sentiment, Page Type, "
     "Language, Country, City, Author, Full Name, Category Details, Impressions, Reach (new), "
     "Engagement, Resource Id"
 ).split(", ")
 BRANDWATCH_METADATA = [
-    ["Report:", "Mentions"], ["Brand:", "Pemprov Kalsel"], ["From:", "2025-01-01"],
-    ["To:", "2025-01-31"], ["Label:", "Isu Daerah"], [],
+    ["Report:", "Mentions"],
+    ["Brand:", "Pemprov Kalsel"],
+    ["From:", "2025-01-01"],
+    ["To:", "2025-01-31"],
+    ["Label:", "Isu Daerah"],
+    [],
 ]
 
 TALKWALKER_HEADER = (
@@ -62,8 +68,16 @@ TALKWALKER_HEADER = (
 ).split(", ")
 
 NOLIMIT_NEWS_HEADER = ["title", "body", "url", "tier", "sentiment", "label", "date_published", "media_name"]
-NOLIMIT_SOCIAL_HEADER = ["content", "post_type", "final_sentiment", "link", "date_created", "username",
-                         "engagement", "label"]
+NOLIMIT_SOCIAL_HEADER = [
+    "content",
+    "post_type",
+    "final_sentiment",
+    "link",
+    "date_created",
+    "username",
+    "engagement",
+    "label",
+]
 
 GENERIC_ID_HEADER = (
     "tanggal, judul, tautan, ringkasan, media, jenis_media, platform, penulis, isu, sentimen, "
@@ -71,8 +85,9 @@ GENERIC_ID_HEADER = (
 ).split(", ")
 
 
-def csv_text(header: list[str], rows: list[dict[str, str]], delimiter: str = ",",
-             preamble: list[list[str]] | None = None) -> str:
+def csv_text(
+    header: list[str], rows: list[dict[str, str]], delimiter: str = ",", preamble: list[list[str]] | None = None
+) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
     for line in preamble or []:
@@ -83,8 +98,9 @@ def csv_text(header: list[str], rows: list[dict[str, str]], delimiter: str = ","
     return buf.getvalue()
 
 
-def write_xlsx(path: Path, header: list[str], rows: list[dict[str, object]],
-               preamble: list[list[str]] | None = None) -> Path:
+def write_xlsx(
+    path: Path, header: list[str], rows: list[dict[str, object]], preamble: list[list[str]] | None = None
+) -> Path:
     from openpyxl import Workbook
 
     book = Workbook()

@@ -15,8 +15,14 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 SEEDS = Path(__file__).resolve().parents[1] / "dbt_project" / "seeds"
-SENTIMENT = {"positive": "positive", "positif": "positive", "neutral": "neutral", "netral": "neutral",
-             "negative": "negative", "negatif": "negative"}
+SENTIMENT = {
+    "positive": "positive",
+    "positif": "positive",
+    "neutral": "neutral",
+    "netral": "neutral",
+    "negative": "negative",
+    "negatif": "negative",
+}
 
 
 def _aliases() -> dict[str, str]:
@@ -51,8 +57,11 @@ def mentions_from_files(landing: Path) -> dict[tuple[str, str], dict]:
                 local = datetime.strptime(row["date"][:16], "%Y-%m-%d %H:%M")
                 label, sentiment = row["issue"], row["sentiment"]
             clean = " ".join(label.split()).lower()
-            record = {"month": date(local.year, local.month, 1), "issue": aliases.get(clean, clean),
-                      "sentiment": SENTIMENT.get(sentiment.strip().lower())}
+            record = {
+                "month": date(local.year, local.month, 1),
+                "issue": aliases.get(clean, clean),
+                "sentiment": SENTIMENT.get(sentiment.strip().lower()),
+            }
             if key not in found or mtime >= found[key][0]:
                 found[key] = (mtime, record)
     return {key: record for key, (_, record) in found.items()}
@@ -72,8 +81,11 @@ def monthly_issue_mart(landing: Path) -> dict[tuple[date, str], dict]:
     for key, cell in counts.items():
         labelled = cell["positive"] + cell["neutral"] + cell["negative"]
         result[key] = {
-            "mentions": cell["mentions"], "positive": cell["positive"], "neutral": cell["neutral"],
-            "negative": cell["negative"], "unlabeled": cell["unlabeled"],
+            "mentions": cell["mentions"],
+            "positive": cell["positive"],
+            "neutral": cell["neutral"],
+            "negative": cell["negative"],
+            "unlabeled": cell["unlabeled"],
             "positive_share": cell["positive"] / labelled if labelled else None,
             "negative_share": cell["negative"] / labelled if labelled else None,
             "net_sentiment": (cell["positive"] - cell["negative"]) / labelled if labelled else None,

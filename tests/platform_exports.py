@@ -27,28 +27,97 @@ INSTAGRAM_ID_HEADER = (
 ).split(", ")
 TIKTOK_OVERVIEW_HEADER = ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]
 TIKTOK_FOLLOWER_HEADER = ["Date", "Followers", "Difference in followers from previous day"]
-TIKTOK_CONTENT_HEADER = ["Video title", "Video link", "Post time", "Total likes", "Total comments",
-                         "Total shares", "Total views"]
-YOUTUBE_TABLE_HEADER = ["Content", "Video title", "Video publish time", "Duration", "Views",
-                        "Watch time (hours)", "Subscribers", "Likes", "Comments added", "Shares"]
+TIKTOK_CONTENT_HEADER = [
+    "Video title",
+    "Video link",
+    "Post time",
+    "Total likes",
+    "Total comments",
+    "Total shares",
+    "Total views",
+]
+YOUTUBE_TABLE_HEADER = [
+    "Content",
+    "Video title",
+    "Video publish time",
+    "Duration",
+    "Views",
+    "Watch time (hours)",
+    "Subscribers",
+    "Likes",
+    "Comments added",
+    "Shares",
+]
 YOUTUBE_TOTALS_HEADER = ["Date", "Views"]
 YOUTUBE_CHART_HEADER = ["Date", "Content", "Video title", "Video publish time", "Duration", "Views"]
 X_CLASSIC_HEADER = [
-    "Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements", "engagement rate",
-    "retweets", "replies", "likes", "user profile clicks", "url clicks", "hashtag clicks", "detail expands",
-    "permalink clicks", "app opens", "app installs", "follows", "email tweet", "dial phone", "media views",
-    "media engagements", "promoted impressions", "promoted engagements", "promoted retweets", "promoted likes",
+    "Tweet id",
+    "Tweet permalink",
+    "Tweet text",
+    "time",
+    "impressions",
+    "engagements",
+    "engagement rate",
+    "retweets",
+    "replies",
+    "likes",
+    "user profile clicks",
+    "url clicks",
+    "hashtag clicks",
+    "detail expands",
+    "permalink clicks",
+    "app opens",
+    "app installs",
+    "follows",
+    "email tweet",
+    "dial phone",
+    "media views",
+    "media engagements",
+    "promoted impressions",
+    "promoted engagements",
+    "promoted retweets",
+    "promoted likes",
 ]
-X_DAILY_HEADER = ["Date", "Tweets published", "impressions", "engagements", "engagement rate", "retweets",
-                  "replies", "likes", "user profile clicks", "url clicks", "follows"]
-X_POSTS_HEADER = ["Post id", "Date", "Post text", "Post Link", "Impressions", "Likes", "Engagements", "Bookmarks",
-                  "Shares", "New follows", "Replies", "Reposts", "Profile visits", "Detail Expands", "URL Clicks"]
+X_DAILY_HEADER = [
+    "Date",
+    "Tweets published",
+    "impressions",
+    "engagements",
+    "engagement rate",
+    "retweets",
+    "replies",
+    "likes",
+    "user profile clicks",
+    "url clicks",
+    "follows",
+]
+X_POSTS_HEADER = [
+    "Post id",
+    "Date",
+    "Post text",
+    "Post Link",
+    "Impressions",
+    "Likes",
+    "Engagements",
+    "Bookmarks",
+    "Shares",
+    "New follows",
+    "Replies",
+    "Reposts",
+    "Profile visits",
+    "Detail Expands",
+    "URL Clicks",
+]
 
 WITA = ZoneInfo("Asia/Makassar")
 
 
-def table_text(header: list[str], rows: list[list[object]], preamble: list[list[str]] | None = None,
-               quoting: int = csv.QUOTE_MINIMAL) -> str:
+def table_text(
+    header: list[str],
+    rows: list[list[object]],
+    preamble: list[list[str]] | None = None,
+    quoting: int = csv.QUOTE_MINIMAL,
+) -> str:
     """Rows given as lists, in header order (headers may repeat, as Meta's do)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n", quoting=quoting)
@@ -81,13 +150,13 @@ def write(path: Path, text: str, *, encoding: str = "utf-8", exported: str | Non
 
 def meta_daily_text(metric: str, rows: list[tuple[str, int]], date_label: str = "Date") -> str:
     """Meta page-level daily metric: `sep=,`, the metric name, then "Date","Primary" (all quoted)."""
-    body = table_text([date_label, "Primary"], [[d, v] for d, v in rows], preamble=[[metric]],
-                      quoting=csv.QUOTE_ALL)
+    body = table_text([date_label, "Primary"], [[d, v] for d, v in rows], preamble=[[metric]], quoting=csv.QUOTE_ALL)
     return "sep=,\r\n" + body
 
 
-def write_meta_daily(path: Path, metric: str, rows: list[tuple[str, int]], date_label: str = "Date",
-                     exported: str | None = None) -> Path:
+def write_meta_daily(
+    path: Path, metric: str, rows: list[tuple[str, int]], date_label: str = "Date", exported: str | None = None
+) -> Path:
     return write(path, meta_daily_text(metric, rows, date_label), encoding="utf-16", exported=exported)
 
 

@@ -22,9 +22,12 @@ def daily_volume(rng: random.Random, day: date, base: int) -> int:
     return max(1, round(base * factor * rng.uniform(0.9, 1.1)))
 
 
-def build_warehouse(path: Path, volume: Callable[[str, date, int], int] | None = None,
-                    sentiment: Callable[[str, date, int], str | None] | None = None,
-                    files: list[tuple[str, str, date, date]] | None = None) -> Path:
+def build_warehouse(
+    path: Path,
+    volume: Callable[[str, date, int], int] | None = None,
+    sentiment: Callable[[str, date, int], str | None] | None = None,
+    files: list[tuple[str, str, date, date]] | None = None,
+) -> Path:
     """marts.fct_mentions, raw.media_mentions and raw.ingest_files for two feeds.
 
     ``volume(vendor, day, usual)`` may change a day's count; ``sentiment(issue, day, i)`` the
@@ -45,12 +48,16 @@ def build_warehouse(path: Path, volume: Callable[[str, date, int], int] | None =
                 rows.append((f"{vendor}-{day}-{i}", vendor, day, day.replace(day=1), issue, label))
     con = duckdb.connect(str(path))
     con.execute("create schema marts; create schema raw")
-    frame = pa.table(list(zip(*rows)) if rows else [[]] * 6,
-                     names=["mention_id", "vendor", "mention_date", "month", "issue", "sentiment"])
+    frame = pa.table(
+        list(zip(*rows)) if rows else [[]] * 6,
+        names=["mention_id", "vendor", "mention_date", "month", "issue", "sentiment"],
+    )
     con.register("generated", frame)
     con.execute("""create table marts.fct_mentions as
                    select *, true as issue_in_taxonomy, '6371' as region_code from generated""")
-    con.execute("create table raw.media_mentions as select mention_id, 'Kota Banjarmasin' as region_label from marts.fct_mentions")
+    con.execute(
+        "create table raw.media_mentions as select mention_id, 'Kota Banjarmasin' as region_label from marts.fct_mentions"
+    )
     con.execute("""create table raw.ingest_files (file_name varchar, vendor varchar, status varchar,
                    min_published_at timestamptz, max_published_at timestamptz)""")
     if files is None:
@@ -58,7 +65,9 @@ def build_warehouse(path: Path, volume: Callable[[str, date, int], int] | None =
         for vendor in ("meltwater", "manual"):
             for month in range(1, 7):
                 first = date(2025, month, 1)
-                last = min((first + timedelta(days=32)).replace(day=1) - timedelta(days=1), START + timedelta(days=DAYS - 1))
+                last = min(
+                    (first + timedelta(days=32)).replace(day=1) - timedelta(days=1), START + timedelta(days=DAYS - 1)
+                )
                 files.append((f"{vendor}_2025-{month:02d}.csv", vendor, first, last))
     con.executemany(
         "insert into raw.ingest_files values (?, ?, 'loaded', timezone('Asia/Makassar', ?::timestamp), "

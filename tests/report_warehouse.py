@@ -7,14 +7,17 @@ and one burst: 15 negative `banjir` mentions on 10 December 2024 against about o
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
 
 ISSUES = [("ekonomi", "Ekonomi"), ("banjir", "Banjir"), ("pendidikan", "Pendidikan")]
-REGIONS = [("6371", "Kota Banjarmasin", "kota"), ("6372", "Kota Banjarbaru", "kota"),
-           ("6303", "Kabupaten Banjar", "kabupaten")]
+REGIONS = [
+    ("6371", "Kota Banjarmasin", "kota"),
+    ("6372", "Kota Banjarbaru", "kota"),
+    ("6303", "Kabupaten Banjar", "kabupaten"),
+]
 SENTIMENTS = ["positive", "neutral", "negative", None]
 BURST_DAY = date(2024, 12, 10)
 
@@ -76,9 +79,26 @@ def build_warehouse(path: Path, seed: int = 3, days_until: date | None = None) -
             if days_until and day > days_until:
                 continue
             local = datetime(day.year, day.month, day.day, hour, 15)
-            rows.append((f"m{n:05d}", (local - timedelta(hours=8)).replace(tzinfo=timezone.utc), local, day,
-                         day.replace(day=1), "meltwater", f"Berita {issue} nomor {n}", f"Media {n % 4}",
-                         "online", None, issue, sentiment, 1000 + n, n % 50, region[0] if region else None, None))
+            rows.append(
+                (
+                    f"m{n:05d}",
+                    (local - timedelta(hours=8)).replace(tzinfo=UTC),
+                    local,
+                    day,
+                    day.replace(day=1),
+                    "meltwater",
+                    f"Berita {issue} nomor {n}",
+                    f"Media {n % 4}",
+                    "online",
+                    None,
+                    issue,
+                    sentiment,
+                    1000 + n,
+                    n % 50,
+                    region[0] if region else None,
+                    None,
+                )
+            )
         con.executemany("insert into marts.fct_mentions values (" + ", ".join("?" * 16) + ")", rows)
         con.execute(MART_SQL)
     return path

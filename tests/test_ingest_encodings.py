@@ -12,10 +12,23 @@ from exports import GENERIC_HEADER, csv_text
 from ingestion.load import ingest_media
 
 ROWS = [
-    {"date": "2025-03-01 07:45", "title": "Café Banua buka cabang di Banjarbaru", "outlet": "Jejakrekam.com",
-     "issue": "Ekonomi", "sentiment": "positif", "reach": "1.500", "region": "Kota Banjarbaru"},
-    {"date": "2025-03-02 19:00", "title": "Keluhan warga soal air PDAM", "outlet": "Radar Banjarmasin",
-     "issue": "Pelayanan Publik", "sentiment": "negatif", "reach": "2,5 rb"},
+    {
+        "date": "2025-03-01 07:45",
+        "title": "Café Banua buka cabang di Banjarbaru",
+        "outlet": "Jejakrekam.com",
+        "issue": "Ekonomi",
+        "sentiment": "positif",
+        "reach": "1.500",
+        "region": "Kota Banjarbaru",
+    },
+    {
+        "date": "2025-03-02 19:00",
+        "title": "Keluhan warga soal air PDAM",
+        "outlet": "Radar Banjarmasin",
+        "issue": "Pelayanan Publik",
+        "sentiment": "negatif",
+        "reach": "2,5 rb",
+    },
 ]
 
 
@@ -36,8 +49,10 @@ def test_encodings_and_delimiters_give_identical_rows(citra_home: Path, encoding
     assert report.rows_loaded == 2, report.outcomes
     with duckdb.connect(str(citra_home / "warehouse.duckdb"), read_only=True) as con:
         rows = con.execute("select title, reach, sentiment from raw.media_mentions order by published_at").fetchall()
-    assert rows == [("Café Banua buka cabang di Banjarbaru", 1500, "positive"),
-                    ("Keluhan warga soal air PDAM", 2500, "negative")]
+    assert rows == [
+        ("Café Banua buka cabang di Banjarbaru", 1500, "positive"),
+        ("Keluhan warga soal air PDAM", 2500, "negative"),
+    ]
 
 
 def test_leading_sep_line_sets_the_delimiter(citra_home: Path) -> None:

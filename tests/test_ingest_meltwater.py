@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -13,17 +13,38 @@ from ingestion.load import ingest_media
 from ingestion.pseudonyms import pseudonym_key, pseudonymize
 
 ROWS = [
-    meltwater_row(Date="06-Feb-2026 03:03PM", Headline="Banjir Rendam 300 Rumah di HSS",
-                  URL="https://kalsel.antaranews.com/berita/1", Source="Antara Kalsel",
-                  Reach="1,234", Engagement="17", Sentiment="Negative", Input_Name="Banjir",
-                  Document_ID="mw-1", City="Kandangan"),
-    meltwater_row(Date="31-Oct-2024 11:30PM", Headline='Pemprov Kalsel, "UMKM naik kelas"\nbaris dua',
-                  URL="https://twitter.com/warga_banjar/status/99", Source="Twitter",
-                  Influencer="@warga_banjar", Sentiment="Not Rated", Input_Name="Ekonomi & UMKM",
-                  Document_ID="mw-2"),
-    meltwater_row(Date="01-Nov-2024 12:30AM", Headline="Sekolah Baru di Banjarbaru",
-                  URL="https://www.instagram.com/p/abc", Source="Instagram", Reach="3423.0",
-                  Sentiment="Positive", Input_Name="Pendidikan", Document_ID="mw-3"),
+    meltwater_row(
+        Date="06-Feb-2026 03:03PM",
+        Headline="Banjir Rendam 300 Rumah di HSS",
+        URL="https://kalsel.antaranews.com/berita/1",
+        Source="Antara Kalsel",
+        Reach="1,234",
+        Engagement="17",
+        Sentiment="Negative",
+        Input_Name="Banjir",
+        Document_ID="mw-1",
+        City="Kandangan",
+    ),
+    meltwater_row(
+        Date="31-Oct-2024 11:30PM",
+        Headline='Pemprov Kalsel, "UMKM naik kelas"\nbaris dua',
+        URL="https://twitter.com/warga_banjar/status/99",
+        Source="Twitter",
+        Influencer="@warga_banjar",
+        Sentiment="Not Rated",
+        Input_Name="Ekonomi & UMKM",
+        Document_ID="mw-2",
+    ),
+    meltwater_row(
+        Date="01-Nov-2024 12:30AM",
+        Headline="Sekolah Baru di Banjarbaru",
+        URL="https://www.instagram.com/p/abc",
+        Source="Instagram",
+        Reach="3423.0",
+        Sentiment="Positive",
+        Input_Name="Pendidikan",
+        Document_ID="mw-3",
+    ),
 ]
 
 
@@ -49,15 +70,32 @@ def test_meltwater_export_loads_every_row_with_utc_instants(citra_home: Path, ut
     rows = {r[0]: r for r in mentions(citra_home)}
     flood = rows["mw-1"]
     # 15:03 WITA is 07:03 UTC
-    assert flood[1] == datetime(2026, 2, 6, 7, 3, tzinfo=timezone.utc)
-    assert flood[2:] == ("Banjir Rendam 300 Rumah di HSS", "Antara Kalsel", "online", None, None,
-                         "Banjir", "negative", 1234, 17, "Kandangan", "meltwater")
+    assert flood[1] == datetime(2026, 2, 6, 7, 3, tzinfo=UTC)
+    assert flood[2:] == (
+        "Banjir Rendam 300 Rumah di HSS",
+        "Antara Kalsel",
+        "online",
+        None,
+        None,
+        "Banjir",
+        "negative",
+        1234,
+        17,
+        "Kandangan",
+        "meltwater",
+    )
     tweet = rows["mw-2"]
-    assert tweet[1] == datetime(2024, 10, 31, 15, 30, tzinfo=timezone.utc)
+    assert tweet[1] == datetime(2024, 10, 31, 15, 30, tzinfo=UTC)
     assert tweet[2] == 'Pemprov Kalsel, "UMKM naik kelas"\nbaris dua'
-    assert (tweet[4], tweet[5], tweet[6], tweet[8], tweet[9]) == ("social", "x", pseudonymize("warga_banjar", pseudonym_key(citra_home)), None, None)
+    assert (tweet[4], tweet[5], tweet[6], tweet[8], tweet[9]) == (
+        "social",
+        "x",
+        pseudonymize("warga_banjar", pseudonym_key(citra_home)),
+        None,
+        None,
+    )
     insta = rows["mw-3"]
-    assert insta[1] == datetime(2024, 10, 31, 16, 30, tzinfo=timezone.utc)
+    assert insta[1] == datetime(2024, 10, 31, 16, 30, tzinfo=UTC)
     assert (insta[5], insta[8], insta[9]) == ("instagram", "positive", 3423)
 
 
@@ -74,12 +112,31 @@ def test_both_encodings_give_identical_rows(tmp_path: Path, monkeypatch: pytest.
 
 def test_bad_rows_are_set_aside_with_file_row_and_reason(citra_home: Path) -> None:
     bad = [
-        meltwater_row(Date="31-Okt-2024 25:10", Headline="Tanggal rusak", URL="https://a.id/1",
-                      Sentiment="Positive", Input_Name="Sosial", Document_ID="bad-1"),
-        meltwater_row(Date="02-Nov-2024 09:00AM", Headline="Sentimen aneh", URL="https://a.id/2",
-                      Sentiment="Great", Input_Name="Sosial", Document_ID="bad-2"),
-        meltwater_row(Date="02-Nov-2024 09:00AM", Headline="Jangkauan negatif", URL="https://a.id/3",
-                      Sentiment="Neutral", Reach="-5", Input_Name="Sosial", Document_ID="bad-3"),
+        meltwater_row(
+            Date="31-Okt-2024 25:10",
+            Headline="Tanggal rusak",
+            URL="https://a.id/1",
+            Sentiment="Positive",
+            Input_Name="Sosial",
+            Document_ID="bad-1",
+        ),
+        meltwater_row(
+            Date="02-Nov-2024 09:00AM",
+            Headline="Sentimen aneh",
+            URL="https://a.id/2",
+            Sentiment="Great",
+            Input_Name="Sosial",
+            Document_ID="bad-2",
+        ),
+        meltwater_row(
+            Date="02-Nov-2024 09:00AM",
+            Headline="Jangkauan negatif",
+            URL="https://a.id/3",
+            Sentiment="Neutral",
+            Reach="-5",
+            Input_Name="Sosial",
+            Document_ID="bad-3",
+        ),
     ]
     write_meltwater(citra_home / "landing" / "media" / "mw_2024-11.csv", ROWS + bad, utf16=True)
     report = ingest(citra_home)
@@ -90,11 +147,19 @@ def test_bad_rows_are_set_aside_with_file_row_and_reason(citra_home: Path) -> No
         ).fetchall()
     # the header is row 1 and the three good rows are rows 2-4
     assert rejects == [
-        ("mw_2024-11.csv", 5, "Date",
-         "date '31-Okt-2024 25:10' is not a date; expected a format like 06-Feb-2026 03:03PM"),
-        ("mw_2024-11.csv", 6, "sentiment",
-         "sentiment 'Great' is not a known label; expected positive, neutral, negative "
-         "(or Indonesian positif, netral, negatif)"),
+        (
+            "mw_2024-11.csv",
+            5,
+            "Date",
+            "date '31-Okt-2024 25:10' is not a date; expected a format like 06-Feb-2026 03:03PM",
+        ),
+        (
+            "mw_2024-11.csv",
+            6,
+            "sentiment",
+            "sentiment 'Great' is not a known label; expected positive, neutral, negative "
+            "(or Indonesian positif, netral, negatif)",
+        ),
         ("mw_2024-11.csv", 7, "reach", "reach -5 is negative"),
     ]
     assert {r[0] for r in mentions(citra_home)} == {"mw-1", "mw-2", "mw-3"}

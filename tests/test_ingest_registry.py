@@ -11,10 +11,24 @@ from exports import GENERIC_HEADER, meltwater_row, write_meltwater, write_table
 from ingestion.load import ingest_media
 
 ROWS = [
-    meltwater_row(Date="06-Feb-2026 03:03PM", Headline="Jalan Rusak di Tapin", URL="https://a.id/1",
-                  Source="Kalsel Pos", Sentiment="Negative", Input_Name="Infrastruktur", Document_ID="d1"),
-    meltwater_row(Date="07-Feb-2026 08:15AM", Headline="Festival Pasar Terapung", URL="https://a.id/2",
-                  Source="Antara", Sentiment="Positive", Input_Name="Pariwisata", Document_ID="d2"),
+    meltwater_row(
+        Date="06-Feb-2026 03:03PM",
+        Headline="Jalan Rusak di Tapin",
+        URL="https://a.id/1",
+        Source="Kalsel Pos",
+        Sentiment="Negative",
+        Input_Name="Infrastruktur",
+        Document_ID="d1",
+    ),
+    meltwater_row(
+        Date="07-Feb-2026 08:15AM",
+        Headline="Festival Pasar Terapung",
+        URL="https://a.id/2",
+        Source="Antara",
+        Sentiment="Positive",
+        Input_Name="Pariwisata",
+        Document_ID="d2",
+    ),
 ]
 
 
@@ -51,10 +65,22 @@ def test_renamed_duplicate_export_is_skipped(citra_home: Path) -> None:
 def test_registry_records_profile_rows_and_range(citra_home: Path) -> None:
     landing = citra_home / "landing" / "media"
     write_meltwater(landing / "mw.csv", ROWS, utf16=True)
-    write_table(landing / "kliping.csv", GENERIC_HEADER, [
-        {"date": "2025-01-05 10:30", "title": "Kliping koran", "outlet": "Banjarmasin Post",
-         "media_type": "print", "issue": "Pendidikan", "sentiment": "positif", "reach": "1.234"},
-    ], encoding="utf-8-sig")
+    write_table(
+        landing / "kliping.csv",
+        GENERIC_HEADER,
+        [
+            {
+                "date": "2025-01-05 10:30",
+                "title": "Kliping koran",
+                "outlet": "Banjarmasin Post",
+                "media_type": "print",
+                "issue": "Pendidikan",
+                "sentiment": "positif",
+                "reach": "1.234",
+            },
+        ],
+        encoding="utf-8-sig",
+    )
     ingest(citra_home)
     with duckdb.connect(str(citra_home / "warehouse.duckdb"), read_only=True) as con:
         files = con.execute(
@@ -62,7 +88,9 @@ def test_registry_records_profile_rows_and_range(citra_home: Path) -> None:
                       strftime(timezone('Asia/Makassar', min_published_at), '%Y-%m-%d %H:%M')
                from raw.ingest_files order by file_name"""
         ).fetchall()
-        generic = con.execute("select reach, sentiment, media_type from raw.media_mentions where vendor = 'manual'").fetchall()
+        generic = con.execute(
+            "select reach, sentiment, media_type from raw.media_mentions where vendor = 'manual'"
+        ).fetchall()
     assert files == [
         ("kliping.csv", "generic", "manual", "loaded", 1, 1, 0, "2025-01-05 10:30"),
         ("mw.csv", "meltwater", "meltwater", "loaded", 2, 2, 0, "2026-02-06 15:03"),

@@ -24,20 +24,26 @@ TOWNS = ["Banjarmasin", "HSS", "Tanah Bumbu", "Kalsel"]
 ROWS = [
     meltwater_row(
         Date=(datetime(2025, 1, 30, 20, 0) + timedelta(hours=7 * i)).strftime("%d-%b-%Y %I:%M%p"),
-        Headline=f"Berita {i} dari {TOWNS[i % 4]}", URL=f"https://kalsel.antaranews.com/berita/{i}",
-        Source="Antara Kalsel", Reach=str(100 + i), Sentiment=SENTIMENTS[i % 4],
-        Input_Name=ISSUES[i % 4], Document_ID=f"mw-{i}",
+        Headline=f"Berita {i} dari {TOWNS[i % 4]}",
+        URL=f"https://kalsel.antaranews.com/berita/{i}",
+        Source="Antara Kalsel",
+        Reach=str(100 + i),
+        Sentiment=SENTIMENTS[i % 4],
+        Input_Name=ISSUES[i % 4],
+        Document_ID=f"mw-{i}",
     )
     for i in range(24)
 ]
-BUSINESS_COLUMNS = ("mention_id, published_at, month, vendor, title, url, outlet, media_type, issue, "
-                    "sentiment, reach, region_code")
+BUSINESS_COLUMNS = (
+    "mention_id, published_at, month, vendor, title, url, outlet, media_type, issue, sentiment, reach, region_code"
+)
 
 
 def fct_mentions(home: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
     ingest_media(home / "warehouse.duckdb", home / "landing" / "media", home / "quarantine")
-    run_dbt(home, monkeypatch, "build", "--select", "+fct_mentions", "--resource-type", "model",
-            "--resource-type", "seed")
+    run_dbt(
+        home, monkeypatch, "build", "--select", "+fct_mentions", "--resource-type", "model", "--resource-type", "seed"
+    )
     with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
         return con.execute(f"select {BUSINESS_COLUMNS} from marts.fct_mentions order by mention_id").fetchall()
 
@@ -50,8 +56,12 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> list[tuple]:
         return fct_mentions(home, mp)
 
 
-@settings(max_examples=4, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=4,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(
     order=st.permutations(range(len(ROWS))),
     files=st.integers(min_value=2, max_value=4),
@@ -59,8 +69,13 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> list[tuple]:
     utf16=st.lists(st.booleans(), min_size=4, max_size=4),
 )
 def test_any_shuffle_or_overlapping_split_gives_the_same_fct_mentions(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, reference: list[tuple],
-    order: list[int], files: int, placement: list[set[int]], utf16: list[bool],
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    reference: list[tuple],
+    order: list[int],
+    files: int,
+    placement: list[set[int]],
+    utf16: list[bool],
 ) -> None:
     home = tmp_path_factory.mktemp("split")
     buckets: list[list[dict]] = [[] for _ in range(files)]

@@ -88,7 +88,9 @@ def test_every_planted_hole_is_found_and_printed_in_the_build_summary(built: Bui
     assert ("feed_missing_days", "meltwater", gap["first_missing_day"], gap["last_missing_day"]) in found
     assert ("feed_missing_month", "manual", month["month"], date(2025, 8, 31)) in found
     assert ("negative_burst", burst["issue_code"], burst["date"], burst["date"]) in found
-    missing_accounts = {(k, s) for k, s, start, _ in found if k == "account_missing_month" and start == account["month"]}
+    missing_accounts = {
+        (k, s) for k, s, start, _ in found if k == "account_missing_month" and start == account["month"]
+    }
     assert missing_accounts and all(s.endswith("/" + account["account"]) for _, s in missing_accounts)
     printed = built.output
     assert f"meltwater has no mentions for 9 day(s), {gap['first_missing_day']} to {gap['last_missing_day']}" in printed

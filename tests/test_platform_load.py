@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import duckdb
-from platform_exports import TIKTOK_OVERVIEW_HEADER, INSTAGRAM_HEADER, by_name, table_text, write
+from platform_exports import INSTAGRAM_HEADER, TIKTOK_OVERVIEW_HEADER, by_name, table_text, write
 
 from ingestion.platforms.load import ingest_platforms
 
@@ -16,9 +16,17 @@ def ingest(home: Path):
 
 
 def ig_row(post_id: str, likes: str) -> list[object]:
-    return by_name(INSTAGRAM_HEADER, Post_ID=post_id, Account_ID="9", Account_username="a",
-                   Publish_time="02/01/2025 07:00", Permalink=f"https://instagram.com/p/{post_id}",
-                   Post_type="IG image", Reach="10", Likes=likes)
+    return by_name(
+        INSTAGRAM_HEADER,
+        Post_ID=post_id,
+        Account_ID="9",
+        Account_username="a",
+        Publish_time="02/01/2025 07:00",
+        Permalink=f"https://instagram.com/p/{post_id}",
+        Post_type="IG image",
+        Reach="10",
+        Likes=likes,
+    )
 
 
 def test_renamed_platform_export_is_skipped(tmp_path: Path) -> None:
@@ -31,14 +39,18 @@ def test_renamed_platform_export_is_skipped(tmp_path: Path) -> None:
 
 
 def test_file_without_account_loads_under_its_name_with_a_warning_how_to_name_it(tmp_path: Path) -> None:
-    write(tmp_path / "landing" / "platform" / "Overview.csv",
-          table_text(TIKTOK_OVERVIEW_HEADER, [["April 12", 1, 1, 1, 1, 1]]), exported="2025-05-01")
+    write(
+        tmp_path / "landing" / "platform" / "Overview.csv",
+        table_text(TIKTOK_OVERVIEW_HEADER, [["April 12", 1, 1, 1, 1, 1]]),
+        exported="2025-05-01",
+    )
     outcome = ingest(tmp_path).outcomes[0]
     assert outcome.status == "loaded"
     assert "loaded under 'overview'" in outcome.message and "landing/platform/<account>/" in outcome.message
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
         assert con.execute("select account, date::varchar from raw.platform_account_daily").fetchall() == [
-            ("overview", "2025-04-12")]
+            ("overview", "2025-04-12")
+        ]
 
 
 def test_reexport_with_changed_lifetime_numbers_is_kept_with_its_export_date(tmp_path: Path) -> None:
@@ -48,7 +60,9 @@ def test_reexport_with_changed_lifetime_numbers_is_kept_with_its_export_date(tmp
     ingest(tmp_path)
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
         assert con.execute("select export_date::varchar, likes from raw.platform_posts order by 1").fetchall() == [
-            ("2025-02-05", 5), ("2025-03-05", 9)]
+            ("2025-02-05", 5),
+            ("2025-03-05", 9),
+        ]
 
 
 def test_meta_metric_file_with_unknown_metric_goes_to_quarantine(tmp_path: Path) -> None:

@@ -22,14 +22,44 @@ ROOT = Path(__file__).resolve().parents[1]
 PRIVATE = "budi_warga99"
 BASE = {"date": "2025-03-03 10:00", "issue": "Infrastruktur", "sentiment": "negatif", "reach": "120"}
 ROWS = [
-    {**BASE, "title": "Jalan rusak lagi", "url": f"https://www.tiktok.com/@{PRIVATE}/video/123", "outlet": "TikTok",
-     "media_type": "social", "platform": "tiktok", "author": "@Budi_Warga99", "snippet": f"kata @{PRIVATE}: parah"},
-    {**BASE, "title": "Perbaikan jalan dimulai", "url": "https://www.tiktok.com/@diskominfokalsel/video/5",
-     "outlet": "TikTok", "media_type": "social", "platform": "tiktok", "author": "@diskominfokalsel", "sentiment": "netral"},
-    {**BASE, "title": "Warga keluhkan jalan rusak", "url": "https://banjarmasinpost.co.id/berita/1",
-     "outlet": "Banjarmasin Post", "media_type": "online", "author": "Rina Wartawati"},
-    {**BASE, "title": "Baris rusak", "url": f"https://www.tiktok.com/@{PRIVATE}/video/124", "outlet": "TikTok",
-     "media_type": "social", "platform": "tiktok", "author": "@budi_warga99", "sentiment": "sangat buruk"},
+    {
+        **BASE,
+        "title": "Jalan rusak lagi",
+        "url": f"https://www.tiktok.com/@{PRIVATE}/video/123",
+        "outlet": "TikTok",
+        "media_type": "social",
+        "platform": "tiktok",
+        "author": "@Budi_Warga99",
+        "snippet": f"kata @{PRIVATE}: parah",
+    },
+    {
+        **BASE,
+        "title": "Perbaikan jalan dimulai",
+        "url": "https://www.tiktok.com/@diskominfokalsel/video/5",
+        "outlet": "TikTok",
+        "media_type": "social",
+        "platform": "tiktok",
+        "author": "@diskominfokalsel",
+        "sentiment": "netral",
+    },
+    {
+        **BASE,
+        "title": "Warga keluhkan jalan rusak",
+        "url": "https://banjarmasinpost.co.id/berita/1",
+        "outlet": "Banjarmasin Post",
+        "media_type": "online",
+        "author": "Rina Wartawati",
+    },
+    {
+        **BASE,
+        "title": "Baris rusak",
+        "url": f"https://www.tiktok.com/@{PRIVATE}/video/124",
+        "outlet": "TikTok",
+        "media_type": "social",
+        "platform": "tiktok",
+        "author": "@budi_warga99",
+        "sentiment": "sangat buruk",
+    },
 ]
 
 
@@ -43,12 +73,17 @@ def _text_cells(path: Path, schemas: tuple[str, ...]) -> list[str]:
         columns = con.execute(
             """select table_schema, table_name, column_name from information_schema.columns
                where table_schema in (select unnest($s::varchar[])) and data_type = 'VARCHAR'""",
-            {"s": list(schemas)}).fetchall()
+            {"s": list(schemas)},
+        ).fetchall()
         cells: list[str] = []
         for schema, table, column in columns:
             col = quote_ident(column)
-            cells += [r[0] for r in con.execute(f"select distinct {col} from {quote_ident(schema)}.{quote_ident(table)}"
-                                                f" where {col} is not null").fetchall()]
+            cells += [
+                r[0]
+                for r in con.execute(
+                    f"select distinct {col} from {quote_ident(schema)}.{quote_ident(table)} where {col} is not null"
+                ).fetchall()
+            ]
     return cells
 
 
@@ -63,8 +98,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.delenv("CITRA_PSEUDONYM_KEY", raising=False)
         mp.setenv("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
         _ingest(home)
-        result = dbtRunner().invoke(["build", "--project-dir", str(ROOT), "--profiles-dir", str(ROOT),
-                                     "--target-path", str(home / "target"), "--log-path", str(home / "logs"), "--quiet"])
+        result = dbtRunner().invoke(
+            [
+                "build",
+                "--project-dir",
+                str(ROOT),
+                "--profiles-dir",
+                str(ROOT),
+                "--target-path",
+                str(home / "target"),
+                "--log-path",
+                str(home / "logs"),
+                "--quiet",
+            ]
+        )
         DuckDBConnectionManager.close_all_connections()
     assert result.success, f"dbt build failed: {result.exception or result.result}"
     return home
@@ -102,25 +149,36 @@ def test_private_author_becomes_a_stable_pseudonym_while_official_accounts_and_j
     monkeypatch.delenv("CITRA_PSEUDONYM_KEY", raising=False)  # the build used the key file
     expected = pseudonymize(PRIVATE, pseudonym_key(built))
     with duckdb.connect(str(built / "warehouse.duckdb"), read_only=True) as con:
-        rows = dict(con.execute("select title, author from marts.fct_mentions where title in "
-                                "('Jalan rusak lagi', 'Perbaikan jalan dimulai', 'Warga keluhkan jalan rusak')").fetchall())
+        rows = dict(
+            con.execute(
+                "select title, author from marts.fct_mentions where title in "
+                "('Jalan rusak lagi', 'Perbaikan jalan dimulai', 'Warga keluhkan jalan rusak')"
+            ).fetchall()
+        )
         url = con.execute("select url from marts.fct_mentions where title = 'Jalan rusak lagi'").fetchall()[0][0]
-    assert rows == {"Jalan rusak lagi": expected, "Perbaikan jalan dimulai": "@diskominfokalsel",
-                    "Warga keluhkan jalan rusak": "Rina Wartawati"}
+    assert rows == {
+        "Jalan rusak lagi": expected,
+        "Perbaikan jalan dimulai": "@diskominfokalsel",
+        "Warga keluhkan jalan rusak": "Rina Wartawati",
+    }
     assert url == f"https://www.tiktok.com/@{expected}/video/123"
 
 
 def test_rejected_rows_keep_no_private_handle_in_their_raw_values(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CITRA_PSEUDONYM_KEY", raising=False)  # the build used the key file
     with duckdb.connect(str(built / "warehouse.duckdb"), read_only=True) as con:
-        raw = con.execute("select raw_values from raw.ingest_rejects where file_name = 'kliping_privasi.csv'").fetchall()
+        raw = con.execute(
+            "select raw_values from raw.ingest_rejects where file_name = 'kliping_privasi.csv'"
+        ).fetchall()
     assert len(raw) == 1
     values = json.loads(raw[0][0])
     assert values["author"] == pseudonymize(PRIVATE, pseudonym_key(built))
     assert PRIVATE not in raw[0][0].lower() and values["title"] == "Baris rusak"
 
 
-def test_the_key_file_is_created_once_readable_by_the_owner_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_key_file_is_created_once_readable_by_the_owner_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("CITRA_PSEUDONYM_KEY", raising=False)
     first = pseudonym_key(tmp_path)
     assert stat.S_IMODE(key_path(tmp_path).stat().st_mode) == 0o600

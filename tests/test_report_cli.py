@@ -33,8 +33,9 @@ def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_build_writes_the_report_of_the_latest_complete_month(built_home: Path) -> None:
     with duckdb.connect(str(built_home / "warehouse.duckdb"), read_only=True) as con:
-        mentions = con.execute("select sum(mentions) from marts.mart_issue_sentiment_monthly "
-                               "where month = date '2025-01-01'").fetchall()[0][0]
+        mentions = con.execute(
+            "select sum(mentions) from marts.mart_issue_sentiment_monthly where month = date '2025-01-01'"
+        ).fetchall()[0][0]
     html = (built_home / "reports" / "2025-01" / "laporan_2025-01.html").read_text()
     assert (built_home / "reports" / "2025-01" / "laporan_2025-01.pdf").read_bytes().startswith(b"%PDF")
     assert "Januari 2025" in html and f'<p class="value">{fmt.number(mentions)}</p>' in html

@@ -26,7 +26,9 @@ class Inbox:
         self.messages: list[tuple[list[str], email.message.Message]] = []
 
     async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 - aiosmtpd's hook name
-        self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content, policy=email.policy.default)))
+        self.messages.append(
+            (envelope.rcpt_tos, email.message_from_bytes(envelope.content, policy=email.policy.default))
+        )
         return "250 OK"
 
 
@@ -41,9 +43,13 @@ def inbox(monkeypatch: pytest.MonkeyPatch):
     handler, port = Inbox(), _free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
-    for name, value in {"CITRA_SMTP_HOST": "127.0.0.1", "CITRA_SMTP_PORT": str(port), "CITRA_SMTP_STARTTLS": "false",
-                        "CITRA_SMTP_FROM": "citra@diskominfo.example",
-                        "CITRA_REPORT_RECIPIENTS": "kadis@diskominfo.example, humas@diskominfo.example"}.items():
+    for name, value in {
+        "CITRA_SMTP_HOST": "127.0.0.1",
+        "CITRA_SMTP_PORT": str(port),
+        "CITRA_SMTP_STARTTLS": "false",
+        "CITRA_SMTP_FROM": "citra@diskominfo.example",
+        "CITRA_REPORT_RECIPIENTS": "kadis@diskominfo.example, humas@diskominfo.example",
+    }.items():
         monkeypatch.setenv(name, value)
     yield handler
     controller.stop()
@@ -51,8 +57,12 @@ def inbox(monkeypatch: pytest.MonkeyPatch):
 
 def _materialize(home: Path, run_config: dict | None = None) -> dg.ExecuteInProcessResult:
     build_warehouse(home / "warehouse.duckdb")
-    return dg.materialize([monthly_report], partition_key="2024-12-01", run_config=run_config,
-                          resources={"citra": CitraHome(home=str(home), warehouse_path=str(home / "warehouse.duckdb"))})
+    return dg.materialize(
+        [monthly_report],
+        partition_key="2024-12-01",
+        run_config=run_config,
+        resources={"citra": CitraHome(home=str(home), warehouse_path=str(home / "warehouse.duckdb"))},
+    )
 
 
 def test_scheduled_run_emails_the_pdf_to_every_recipient(tmp_path: Path, inbox: Inbox) -> None:

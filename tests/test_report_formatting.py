@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from reporting import formatting as fmt
 
@@ -28,4 +28,4 @@ def test_months_and_days_are_named_in_indonesian() -> None:
 
 
 def test_times_are_shown_in_wita() -> None:
-    assert fmt.wita_time(datetime(2024, 10, 31, 16, 5, tzinfo=timezone.utc)) == "1 November 2024 00.05 WITA"
+    assert fmt.wita_time(datetime(2024, 10, 31, 16, 5, tzinfo=UTC)) == "1 November 2024 00.05 WITA"

@@ -27,8 +27,12 @@ def _query(path: Path, sql: str, params: list) -> list[tuple]:
 
 
 def _month_totals(path: Path, month: date) -> tuple[int, int, int, int]:
-    return _query(path, """select sum(mentions), sum(positive), sum(negative), sum(positive + neutral + negative)
-                           from marts.mart_issue_sentiment_monthly where month = ?""", [month])[0]
+    return _query(
+        path,
+        """select sum(mentions), sum(positive), sum(negative), sum(positive + neutral + negative)
+                           from marts.mart_issue_sentiment_monthly where month = ?""",
+        [month],
+    )[0]
 
 
 def test_executive_summary_equals_the_monthly_mart_and_its_previous_month(warehouse: Path) -> None:
@@ -37,40 +41,79 @@ def test_executive_summary_equals_the_monthly_mart_and_its_previous_month(wareho
     before = _month_totals(warehouse, date(2024, 11, 1))
     s = data.summary
     assert (s.current.mentions, s.current.positive, s.current.negative, s.current.labelled) == (
-        mentions, positive, negative, labelled)
+        mentions,
+        positive,
+        negative,
+        labelled,
+    )
     assert s.current.positive_share == pytest.approx(positive / labelled)
     assert s.current.net_sentiment == pytest.approx((positive - negative) / labelled)
     assert s.mentions_change == pytest.approx(mentions / before[0] - 1)
     assert s.negative_share_change_pp == pytest.approx((negative / labelled - before[2] / before[3]) * 100)
     html = render_html(data)
-    for text in (fmt.number(mentions), fmt.percent(positive / labelled), fmt.percent(negative / labelled),
-                 fmt.net((positive - negative) / labelled), fmt.signed_percent(mentions / before[0] - 1),
-                 fmt.points((positive / labelled - before[1] / before[3]) * 100), "Desember 2024", "November 2024"):
+    for text in (
+        fmt.number(mentions),
+        fmt.percent(positive / labelled),
+        fmt.percent(negative / labelled),
+        fmt.net((positive - negative) / labelled),
+        fmt.signed_percent(mentions / before[0] - 1),
+        fmt.points((positive / labelled - before[1] / before[3]) * 100),
+        "Desember 2024",
+        "November 2024",
+    ):
         assert text in html, text
 
 
 def test_issue_rows_equal_the_mart_and_are_ranked_by_volume(warehouse: Path) -> None:
     data = read_report_data(warehouse, DEC)
-    expected = _query(warehouse, """select issue, mentions, negative, positive_share, negative_share, net_sentiment,
+    expected = _query(
+        warehouse,
+        """select issue, mentions, negative, positive_share, negative_share, net_sentiment,
                                            share_of_voice, negative_share_change_pp
                                     from marts.mart_issue_sentiment_monthly where month = ?
-                                    order by mentions desc, issue""", [DEC])
-    got = [(i.issue, i.mentions, i.negative, i.positive_share, i.negative_share, i.net_sentiment,
-            i.share_of_voice, i.negative_share_change_pp) for i in data.issues]
+                                    order by mentions desc, issue""",
+        [DEC],
+    )
+    got = [
+        (
+            i.issue,
+            i.mentions,
+            i.negative,
+            i.positive_share,
+            i.negative_share,
+            i.net_sentiment,
+            i.share_of_voice,
+            i.negative_share_change_pp,
+        )
+        for i in data.issues
+    ]
     assert got == expected
     html = render_html(data)
-    for _, mentions, negative, pos, neg, net, sov, change in expected:
-        for text in (fmt.number(mentions), fmt.percent(pos), fmt.percent(neg), fmt.net(net),
-                     fmt.percent(sov), fmt.points(change)):
+    for _, mentions, _negative, pos, neg, net, sov, change in expected:
+        for text in (
+            fmt.number(mentions),
+            fmt.percent(pos),
+            fmt.percent(neg),
+            fmt.net(net),
+            fmt.percent(sov),
+            fmt.points(change),
+        ):
             assert text in html, text
 
 
 def test_region_breakdown_equals_the_mentions_of_the_month(warehouse: Path) -> None:
     data = read_report_data(warehouse, DEC)
-    expected = dict(((code, (n, neg)) for code, n, neg in _query(
-        warehouse, """select region_code, count(*), count(*) filter (where sentiment = 'negative')
+    expected = dict(
+        (
+            (code, (n, neg))
+            for code, n, neg in _query(
+                warehouse,
+                """select region_code, count(*), count(*) filter (where sentiment = 'negative')
                       from marts.fct_mentions where mention_date >= ? and mention_date < ? group by all""",
-        [DEC, date(2025, 1, 1)])))
+                [DEC, date(2025, 1, 1)],
+            )
+        )
+    )
     assert {r.region_code: (r.mentions, r.negative) for r in data.regions} == expected
     unknown = next(r for r in data.regions if r.region_code is None)
     assert unknown.region_name == "Tidak teridentifikasi"
@@ -82,9 +125,12 @@ def test_region_breakdown_equals_the_mentions_of_the_month(warehouse: Path) -> N
 def test_negative_burst_names_the_day_and_the_headlines_that_drove_it(warehouse: Path) -> None:
     data = read_report_data(warehouse, DEC)
     assert [(b.issue, b.day) for b in data.bursts] == [("banjir", BURST_DAY)]
-    count, top_title = _query(warehouse, """select count(*), arg_max(title, reach) from marts.fct_mentions
+    count, top_title = _query(
+        warehouse,
+        """select count(*), arg_max(title, reach) from marts.fct_mentions
                                             where issue = 'banjir' and sentiment = 'negative' and mention_date = ?""",
-                              [BURST_DAY])[0]
+        [BURST_DAY],
+    )[0]
     burst = data.bursts[0]
     assert burst.negative == count and burst.headlines[0].title == top_title
     html = render_html(data)
@@ -101,11 +147,20 @@ def test_official_accounts_come_from_the_platform_marts_when_present(warehouse: 
 
 
 def test_month_with_an_error_gap_carries_the_warning_on_the_first_page(warehouse: Path) -> None:
-    add_dq_gaps(warehouse, [
-        ("feed_missing_days", "meltwater", date(2024, 12, 14), date(2024, 12, 16), "error",
-         "meltwater has no mentions on 3 days"),
-        ("stale_data", "manual", date(2024, 10, 1), date(2024, 10, 31), "warn", "outside the month"),
-    ])
+    add_dq_gaps(
+        warehouse,
+        [
+            (
+                "feed_missing_days",
+                "meltwater",
+                date(2024, 12, 14),
+                date(2024, 12, 16),
+                "error",
+                "meltwater has no mentions on 3 days",
+            ),
+            ("stale_data", "manual", date(2024, 10, 1), date(2024, 10, 31), "warn", "outside the month"),
+        ],
+    )
     data = read_report_data(warehouse, DEC)
     assert [g.kind for g in data.gaps] == ["feed_missing_days"]
     assert data.incomplete

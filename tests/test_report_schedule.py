@@ -28,10 +28,13 @@ def test_schedule_at_first_of_november_0700_wita_targets_october() -> None:
     assert request.run_config["ops"]["reports__monthly_report"]["config"] == {"email": True}
 
 
-@pytest.mark.parametrize("utc_time, month", [
-    (datetime(2024, 11, 30, 23, 0, tzinfo=ZoneInfo("UTC")), "2024-11-01"),  # already 1 Dec 07:00 in WITA
-    (datetime(2025, 1, 1, 7, 0, tzinfo=WITA), "2024-12-01"),
-])
+@pytest.mark.parametrize(
+    "utc_time, month",
+    [
+        (datetime(2024, 11, 30, 23, 0, tzinfo=ZoneInfo("UTC")), "2024-11-01"),  # already 1 Dec 07:00 in WITA
+        (datetime(2025, 1, 1, 7, 0, tzinfo=WITA), "2024-12-01"),
+    ],
+)
 def test_previous_month_is_cut_in_wita_not_utc(utc_time: datetime, month: str) -> None:
     assert _evaluate(utc_time).partition_key == month
 

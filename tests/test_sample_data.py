@@ -22,8 +22,10 @@ MELTWATER_HEADER = (
     "Tweet Id, Twitter Id, Twitter Client, Twitter Screen Name, User Profile Url, Twitter Bio, "
     "Twitter Followers, Twitter Following, Alternate Date Format, Time, State, City, Document Tags, Document ID"
 ).split(", ")
-KLIPING_HEADER = ("date, title, url, snippet, outlet, media_type, platform, author, issue, sentiment, reach, "
-                  "engagement, region, agency, language, document_id").split(", ")
+KLIPING_HEADER = (
+    "date, title, url, snippet, outlet, media_type, platform, author, issue, sentiment, reach, "
+    "engagement, region, agency, language, document_id"
+).split(", ")
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -115,8 +117,11 @@ def test_meltwater_feed_gap(meltwater: pl.DataFrame, generated: tuple[Path, Gene
     days = meltwater["ts"].dt.date()
     assert not days.is_between(date(2025, 3, 10), date(2025, 3, 18)).any()
     assert (days == date(2025, 3, 9)).any() and (days == date(2025, 3, 19)).any()
-    assert generated[1].feed_gap == {"feed": "meltwater", "first_missing_day": date(2025, 3, 10),
-                                     "last_missing_day": date(2025, 3, 18)}
+    assert generated[1].feed_gap == {
+        "feed": "meltwater",
+        "first_missing_day": date(2025, 3, 10),
+        "last_missing_day": date(2025, 3, 18),
+    }
 
 
 def test_kliping_month_missing(generated: tuple[Path, GenerationSummary], kliping: pl.DataFrame) -> None:
@@ -148,7 +153,9 @@ def test_burst_dwarfs_normal_negative_days(meltwater: pl.DataFrame, generated: t
     assert tanbu > burst_rows.height / 2
 
 
-def test_reexport_repeats_june_with_grown_numbers(generated: tuple[Path, GenerationSummary], meltwater: pl.DataFrame) -> None:
+def test_reexport_repeats_june_with_grown_numbers(
+    generated: tuple[Path, GenerationSummary], meltwater: pl.DataFrame
+) -> None:
     home, summary = generated
     name = "meltwater_2025-06-01_to_2025-06-20_reexport.csv"
     again = pl.DataFrame(read_rows(home / "landing" / "media" / name))
@@ -164,8 +171,9 @@ def test_reexport_repeats_june_with_grown_numbers(generated: tuple[Path, Generat
     assert in_range.height == again.height
 
 
-def test_exactly_n_unique_mentions(generated: tuple[Path, GenerationSummary], meltwater: pl.DataFrame,
-                                   kliping: pl.DataFrame) -> None:
+def test_exactly_n_unique_mentions(
+    generated: tuple[Path, GenerationSummary], meltwater: pl.DataFrame, kliping: pl.DataFrame
+) -> None:
     summary = generated[1]
     ids = pl.concat([meltwater["Document ID"], kliping["document_id"]])
     assert ids.n_unique() == ids.len() == summary.unique_mentions == N

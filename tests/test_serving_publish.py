@@ -29,11 +29,16 @@ def make_warehouse(path: Path, months: list[str]) -> Path:
 
 def months_in(database: Path) -> list[str]:
     """Read the published months in a fresh process, as a BI tool would."""
-    code = ("import duckdb,sys; c=duckdb.connect(sys.argv[1], read_only=True); "
-            "print(','.join(str(m) for (m,) in c.execute("
-            "'select month from marts.mart_issue_sentiment_monthly order by month').fetchall()))")
-    return subprocess.run([sys.executable, "-c", code, str(database)], check=True, capture_output=True,
-                          text=True).stdout.strip().split(",")
+    code = (
+        "import duckdb,sys; c=duckdb.connect(sys.argv[1], read_only=True); "
+        "print(','.join(str(m) for (m,) in c.execute("
+        "'select month from marts.mart_issue_sentiment_monthly order by month').fetchall()))"
+    )
+    return (
+        subprocess.run([sys.executable, "-c", code, str(database)], check=True, capture_output=True, text=True)
+        .stdout.strip()
+        .split(",")
+    )
 
 
 def test_published_file_holds_the_marts_with_their_comments_and_nothing_else(tmp_path: Path) -> None:
@@ -43,13 +48,19 @@ def test_published_file_holds_the_marts_with_their_comments_and_nothing_else(tmp
     assert published.rows == {"dq_gaps": 0, "mart_issue_sentiment_monthly": 2}
     with duckdb.connect(str(published.database), read_only=True) as con:
         tables = con.execute("select schema_name, table_name, comment from duckdb_tables() order by 2").fetchall()
-        columns = dict(con.execute(
-            "select table_name || '.' || column_name, comment from duckdb_columns() where comment is not null"
-        ).fetchall())
-    assert tables == [("marts", "dq_gaps", "Data-quality findings."),
-                      ("marts", "mart_issue_sentiment_monthly", "Mentions per month and issue.")]
-    assert columns == {"mart_issue_sentiment_monthly.mentions": "Mentions, duplicates removed.",
-                       "dq_gaps.kind": "Rule that found the gap."}
+        columns = dict(
+            con.execute(
+                "select table_name || '.' || column_name, comment from duckdb_columns() where comment is not null"
+            ).fetchall()
+        )
+    assert tables == [
+        ("marts", "dq_gaps", "Data-quality findings."),
+        ("marts", "mart_issue_sentiment_monthly", "Mentions per month and issue."),
+    ]
+    assert columns == {
+        "mart_issue_sentiment_monthly.mentions": "Mentions, duplicates removed.",
+        "dq_gaps.kind": "Rule that found the gap.",
+    }
 
 
 def test_serving_file_is_written_in_the_storage_format_duckdb_1_0_reads(tmp_path: Path) -> None:
@@ -64,7 +75,10 @@ def test_serving_file_is_written_in_the_storage_format_duckdb_1_0_reads(tmp_path
 def test_parquet_folder_has_one_file_per_mart_with_the_same_rows(tmp_path: Path) -> None:
     warehouse = make_warehouse(tmp_path / "warehouse.duckdb", ["2025-09-01", "2025-10-01"])
     published = publish(warehouse, tmp_path / "serving")
-    assert sorted(p.name for p in published.parquet.iterdir()) == ["dq_gaps.parquet", "mart_issue_sentiment_monthly.parquet"]
+    assert sorted(p.name for p in published.parquet.iterdir()) == [
+        "dq_gaps.parquet",
+        "mart_issue_sentiment_monthly.parquet",
+    ]
     rows = duckdb.sql(f"select count(*) from '{published.parquet}/mart_issue_sentiment_monthly.parquet'").fetchall()
     assert rows == [(2,)]
 
@@ -80,7 +94,10 @@ def test_a_new_publication_replaces_the_old_one_for_new_readers_only(tmp_path: P
     assert reader.execute("select count(*) from marts.mart_issue_sentiment_monthly").fetchall() == [(1,)]
     reader.close()
     assert months_in(first.database) == ["2025-09-01", "2025-10-01"]
-    assert sorted(p.name for p in serving.iterdir() if not p.name.startswith(".parquet-")) == ["citra.duckdb", "parquet"]
+    assert sorted(p.name for p in serving.iterdir() if not p.name.startswith(".parquet-")) == [
+        "citra.duckdb",
+        "parquet",
+    ]
     assert len(list(serving.glob(".parquet-*"))) == 2  # the new folder and the previous one, for readers mid-query
 
 

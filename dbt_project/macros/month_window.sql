@@ -7,7 +7,9 @@
         {{ return(none) }}
     {%- endif -%}
     {%- for value in [start, end] -%}
-        {%- if value is none or not modules.re.fullmatch('[0-9]{4}-[0-9]{2}-01', value | string) -%}
+        {%- set text = value | string -%}
+        {%- if value is none or text | length != 10 or text[4] != '-' or text[7:] != '-01'
+              or not (text[:4] ~ text[5:7]).isdigit() -%}
             {{ exceptions.raise_compiler_error(
                 "vars month_start and month_end must both be first days of a month (YYYY-MM-01), got "
                 ~ start ~ " and " ~ end ~ "; e.g. --vars '{month_start: 2025-10-01, month_end: 2025-11-01}'") }}

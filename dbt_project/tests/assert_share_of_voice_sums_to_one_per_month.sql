@@ -10,8 +10,9 @@ with monthly_totals as (
 
 months_off_by_more_than_rounding as (
     select * from monthly_totals
-    where mentions > 0
-      and abs(share_of_voice_total - 1) > 1e-9
+    where
+        mentions > 0
+        and abs(share_of_voice_total - 1) > 1e-9
 )
 
 select * from months_off_by_more_than_rounding

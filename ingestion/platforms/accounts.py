@@ -87,6 +87,8 @@ def range_end(name: str, export_date: date) -> date:
 
 def fallback_warning(file_name: str, fallback: str) -> str:
     """How to name the account of a file that does not say whose it is."""
-    return (f"{file_name}: the file does not name its account; loaded under '{fallback}'. "
-            f"Drop it in landing/platform/<account>/ (e.g. landing/platform/diskominfokalsel/) "
-            f"or add the account to dbt_project/seeds/accounts.csv and put its name in the file name")
+    return (
+        f"{file_name}: the file does not name its account; loaded under '{fallback}'. "
+        f"Drop it in landing/platform/<account>/ (e.g. landing/platform/diskominfokalsel/) "
+        f"or add the account to dbt_project/seeds/accounts.csv and put its name in the file name"
+    )

@@ -19,8 +19,7 @@ from ingestion.errors import UnreadableFileError
 from ingestion.landing import LandedFile, export_date_of, list_landing_files
 from ingestion.load import FileOutcome, IngestReport, Loaded, connect, ingest_with
 from ingestion.normalize import insert_rejects
-from ingestion.platforms.accounts import (ACCOUNT_SEED, account_hint, fallback_warning, platform_of,
-                                          range_end)
+from ingestion.platforms.accounts import ACCOUNT_SEED, account_hint, fallback_warning, platform_of, range_end
 from ingestion.platforms.normalize import FileContext, build_parsed_table, effective_profile
 from ingestion.platforms.profiles import PlatformProfile, load_platform_profiles
 from ingestion.readers import Layout, close_source, open_source, sniff
@@ -29,9 +28,14 @@ from ingestion.sqlfunctions import prepare_connection
 
 log = logging.getLogger(__name__)
 
-TARGETS = {"posts": ("raw.platform_posts", PLATFORM_POST_COLUMNS, "published_at"),
-           "account_daily": ("raw.platform_account_daily", PLATFORM_ACCOUNT_DAILY_COLUMNS,
-                             "timezone('Asia/Makassar', date::timestamp)")}
+TARGETS = {
+    "posts": ("raw.platform_posts", PLATFORM_POST_COLUMNS, "published_at"),
+    "account_daily": (
+        "raw.platform_account_daily",
+        PLATFORM_ACCOUNT_DAILY_COLUMNS,
+        "timezone('Asia/Makassar', date::timestamp)",
+    ),
+}
 
 
 def ingest_platforms(warehouse: Path, landing: Path, quarantine: Path, accounts: Path = ACCOUNT_SEED) -> IngestReport:
@@ -55,13 +59,22 @@ def _metric_of(layout: Layout, profile: PlatformProfile, name: str) -> str | Non
     title = titles[-1] if titles else ""
     if title.lower() not in profile.metrics:
         known = ", ".join(sorted({t.title() for t in profile.metrics})[:8])
-        raise UnreadableFileError(f"{name}: metric '{title}' above the header is not known; expected one of "
-                                  f"{known}, ... (add it under metrics: in {profile.name}.yml)")
+        raise UnreadableFileError(
+            f"{name}: metric '{title}' above the header is not known; expected one of "
+            f"{known}, ... (add it under metrics: in {profile.name}.yml)"
+        )
     return profile.metrics[title.lower()]
 
 
-def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file: LandedFile, file_id: str,
-                 acc: Loaded, accounts: Path = ACCOUNT_SEED) -> None:
+def _load_member(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    name: str,
+    file: LandedFile,
+    file_id: str,
+    acc: Loaded,
+    accounts: Path = ACCOUNT_SEED,
+) -> None:
     """Sniff, read, normalize and insert one CSV/XLSX (a file, or a member of a ZIP)."""
     layout = sniff(path, name, load_platform_profiles())
     profile = layout.profile
@@ -102,7 +115,8 @@ def _load_member(con: duckdb.DuckDBPyConnection, path: Path, name: str, file: La
     acc.add(loaded, rejected, first, last)
 
 
-def ingest_platform_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path,
-                         accounts: Path = ACCOUNT_SEED) -> FileOutcome:
+def ingest_platform_file(
+    con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path, accounts: Path = ACCOUNT_SEED
+) -> FileOutcome:
     """Ingest one file (all members of a ZIP) in one transaction, as media files are."""
     return ingest_with(con, file, quarantine, partial(_load_member, accounts=accounts))

@@ -58,12 +58,16 @@ def _date_sql(profile: PlatformProfile, params: dict[str, object]) -> str:
     parts = []
     if full:
         params["fmt_local"] = full
-        parts.append("coalesce(try_strptime(raw_date, $fmt_local::varchar[]),"
-                     " try_strptime(citra_month_en(raw_date), $fmt_local::varchar[]))")
+        parts.append(
+            "coalesce(try_strptime(raw_date, $fmt_local::varchar[]),"
+            " try_strptime(citra_month_en(raw_date), $fmt_local::varchar[]))"
+        )
     if yearless and profile.year_from_range:
         params.update(fmt_yearless=yearless, range_end=None)
         this_year = "try_strptime(citra_month_en(raw_date) || ' ' || year($range_end::date), $fmt_yearless::varchar[])"
-        last_year = "try_strptime(citra_month_en(raw_date) || ' ' || (year($range_end::date) - 1), $fmt_yearless::varchar[])"
+        last_year = (
+            "try_strptime(citra_month_en(raw_date) || ' ' || (year($range_end::date) - 1), $fmt_yearless::varchar[])"
+        )
         parts.append(f"case when {this_year}::date <= $range_end::date then {this_year} else {last_year} end")
     return f"coalesce({', '.join(parts)})" if parts else "null::timestamp"
 
@@ -74,29 +78,44 @@ def _problems(numbers: list[str], date_label: str, date_optional: bool, is_post:
         " reason := 'date ''' || raw_date || ''' is not a date; expected a format like ' || $date_example) end",
     ]
     if not date_optional:
-        checks.append(f"case when raw_date is null then struct_pack(col := $date_col, reason := '{date_label} is empty') end")
+        checks.append(
+            f"case when raw_date is null then struct_pack(col := $date_col, reason := '{date_label} is empty') end"
+        )
     if is_post:
-        checks.append("case when post_id is null then struct_pack(col := 'post_id',"
-                      " reason := 'no post id, and no link to take it from') end")
+        checks.append(
+            "case when post_id is null then struct_pack(col := 'post_id',"
+            " reason := 'no post id, and no link to take it from') end"
+        )
     for n in numbers:
-        checks.append(f"case when isnan({n}_value) then struct_pack(col := '{n}',"
-                      f" reason := '{n} ''' || coalesce(raw_{n}, '') || ''' is not a number') end")
+        checks.append(
+            f"case when isnan({n}_value) then struct_pack(col := '{n}',"
+            f" reason := '{n} ''' || coalesce(raw_{n}, '') || ''' is not a number') end"
+        )
         if n not in SIGNED:
-            checks.append(f"case when {n}_value < 0 then struct_pack(col := '{n}',"
-                          f" reason := '{n} ' || coalesce(raw_{n}, '') || ' is negative') end")
+            checks.append(
+                f"case when {n}_value < 0 then struct_pack(col := '{n}',"
+                f" reason := '{n} ' || coalesce(raw_{n}, '') || ' is negative') end"
+            )
     return "list_filter([" + ",\n ".join(checks) + "], lambda p: p is not null)"
 
 
-def build_parsed_table(con: duckdb.DuckDBPyConnection, profile: PlatformProfile, source: Source,
-                       ctx: FileContext) -> None:
+def build_parsed_table(
+    con: duckdb.DuckDBPyConnection, profile: PlatformProfile, source: Source, ctx: FileContext
+) -> None:
     """Create temp table ``_parsed`` for a posts or an account-daily profile."""
     is_post = profile.table == "posts"
     cols = resolve_columns(con, profile, source)
     texts, numbers = (POST_TEXT, POST_NUMBERS) if is_post else (DAILY_TEXT, DAILY_NUMBERS)
     date_field = "published_at" if is_post else "date"
     params: dict[str, object] = dict(
-        source.params, locale=profile.number_locale, platform=ctx.platform, file_id=ctx.file_id,
-        profile=profile.name, export_date=ctx.export_date, hint=ctx.hint.account, fallback=ctx.hint.fallback,
+        source.params,
+        locale=profile.number_locale,
+        platform=ctx.platform,
+        file_id=ctx.file_id,
+        profile=profile.name,
+        export_date=ctx.export_date,
+        hint=ctx.hint.account,
+        fallback=ctx.hint.fallback,
         date_col=(cols.get(date_field) or [date_field])[0],
         date_example=date_example(profile).replace("%a", "Tue"),
     )
@@ -113,14 +132,17 @@ def build_parsed_table(con: duckdb.DuckDBPyConnection, profile: PlatformProfile,
         select += [f"{_first(cols.get(f'{canon}:{i}', []))} as {part}" for i, part in enumerate(parts)]
         select.append(f"nullif(concat_ws('+', {', '.join(parts)}), '') as raw_{canon}")
         counts = [f"n.v_{part}" for part in parts]
-        values.append(f"case when {' or '.join(f'{c} is not null' for c in counts)} then "
-                      f"{' + '.join(f'coalesce({c}, 0)' for c in counts)} end as {canon}_value")
+        values.append(
+            f"case when {' or '.join(f'{c} is not null' for c in counts)} then "
+            f"{' + '.join(f'coalesce({c}, 0)' for c in counts)} end as {canon}_value"
+        )
     pivot = ", ".join(f"max(v) filter (where cell = '{c}') as v_{c}" for c in parsed_cells)
     cells = ", ".join(parsed_cells)
     numbers_sql = (
         f"select source_row, {pivot} from (select source_row, cell, citra_count(raw, $locale) as v from "
         f"(unpivot (select source_row, {cells} from kept) on {cells} into name cell value raw)) group by source_row"
-        if parsed_cells else "select source_row from kept"
+        if parsed_cells
+        else "select source_row from kept"
     )
     where = "true"
     for i, (canon, skipped) in enumerate(profile.skip_rows.items()):
@@ -147,9 +169,11 @@ def build_parsed_table(con: duckdb.DuckDBPyConnection, profile: PlatformProfile,
         params["tz"] = profile.timezone
         params["url_template"] = profile.url_template
         typed_date = f"{instant} as parsed_date"
-        identity = (f"{post_id} as post_id, raw_post_type as post_type, raw_text as text, "
-                    "coalesce(raw_url, replace($url_template::varchar, '{post_id}', " + post_id + ")) as url, "
-                    "parsed_date as published_at")
+        identity = (
+            f"{post_id} as post_id, raw_post_type as post_type, raw_text as text, "
+            "coalesce(raw_url, replace($url_template::varchar, '{post_id}', " + post_id + ")) as url, "
+            "parsed_date as published_at"
+        )
     else:
         typed_date = f"({parsed})::date as parsed_date"
         identity = "parsed_date as date"

@@ -78,11 +78,13 @@ class CitraDbtTranslator(DagsterDbtTranslator):
         return (dbt_resource_props.get("config") or {}).get("schema") or super().get_group_name(dbt_resource_props)
 
 
-@dbt_assets(manifest=citra_dbt_project.manifest_path, project=citra_dbt_project, pool=WRITER_POOL,
-            dagster_dbt_translator=CitraDbtTranslator())
-def citra_dbt_models(
-    context: dg.AssetExecutionContext, dbt: DbtCliResource, citra: CitraHome, config: DbtBuildConfig
-):
+@dbt_assets(
+    manifest=citra_dbt_project.manifest_path,
+    project=citra_dbt_project,
+    pool=WRITER_POOL,
+    dagster_dbt_translator=CitraDbtTranslator(),
+)
+def citra_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, citra: CitraHome, config: DbtBuildConfig):
     """Seeds, staging, intermediate and mart models of the warehouse, with their dbt tests."""
     if config.full_refresh or config.months:
         window = None if config.full_refresh else parse_months(config.months)

@@ -1,6 +1,5 @@
 """Ingestion of media-monitoring exports into ``raw.*`` (keys match the dbt sources)."""
 
-
 import dagster as dg
 import duckdb
 
@@ -105,4 +104,6 @@ def raw_media(context: dg.AssetExecutionContext, citra: CitraHome):
         ).fetchall()[0]
     yield dg.MaterializeResult(asset_key=RAW_MEDIA, metadata={**mentions_meta, **run_metadata(report)})
     yield dg.MaterializeResult(asset_key=RAW_FILES, metadata={"dagster/row_count": dg.MetadataValue.int(file_count)})
-    yield dg.MaterializeResult(asset_key=RAW_REJECTS, metadata={"dagster/row_count": dg.MetadataValue.int(reject_count)})
+    yield dg.MaterializeResult(
+        asset_key=RAW_REJECTS, metadata={"dagster/row_count": dg.MetadataValue.int(reject_count)}
+    )

@@ -75,8 +75,11 @@ def raw_platforms(context: dg.AssetExecutionContext, citra: CitraHome):
             "select count(*), min(date), max(date) from raw.platform_account_daily"
         ).fetchall()[0]
     yield dg.MaterializeResult(asset_key=RAW_POSTS, metadata={**posts_meta, **run_metadata(report)})
-    yield dg.MaterializeResult(asset_key=RAW_DAILY, metadata={
-        "dagster/row_count": dg.MetadataValue.int(days),
-        "first_day": dg.MetadataValue.text(str(first)),
-        "last_day": dg.MetadataValue.text(str(last)),
-    })
+    yield dg.MaterializeResult(
+        asset_key=RAW_DAILY,
+        metadata={
+            "dagster/row_count": dg.MetadataValue.int(days),
+            "first_day": dg.MetadataValue.text(str(first)),
+            "last_day": dg.MetadataValue.text(str(last)),
+        },
+    )

@@ -40,9 +40,11 @@ def dq_gaps(context: dg.AssetExecutionContext, citra: CitraHome) -> dg.Materiali
     by_severity = Counter(f.severity for f in findings)
     for finding in findings:
         (context.log.warning if finding.severity == "error" else context.log.info)(finding.detail)
-    return dg.MaterializeResult(metadata={
-        "dagster/row_count": dg.MetadataValue.int(len(findings)),
-        "errors": dg.MetadataValue.int(by_severity["error"]),
-        "warnings": dg.MetadataValue.int(by_severity["warn"]),
-        "findings": dg.MetadataValue.md(findings_table(findings)),
-    })
+    return dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": dg.MetadataValue.int(len(findings)),
+            "errors": dg.MetadataValue.int(by_severity["error"]),
+            "warnings": dg.MetadataValue.int(by_severity["warn"]),
+            "findings": dg.MetadataValue.md(findings_table(findings)),
+        }
+    )

@@ -16,9 +16,17 @@ from reporting.render import RenderedReport
 
 WITA = "Asia/Makassar"
 REPORT_KEY = dg.AssetKey(["reports", "monthly_report"])
-MART_KEYS = [dg.AssetKey(["marts", name]) for name in (
-    "mart_issue_sentiment_monthly", "fct_mentions", "dim_region", "dq_gaps",
-    "mart_platform_monthly", "mart_platform_posts")]
+MART_KEYS = [
+    dg.AssetKey(["marts", name])
+    for name in (
+        "mart_issue_sentiment_monthly",
+        "fct_mentions",
+        "dim_region",
+        "dq_gaps",
+        "mart_platform_monthly",
+        "mart_platform_posts",
+    )
+]
 # October 2024 first: the month of the Kalsel news item that wiped out a year of positive coverage
 monthly_partitions = dg.MonthlyPartitionsDefinition(start_date="2024-10-01", timezone=WITA)
 
@@ -101,4 +109,3 @@ def monthly_report_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequ
         partition_key=key,
         run_config={"ops": {monthly_report.op.name: {"config": {"email": True}}}},
     )
-

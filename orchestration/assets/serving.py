@@ -39,12 +39,14 @@ def serving_citra_duckdb(context: dg.AssetExecutionContext, citra: CitraHome) ->
     published = publish(citra.warehouse, citra.root / "serving", {"dq_gaps": DQ_GAPS_DOCS})
     context.log.info(f"published {len(published.rows)} marts tables to {published.database}")
     rows = "\n".join(["| table | rows |", "|---|---|"] + [f"| marts.{t} | {n:,} |" for t, n in published.rows.items()])
-    return dg.MaterializeResult(metadata={
-        "path": dg.MetadataValue.path(str(published.database)),
-        "parquet": dg.MetadataValue.path(str(published.parquet)),
-        "storage_version": dg.MetadataValue.text(STORAGE_VERSION),
-        "tables": dg.MetadataValue.int(len(published.rows)),
-        "dagster/row_count": dg.MetadataValue.int(published.rows.get("fct_mentions", 0)),
-        "seconds": dg.MetadataValue.float(round(published.seconds, 2)),
-        "rows_per_table": dg.MetadataValue.md(rows),
-    })
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(published.database)),
+            "parquet": dg.MetadataValue.path(str(published.parquet)),
+            "storage_version": dg.MetadataValue.text(STORAGE_VERSION),
+            "tables": dg.MetadataValue.int(len(published.rows)),
+            "dagster/row_count": dg.MetadataValue.int(published.rows.get("fct_mentions", 0)),
+            "seconds": dg.MetadataValue.float(round(published.seconds, 2)),
+            "rows_per_table": dg.MetadataValue.md(rows),
+        }
+    )

@@ -18,13 +18,18 @@ SUITE_TARGETS = {
 
 
 def _suite_check(table: str, asset: dg.AssetKey, blocking: bool) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=asset, name=f"gx_{table.split('.')[1]}", blocking=blocking,
-                    description=f"Great Expectations suite for {table} (quality/expectations.py).")
+    @dg.asset_check(
+        asset=asset,
+        name=f"gx_{table.split('.')[1]}",
+        blocking=blocking,
+        description=f"Great Expectations suite for {table} (quality/expectations.py).",
+    )
     def _check(citra: CitraHome) -> dg.AssetCheckResult:
         result = validate(citra.warehouse, table)
         if result is None:
-            return dg.AssetCheckResult(passed=False, severity=dg.AssetCheckSeverity.WARN,
-                                       metadata={"summary": f"{table} does not exist yet"})
+            return dg.AssetCheckResult(
+                passed=False, severity=dg.AssetCheckSeverity.WARN, metadata={"summary": f"{table} does not exist yet"}
+            )
         failed = "\n".join(
             f"- {f['expectation']} {f['kwargs']}: {f['unexpected_count']} rows, e.g. {', '.join(f['examples'])}"
             for f in result.failures
@@ -32,8 +37,10 @@ def _suite_check(table: str, asset: dg.AssetKey, blocking: bool) -> dg.AssetChec
         return dg.AssetCheckResult(
             passed=result.success,
             severity=dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN,
-            metadata={"rows_checked": dg.MetadataValue.int(result.rows_checked),
-                      "failed_expectations": dg.MetadataValue.md(failed or "none")},
+            metadata={
+                "rows_checked": dg.MetadataValue.int(result.rows_checked),
+                "failed_expectations": dg.MetadataValue.md(failed or "none"),
+            },
         )
 
     return _check

@@ -29,7 +29,9 @@ def _findings(citra: CitraHome, kinds: list[str]) -> list[Finding]:
     with duckdb.connect(str(citra.warehouse), read_only=True) as con:
         rows = con.execute(
             "select kind, subject, start_date, end_date, severity, detail from marts.dq_gaps "
-            "where list_contains(?, kind) order by start_date, kind, subject", [kinds]).fetchall()
+            "where list_contains(?, kind) order by start_date, kind, subject",
+            [kinds],
+        ).fetchall()
     return [Finding(*row) for row in rows]
 
 
@@ -50,37 +52,64 @@ def _result(findings: list[Finding], clean: str) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset=RAW_MEDIA, additional_deps=[DQ_GAPS], blocking=False,
-                description="Feeds without mentions for days or whole months, and days no export file covers.")
+@dg.asset_check(
+    asset=RAW_MEDIA,
+    additional_deps=[DQ_GAPS],
+    blocking=False,
+    description="Feeds without mentions for days or whole months, and days no export file covers.",
+)
 def media_feed_gaps(citra: CitraHome) -> dg.AssetCheckResult:
-    return _result(_findings(citra, ["feed_missing_days", "feed_missing_month", "file_coverage_gap"]),
-                   "every feed has mentions on every day it covers")
+    return _result(
+        _findings(citra, ["feed_missing_days", "feed_missing_month", "file_coverage_gap"]),
+        "every feed has mentions on every day it covers",
+    )
 
 
-@dg.asset_check(asset=RAW_MEDIA, additional_deps=[DQ_GAPS], blocking=False,
-                description="The newest mention of each feed is recent enough (quality.yml: freshness).")
+@dg.asset_check(
+    asset=RAW_MEDIA,
+    additional_deps=[DQ_GAPS],
+    blocking=False,
+    description="The newest mention of each feed is recent enough (quality.yml: freshness).",
+)
 def media_freshness(citra: CitraHome) -> dg.AssetCheckResult:
     return _result(_findings(citra, ["stale_data"]), "every feed delivered recently")
 
 
-@dg.asset_check(asset=FCT_MENTIONS, additional_deps=[DQ_GAPS], blocking=False,
-                description="Days whose volume leaves the robust band of the trailing 28 days, and "
-                            "bursts of negative coverage per issue.")
+@dg.asset_check(
+    asset=FCT_MENTIONS,
+    additional_deps=[DQ_GAPS],
+    blocking=False,
+    description="Days whose volume leaves the robust band of the trailing 28 days, and "
+    "bursts of negative coverage per issue.",
+)
 def mention_volume_band(citra: CitraHome) -> dg.AssetCheckResult:
-    return _result(_findings(citra, ["volume_burst", "volume_collapse", "negative_burst"]),
-                   "no day outside the volume band")
+    return _result(
+        _findings(citra, ["volume_burst", "volume_collapse", "negative_burst"]), "no day outside the volume band"
+    )
 
 
-@dg.asset_check(asset=FCT_MENTIONS, additional_deps=[DQ_GAPS], blocking=False,
-                description="Months with too many mentions lacking a sentiment or carrying unknown labels.")
+@dg.asset_check(
+    asset=FCT_MENTIONS,
+    additional_deps=[DQ_GAPS],
+    blocking=False,
+    description="Months with too many mentions lacking a sentiment or carrying unknown labels.",
+)
 def mention_labels(citra: CitraHome) -> dg.AssetCheckResult:
-    return _result(_findings(citra, ["unlabeled_sentiment", "unknown_issue", "unknown_region"]),
-                   "labels within thresholds every month")
+    return _result(
+        _findings(citra, ["unlabeled_sentiment", "unknown_issue", "unknown_region"]),
+        "labels within thresholds every month",
+    )
 
 
-@dg.asset_check(asset=dg.AssetKey(["raw", "platform_account_daily"]), additional_deps=[DQ_GAPS], blocking=False,
-                description="Official accounts without daily insights for days or whole months, and "
-                            "accounts missing from the registry (seed accounts).")
+@dg.asset_check(
+    asset=dg.AssetKey(["raw", "platform_account_daily"]),
+    additional_deps=[DQ_GAPS],
+    blocking=False,
+    description="Official accounts without daily insights for days or whole months, and "
+    "accounts missing from the registry (seed accounts).",
+)
 def account_gaps(citra: CitraHome) -> dg.AssetCheckResult:
-    return _result(_findings(citra, ["account_missing_days", "account_missing_month", "unknown_account"]),
-                   "every registered account has insights for every day it covers")
+    return _result(
+        _findings(citra, ["account_missing_days", "account_missing_month", "unknown_account"]),
+        "every registered account has insights for every day it covers",
+    )

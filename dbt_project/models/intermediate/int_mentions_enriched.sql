@@ -115,8 +115,10 @@ mentions_with_snippet_ranks as (
 
 enriched as (
     select
-        mentions.* exclude (issue_key, region_key, agency_key, region_code_from_label,
-            label_alias_rank, title_alias_rank, snippet_alias_rank, rank_by_alias, region_by_rank),
+        mentions.* exclude (
+            issue_key, region_key, agency_key, region_code_from_label,
+            label_alias_rank, title_alias_rank, snippet_alias_rank, rank_by_alias, region_by_rank
+        ),
         coalesce(issue_keys.issue_code, mentions.issue_key, 'tanpa_isu') as issue,
         issue_keys.issue_code is not null as issue_in_taxonomy,
         coalesce(

@@ -23,9 +23,10 @@ month_range as (
 months as (
     select month
     from (
-        select cast(unnest(generate_series(
-            cast(first_month as timestamp), cast(last_month as timestamp), interval 1 month
-        )) as date) as month
+        select
+            cast(unnest(generate_series(
+                cast(first_month as timestamp), cast(last_month as timestamp), interval 1 month
+            )) as date) as month
         from month_range
     ) as all_months
     where {{ in_month_window('month', lookback=1) }}

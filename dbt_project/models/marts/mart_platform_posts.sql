@@ -18,10 +18,13 @@ ranked as (
         shares,
         saves,
         engagements,
-        case when month is not null then row_number() over (
-            partition by platform, account, month
-            order by engagements desc, coalesce(views, 0) desc, post_id
-        ) end as rank_in_month
+        case
+            when month is not null
+                then row_number() over (
+                        partition by platform, account, month
+                        order by engagements desc, coalesce(views, 0) desc, post_id
+                    )
+        end as rank_in_month
     from posts
 )
 

@@ -1,10 +1,24 @@
-"""The Citra home folder as a Dagster resource: where exports land and the warehouse lives."""
+"""Resources shared by the domains: the Citra home folder and the SMTP server.
+
+Settings come from the environment through ``dg.EnvVar``, resolved when a run starts, so a
+secret (the SMTP password) never appears in the UI's resource config. An optional setting that
+is not set falls back to its documented default (see README, "Configuration").
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dagster as dg
+
+from reporting.delivery import SmtpSettings, smtp_settings
+
+
+def env_or(name: str, default: str = "") -> str | dg.EnvVar:
+    """``dg.EnvVar(name)`` when the variable is set, else ``default`` (for optional settings:
+    an ``EnvVar`` of an unset variable fails the run instead of meaning "not configured")."""
+    return dg.EnvVar(name) if os.environ.get(name) else default
 
 
 class CitraHome(dg.ConfigurableResource):
@@ -28,3 +42,50 @@ class CitraHome(dg.ConfigurableResource):
     @property
     def quarantine(self) -> Path:
         return self.root / "quarantine"
+
+
+class SmtpResource(dg.ConfigurableResource):
+    """The mail server that delivers the monthly report (``CITRA_SMTP_*``,
+    ``CITRA_REPORT_RECIPIENTS``); delivery is off while host or recipients are empty."""
+
+    host: str = ""
+    port: str = "587"
+    user: str = ""
+    password: str = ""
+    sender: str = ""
+    recipients: str = ""
+    starttls: str = "true"
+
+    @classmethod
+    def from_env(cls) -> SmtpResource:
+        return cls(
+            host=env_or("CITRA_SMTP_HOST"),
+            port=env_or("CITRA_SMTP_PORT", "587"),
+            user=env_or("CITRA_SMTP_USER"),
+            password=env_or("CITRA_SMTP_PASSWORD"),
+            sender=env_or("CITRA_SMTP_FROM"),
+            recipients=env_or("CITRA_REPORT_RECIPIENTS"),
+            starttls=env_or("CITRA_SMTP_STARTTLS", "true"),
+        )
+
+    def settings(self) -> SmtpSettings | None:
+        """Validated settings, or None when delivery is not configured."""
+        return smtp_settings(
+            {
+                "CITRA_SMTP_HOST": self.host,
+                "CITRA_SMTP_PORT": self.port,
+                "CITRA_SMTP_USER": self.user,
+                "CITRA_SMTP_PASSWORD": self.password,
+                "CITRA_SMTP_FROM": self.sender,
+                "CITRA_REPORT_RECIPIENTS": self.recipients,
+                "CITRA_SMTP_STARTTLS": self.starttls,
+            }
+        )
+
+
+def shared_resources() -> dict[str, dg.ConfigurableResource]:
+    """The resources every domain may ask for, configured from the environment."""
+    return {
+        "citra": CitraHome(home=dg.EnvVar("CITRA_HOME"), warehouse_path=dg.EnvVar("CITRA_WAREHOUSE")),
+        "smtp": SmtpResource.from_env(),
+    }

@@ -70,11 +70,13 @@ def month_hashes(warehouse: Path) -> dict[str, dict]:
 
 
 def run_build(run_config: dict | None = None) -> dg.ExecuteInProcessResult:
-    from orchestration.definitions import defs
+    from orchestration.definitions import load_defs
 
     with dg.DagsterInstance.get() as instance:
-        result = defs.resolve_job_def("citra_build").execute_in_process(
-            instance=instance, run_config=run_config or {}, raise_on_error=False
+        result = (
+            load_defs()
+            .resolve_job_def("citra_build")
+            .execute_in_process(instance=instance, run_config=run_config or {}, raise_on_error=False)
         )
     assert result.success
     return result

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.months import MonthWindow, changed_months, parse_months
+from orchestration.defs.dbt.months import MonthWindow, changed_months, parse_months
 
 
 def warehouse_with(tmp_path: Path, rows: list[tuple[str, str]]) -> duckdb.DuckDBPyConnection:

@@ -9,8 +9,8 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.assets.report import REPORT_KEY
 from orchestration.cli import main
+from orchestration.defs.reporting.assets import REPORT_KEY
 from reporting import formatting as fmt
 from sample_data.generate import generate
 

@@ -13,8 +13,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from report_warehouse import build_warehouse
 
-from orchestration.assets.report import monthly_report
-from orchestration.resources import CitraHome
+from orchestration.defs.reporting.assets import monthly_report_asset
+from orchestration.resources import CitraHome, SmtpResource
 
 EMAIL_ON = {"ops": {"reports__monthly_report": {"config": {"email": True}}}}
 
@@ -58,10 +58,13 @@ def inbox(monkeypatch: pytest.MonkeyPatch):
 def _materialize(home: Path, run_config: dict | None = None) -> dg.ExecuteInProcessResult:
     build_warehouse(home / "warehouse.duckdb")
     return dg.materialize(
-        [monthly_report],
+        [monthly_report_asset()],
         partition_key="2024-12-01",
         run_config=run_config,
-        resources={"citra": CitraHome(home=str(home), warehouse_path=str(home / "warehouse.duckdb"))},
+        resources={
+            "citra": CitraHome(home=str(home), warehouse_path=str(home / "warehouse.duckdb")),
+            "smtp": SmtpResource.from_env(),
+        },
     )
 
 

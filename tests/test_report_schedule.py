@@ -9,14 +9,15 @@ from zoneinfo import ZoneInfo
 import dagster as dg
 import pytest
 
-from orchestration.assets.report import REPORT_KEY, monthly_report_schedule
-from orchestration.definitions import defs
+from orchestration.definitions import load_defs
+from orchestration.defs.reporting.assets import REPORT_KEY
+from orchestration.defs.reporting.schedules import monthly_report_schedule
 
 WITA = ZoneInfo("Asia/Makassar")
 
 
 def _evaluate(when: datetime) -> dg.RunRequest:
-    context = dg.build_schedule_context(scheduled_execution_time=when, repository_def=defs.get_repository_def())
+    context = dg.build_schedule_context(scheduled_execution_time=when, repository_def=load_defs().get_repository_def())
     result = monthly_report_schedule.evaluate_tick(context)
     assert result.run_requests and len(result.run_requests) == 1
     return result.run_requests[0]
@@ -45,7 +46,7 @@ def test_schedule_runs_on_the_first_at_0700_in_makassar() -> None:
 
 
 def test_build_job_leaves_out_the_partitioned_report() -> None:
-    build_keys = defs.resolve_job_def("citra_build").asset_layer.executable_asset_keys
+    build_keys = load_defs().resolve_job_def("citra_build").asset_layer.executable_asset_keys
     assert REPORT_KEY not in build_keys
     assert dg.AssetKey(["marts", "fct_mentions"]) in build_keys
-    assert defs.resolve_job_def("monthly_report").asset_layer.executable_asset_keys == {REPORT_KEY}
+    assert load_defs().resolve_job_def("monthly_report").asset_layer.executable_asset_keys == {REPORT_KEY}

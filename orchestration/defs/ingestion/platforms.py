@@ -8,7 +8,8 @@ import dagster as dg
 import duckdb
 
 from ingestion.platforms.load import ingest_platforms
-from orchestration.assets.media import WRITER_POOL, run_metadata
+from orchestration.constants import INGESTION_GROUP, WRITER_POOL
+from orchestration.defs.ingestion.media import run_metadata
 from orchestration.resources import CitraHome
 
 RAW_POSTS = dg.AssetKey(["raw", "platform_posts"])
@@ -47,7 +48,7 @@ def _posts_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, dg.MetadataValu
                 "between exports, and the marts keep the newest."
             ),
             kinds={"duckdb", "python"},
-            group_name="ingestion",
+            group_name=INGESTION_GROUP,
         ),
         dg.AssetSpec(
             RAW_DAILY,
@@ -56,7 +57,7 @@ def _posts_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, dg.MetadataValu
                 "from the platform exports, one row per account-day per export."
             ),
             kinds={"duckdb", "python"},
-            group_name="ingestion",
+            group_name=INGESTION_GROUP,
         ),
     ],
     pool=WRITER_POOL,

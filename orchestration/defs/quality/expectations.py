@@ -2,17 +2,17 @@
 
 import dagster as dg
 
-from orchestration.assets.media import RAW_MEDIA
-from orchestration.assets.quality import DQ_GAPS, FCT_MENTIONS
+from orchestration.defs.dbt.assets import model_key
+from orchestration.defs.ingestion.media import RAW_MEDIA
+from orchestration.defs.quality.assets import DQ_GAPS
 from orchestration.resources import CitraHome
 from quality.expectations import validate
 
-MART_ISSUES = dg.AssetKey(["marts", "mart_issue_sentiment_monthly"])
-
-SUITE_TARGETS = {
+# table -> (the asset it checks: a raw key, or a dbt model name; blocking)
+SUITE_TARGETS: dict[str, tuple[dg.AssetKey | str, bool]] = {
     "raw.media_mentions": (RAW_MEDIA, False),
-    "marts.fct_mentions": (FCT_MENTIONS, True),
-    "marts.mart_issue_sentiment_monthly": (MART_ISSUES, True),
+    "marts.fct_mentions": ("fct_mentions", True),
+    "marts.mart_issue_sentiment_monthly": ("mart_issue_sentiment_monthly", True),
     "marts.dq_gaps": (DQ_GAPS, False),
 }
 
@@ -46,4 +46,9 @@ def _suite_check(table: str, asset: dg.AssetKey, blocking: bool) -> dg.AssetChec
     return _check
 
 
-gx_checks = [_suite_check(table, asset, blocking) for table, (asset, blocking) in SUITE_TARGETS.items()]
+def gx_checks() -> list[dg.AssetChecksDefinition]:
+    """One check per suite, on the asset whose table it validates."""
+    return [
+        _suite_check(table, asset if isinstance(asset, dg.AssetKey) else model_key(asset), blocking)
+        for table, (asset, blocking) in SUITE_TARGETS.items()
+    ]

@@ -4,9 +4,8 @@ import dagster as dg
 import duckdb
 
 from ingestion.load import IngestReport, ingest_media
+from orchestration.constants import INGESTION_GROUP, WRITER_POOL
 from orchestration.resources import CitraHome
-
-WRITER_POOL = "duckdb_writer"
 
 RAW_MEDIA = dg.AssetKey(["raw", "media_mentions"])
 RAW_FILES = dg.AssetKey(["raw", "ingest_files"])
@@ -65,7 +64,7 @@ def _mentions_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, dg.MetadataV
                 "overlapping exports appears twice here and once in `fct_mentions`)."
             ),
             kinds={"duckdb", "python"},
-            group_name="ingestion",
+            group_name=INGESTION_GROUP,
         ),
         dg.AssetSpec(
             RAW_FILES,
@@ -75,7 +74,7 @@ def _mentions_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, dg.MetadataV
                 "A file already here is skipped, even when renamed."
             ),
             kinds={"duckdb"},
-            group_name="ingestion",
+            group_name=INGESTION_GROUP,
         ),
         dg.AssetSpec(
             RAW_REJECTS,
@@ -84,7 +83,7 @@ def _mentions_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, dg.MetadataV
                 "reason, and the row's raw values. The rest of each file still loads."
             ),
             kinds={"duckdb"},
-            group_name="ingestion",
+            group_name=INGESTION_GROUP,
         ),
     ],
     pool=WRITER_POOL,

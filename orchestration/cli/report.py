@@ -3,14 +3,15 @@ that `citra build` writes for the latest complete month once the marts are built
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import dagster as dg
 
-from orchestration.assets.report import REPORT_KEY, monthly_partitions, report_metadata
+from orchestration.cli.output import log_path, output_to
+from orchestration.defs.reporting.assets import REPORT_KEY, REPORT_OP, monthly_partitions, report_metadata
+from orchestration.settings import ensure_dagster_home
 from reporting import formatting as fmt
 from reporting.data import parse_month
 from reporting.monthly import latest_complete_month, write_monthly_report
@@ -31,10 +32,9 @@ def _partition_key(month: date) -> str | None:
     return None
 
 
-def run_report(month_text: str, email: bool, log_path: Path) -> int:
+def run_report(month_text: str, email: bool, log: Path) -> int:
     """Run the `monthly_report` job for one month through Dagster (same DAGSTER_HOME as the UI)."""
-    from orchestration.cli import output_to
-    from orchestration.definitions import defs
+    from orchestration.definitions import load_defs
 
     try:
         month = parse_month(month_text)
@@ -44,20 +44,20 @@ def run_report(month_text: str, email: bool, log_path: Path) -> int:
     key = _partition_key(month)
     if key is None:
         return 2
-    job = defs.resolve_job_def("monthly_report")
-    run_config = {"ops": {"reports__monthly_report": {"config": {"email": email}}}}
-    print(f"Writing the report of {fmt.month_name(month)}; log: {log_path}", flush=True)
-    with dg.DagsterInstance.get() as instance, output_to(log_path):
+    job = load_defs().resolve_job_def("monthly_report")
+    run_config = {"ops": {REPORT_OP: {"config": {"email": email}}}}
+    print(f"Writing the report of {fmt.month_name(month)}; log: {log}", flush=True)
+    with dg.DagsterInstance.get() as instance, output_to(log):
         result = job.execute_in_process(
             instance=instance, partition_key=key, run_config=run_config, raise_on_error=False
         )
     if not result.success:
-        print(f"citra report FAILED (run {result.run_id}); details: {log_path}", file=sys.stderr)
+        print(f"citra report FAILED (run {result.run_id}); details: {log}", file=sys.stderr)
         for event in result.all_events:
             if event.is_failure:
                 print(f"  {event.step_key}: {event.message}", file=sys.stderr)
         return 1
-    for materialization in result.asset_materializations_for_node("reports__monthly_report"):
+    for materialization in result.asset_materializations_for_node(REPORT_OP):
         _print_result(month, materialization.metadata)
     return 0
 
@@ -96,6 +96,11 @@ def write_latest_report(home: Path, warehouse: Path) -> int:
     return 0
 
 
-def report_log_path(home: Path) -> Path:
-    """A fresh log file for one `citra report` run."""
-    return home / "logs" / f"citra_report_{datetime.now():%Y%m%d_%H%M%S}_{os.getpid()}.log"
+def report(month: str, email: bool) -> int:
+    """`citra report --month YYYY-MM [--email]`: one month's report through Dagster (same
+    DAGSTER_HOME as the UI)."""
+    from orchestration.cli.build import paths
+
+    ensure_dagster_home()
+    home, _ = paths()
+    return run_report(month, email, log_path(home, "report"))

@@ -1,1 +1,0 @@
-"""Dagster assets of Citra, one module per concern."""

@@ -1,1 +1,0 @@
-"""Dagster asset checks of Citra: gap rules and Great Expectations suites."""

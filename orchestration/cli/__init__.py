@@ -1,0 +1,54 @@
+"""`citra`: build the warehouse through Dagster, write monthly reports, generate sample data, open the UI.
+
+One small module per command group: ``build`` (build, demo), ``report``, ``output`` (logs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from orchestration.settings import REPO_ROOT, ensure_dagster_home
+
+
+def ui(host: str, port: int) -> int:
+    """Start the Dagster UI on localhost (put authentication in front before exposing it)."""
+    ensure_dagster_home()
+    args = ["dagster", "dev", "-w", str(REPO_ROOT / "workspace.yaml"), "-h", host, "-p", str(port)]
+    os.execvp(args[0], args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="citra", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="ingest new exports and build all marts (through Dagster)")
+    demo_p = sub.add_parser("demo", help="generate sample exports into CITRA_HOME, then build")
+    demo_p.add_argument("--mentions", type=int, default=60_000)
+    demo_p.add_argument("--seed", type=int, default=42)
+    report_p = sub.add_parser("report", help="write the monthly report (PDF and HTML) of one month")
+    report_p.add_argument("--month", required=True, help="the month, YYYY-MM (e.g. 2024-10)")
+    report_p.add_argument("--email", action="store_true", help="also email it (needs CITRA_SMTP_* settings)")
+    ui_p = sub.add_parser("ui", help="start the Dagster UI (127.0.0.1:3000 by default)")
+    ui_p.add_argument("--host", default="127.0.0.1")
+    ui_p.add_argument("--port", type=int, default=3000)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "build":
+        from orchestration.cli.build import build
+
+        return build()
+    if args.command == "demo":
+        from orchestration.cli.build import demo
+
+        return demo(args.mentions, args.seed)
+    if args.command == "report":
+        from orchestration.cli.report import report
+
+        return report(args.month, args.email)
+    return ui(args.host, args.port)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""Where the CLI's runs write their logs (dbt's progress and Dagster's events)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+
+@contextmanager
+def output_to(log_path: Path) -> Iterator[None]:
+    """Send this process's and its children's stdout/stderr (dbt's progress) to a log file."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    with log_path.open("ab") as log:
+        os.dup2(log.fileno(), 1)
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+
+
+def log_path(home: Path, command: str) -> Path:
+    """A fresh log file for one run of ``citra <command>``."""
+    return home / "logs" / f"citra_{command}_{datetime.now():%Y%m%d_%H%M%S}_{os.getpid()}.log"

@@ -1,0 +1,16 @@
+"""The dbt domain: seeds, staging, intermediate and mart models, with their tests as checks."""
+
+from __future__ import annotations
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from orchestration.defs.dbt.assets import citra_dbt_models
+from orchestration.defs.dbt.project import citra_dbt_project
+
+
+def defs() -> dg.Definitions:
+    return dg.Definitions(
+        assets=[citra_dbt_models()],
+        resources={"dbt": DbtCliResource(project_dir=citra_dbt_project)},
+    )

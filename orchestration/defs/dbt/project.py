@@ -1,0 +1,31 @@
+"""The dbt project of Citra and its manifest, parsed when needed, never at import time."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from dagster_dbt import DbtProject
+
+from orchestration.settings import REPO_ROOT, apply_defaults
+
+citra_dbt_project = DbtProject(project_dir=REPO_ROOT, profiles_dir=REPO_ROOT)
+
+
+def manifest_is_stale(project: DbtProject) -> bool:
+    """True when a model, seed, macro or the project file changed after the last `dbt parse`."""
+    if not project.manifest_path.exists():
+        return True
+    built = project.manifest_path.stat().st_mtime
+    sources = [REPO_ROOT / "dbt_project.yml", REPO_ROOT / "profiles.yml"]
+    sources += [p for p in (REPO_ROOT / "dbt_project").rglob("*") if p.is_file()]
+    return any(p.stat().st_mtime > built for p in sources if p.exists())
+
+
+@cache
+def prepared_manifest() -> Path:
+    """The manifest of the project, (re)parsed once per process when a dbt file changed."""
+    apply_defaults()
+    if manifest_is_stale(citra_dbt_project):
+        citra_dbt_project.preparer.prepare(citra_dbt_project)
+    return citra_dbt_project.manifest_path

@@ -1,0 +1,159 @@
+"""The wiring of the Dagster definitions, asserted in seconds (as dagster-open-platform's
+test_defs.py does): asset keys per group, checks, jobs, schedules, sensors and resources.
+
+The expected lists are written out by hand: a domain that drops an asset, a check bound to the
+wrong asset, a job that picks up the partitioned report, or a sensor aimed at another job
+fails here before any end-to-end test runs.
+"""
+
+from __future__ import annotations
+
+import dagster as dg
+import pytest
+
+from orchestration.definitions import load_defs
+
+GROUPS = {
+    "ingestion": {
+        "raw/media_mentions",
+        "raw/ingest_files",
+        "raw/ingest_rejects",
+        "raw/platform_posts",
+        "raw/platform_account_daily",
+    },
+    "reference": {
+        "reference/accounts",
+        "reference/agencies",
+        "reference/issue_aliases",
+        "reference/issues",
+        "reference/region_aliases",
+        "reference/regions",
+    },
+    "staging": {"staging/stg_media__mentions", "staging/stg_platform__account_daily", "staging/stg_platform__posts"},
+    "intermediate": {
+        "intermediate/int_mentions_deduplicated",
+        "intermediate/int_mentions_enriched",
+        "intermediate/int_platform_account_daily_merged",
+        "intermediate/int_platform_posts_latest",
+    },
+    "marts": {
+        "marts/dim_account",
+        "marts/dim_agency",
+        "marts/dim_date",
+        "marts/dim_issue",
+        "marts/dim_region",
+        "marts/fct_mentions",
+        "marts/mart_issue_sentiment_monthly",
+        "marts/mart_platform_monthly",
+        "marts/mart_platform_posts",
+    },
+    "quality": {"marts/dq_gaps"},
+    "serving": {"serving/citra_duckdb"},
+    "reporting": {"reports/monthly_report"},
+}
+
+# Python checks (dbt tests are checks too; they are asserted by their own tests and dbt)
+PYTHON_CHECKS = {
+    "raw/media_mentions": {"media_feed_gaps", "media_freshness", "gx_media_mentions"},
+    "raw/platform_account_daily": {"account_gaps"},
+    "marts/fct_mentions": {"mention_volume_band", "mention_labels", "gx_fct_mentions"},
+    "marts/mart_issue_sentiment_monthly": {"gx_mart_issue_sentiment_monthly"},
+    "marts/dq_gaps": {"gx_dq_gaps"},
+}
+BLOCKING_CHECKS = {"gx_fct_mentions", "gx_mart_issue_sentiment_monthly"}
+WRITERS = {
+    "raw/media_mentions",
+    "marts/fct_mentions",
+    "marts/dq_gaps",
+    "serving/citra_duckdb",
+    "reports/monthly_report",
+}
+
+
+@pytest.fixture(scope="module")
+def repo() -> dg.RepositoryDefinition:
+    return load_defs().get_repository_def()
+
+
+def _key(text: str) -> dg.AssetKey:
+    return dg.AssetKey(text.split("/"))
+
+
+def test_every_asset_is_in_its_group_and_nothing_else_is_defined(repo: dg.RepositoryDefinition) -> None:
+    graph = repo.asset_graph
+    actual: dict[str, set[str]] = {}
+    for key in graph.get_all_asset_keys():
+        actual.setdefault(graph.get(key).group_name, set()).add(key.to_user_string())
+    assert actual == GROUPS
+
+
+def test_every_asset_is_described_for_the_ui(repo: dg.RepositoryDefinition) -> None:
+    graph = repo.asset_graph
+    undescribed = [
+        k.to_user_string() for k in graph.get_all_asset_keys() if not (graph.get(k).description or "").strip()
+    ]
+    assert undescribed == []
+
+
+def test_python_checks_sit_on_the_assets_they_judge(repo: dg.RepositoryDefinition) -> None:
+    actual: dict[str, set[str]] = {}
+    for key in repo.asset_graph.asset_check_keys:
+        if key.name in {n for names in PYTHON_CHECKS.values() for n in names}:
+            actual.setdefault(key.asset_key.to_user_string(), set()).add(key.name)
+    assert actual == PYTHON_CHECKS
+    # dbt tests arrive as checks on their models
+    assert (
+        dg.AssetCheckKey(_key("marts/fct_mentions"), "unique_fct_mentions_mention_id")
+        in repo.asset_graph.asset_check_keys
+    )
+
+
+def test_only_the_mart_suites_block(repo: dg.RepositoryDefinition) -> None:
+    python_names = {n for names in PYTHON_CHECKS.values() for n in names}
+    graph = repo.asset_graph
+    blocking = {k.name for k in graph.asset_check_keys if k.name in python_names and graph.get_check_spec(k).blocking}
+    assert blocking == BLOCKING_CHECKS
+
+
+def test_quality_serving_and_report_come_after_the_marts_they_read(repo: dg.RepositoryDefinition) -> None:
+    graph = repo.asset_graph
+    assert {_key("marts/fct_mentions"), _key("raw/ingest_files")} <= graph.get(_key("marts/dq_gaps")).parent_keys
+    serving_parents = graph.get(_key("serving/citra_duckdb")).parent_keys
+    assert {_key(k) for k in GROUPS["marts"] | GROUPS["quality"]} == serving_parents
+    report_parents = graph.get(_key("reports/monthly_report")).parent_keys
+    assert {_key("marts/mart_issue_sentiment_monthly"), _key("marts/dq_gaps")} <= report_parents
+
+
+def test_the_build_job_runs_everything_but_the_partitioned_report(repo: dg.RepositoryDefinition) -> None:
+    jobs = {job.name for job in repo.get_all_jobs() if not job.name.startswith("__")}
+    assert jobs == {"citra_build", "monthly_report"}
+    build = repo.get_job("citra_build").asset_layer.executable_asset_keys
+    everything = {_key(k) for keys in GROUPS.values() for k in keys}
+    assert build == everything - {_key("reports/monthly_report")}
+    assert repo.get_job("monthly_report").asset_layer.executable_asset_keys == {_key("reports/monthly_report")}
+
+
+def test_the_schedule_and_the_sensor_start_the_right_jobs(repo: dg.RepositoryDefinition) -> None:
+    [schedule] = repo.schedule_defs
+    assert (schedule.name, schedule.job_name, schedule.cron_schedule) == (
+        "monthly_report_schedule",
+        "monthly_report",
+        "0 7 1 * *",
+    )
+    assert schedule.execution_timezone == "Asia/Makassar"
+    [sensor] = repo.sensor_defs
+    assert (sensor.name, sensor.job_name) == ("landing_sensor", "citra_build")
+    assert schedule.default_status == dg.DefaultScheduleStatus.RUNNING
+    assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
+
+
+def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.RepositoryDefinition) -> None:
+    pools = {}
+    for assets_def in repo.asset_graph.assets_defs:
+        for key in assets_def.keys:
+            pools[key.to_user_string()] = assets_def.op.pool if assets_def.is_executable else None
+    assert {k for k in WRITERS if pools.get(k) != "duckdb_writer"} == set()
+
+
+def test_resources_are_bound_for_every_domain(repo: dg.RepositoryDefinition) -> None:
+    assert {"citra", "smtp", "dbt"} <= set(repo.get_top_level_resources())

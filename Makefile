@@ -11,7 +11,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 MENTIONS ?= 60000
 
-.PHONY: install demo test lint sample build ui bench clean
+.PHONY: install demo test test-fast lint sample build ui bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# the edit-run loop: everything but the tests marked slow (end-to-end, crash, concurrency, dbt builds)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 # ruff (lint and format) for Python, sqlfluff for the dbt SQL; config in pyproject.toml and .sqlfluff
 lint: $(STAMP)

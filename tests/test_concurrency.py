@@ -40,6 +40,9 @@ def _counts(warehouse: Path) -> tuple[int, int, int, int]:
         ).fetchall()[0]
 
 
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture
 def holder(citra_home: Path):
     """Another program (think DBeaver) with the warehouse open read-write."""

@@ -117,6 +117,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
+@pytest.mark.slow
 def test_no_private_handle_reaches_the_marts_or_the_serving_copy(built: Path) -> None:
     sample_handles = {a.lstrip("@").lower() for a in sample_private_handles(built / "landing" / "media")}
     for path in [built / "warehouse.duckdb", built / "serving" / "citra.duckdb"]:
@@ -143,6 +144,7 @@ def sample_private_handles(landing: Path) -> set[str]:
     return handles
 
 
+@pytest.mark.slow
 def test_private_author_becomes_a_stable_pseudonym_while_official_accounts_and_journalists_stay(
     built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -164,6 +166,7 @@ def test_private_author_becomes_a_stable_pseudonym_while_official_accounts_and_j
     assert url == f"https://www.tiktok.com/@{expected}/video/123"
 
 
+@pytest.mark.slow
 def test_rejected_rows_keep_no_private_handle_in_their_raw_values(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CITRA_PSEUDONYM_KEY", raising=False)  # the build used the key file
     with duckdb.connect(str(built / "warehouse.duckdb"), read_only=True) as con:

@@ -17,9 +17,9 @@ post_months as (
         account,
         month,
         count(*) as posts,
-        sum(views) as views,
-        sum(reach) as reach,
-        sum(engagements) as engagements
+        cast(sum(views) as bigint) as views,
+        cast(sum(reach) as bigint) as reach,
+        cast(sum(engagements) as bigint) as engagements
     from posts
     group by platform, account, month
 ),
@@ -30,9 +30,9 @@ daily_months as (
         account,
         cast(date_trunc('month', metric_date) as date) as month,
         arg_max(followers, metric_date) filter (where followers is not null) as followers_end,
-        sum(follower_change) as follower_change,
-        sum(views) as daily_views,
-        sum(profile_views) as profile_views
+        cast(sum(follower_change) as bigint) as follower_change,
+        cast(sum(views) as bigint) as daily_views,
+        cast(sum(profile_views) as bigint) as profile_views
     from daily
     group by platform, account, date_trunc('month', metric_date)
 ),

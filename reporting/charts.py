@@ -14,14 +14,26 @@ from pathlib import Path
 import matplotlib
 from matplotlib import font_manager, rc_context
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from reporting import formatting as fmt
-from reporting.model import IssueRow
+from reporting.model import DayCount, IssueRow, MonthTotals
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT_FILES = {"regular": FONT_DIR / "DejaVuSans.ttf", "bold": FONT_DIR / "DejaVuSans-Bold.ttf"}
-COLORS = {"positive": "#2e7d32", "neutral": "#b0b7bf", "negative": "#c62828", "ink": "#1f2933", "muted": "#616e7c"}
+# One colour per category on every chart (and in the tables' legends): sentiment first.
+COLORS = {
+    "positive": "#2e7d32",
+    "neutral": "#b0b7bf",
+    "negative": "#c62828",
+    "unlabeled": "#e9dcc4",
+    "ink": "#1f2933",
+    "muted": "#616e7c",
+    "weekend": "#eef2f6",
+}
+LABELS = {"positive": "Positif", "neutral": "Netral", "negative": "Negatif", "unlabeled": "Tanpa label"}
+SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 STYLE = {
     "font.family": "DejaVu Sans",
     "font.size": 8,
@@ -55,7 +67,8 @@ def sentiment_by_issue(issues: list[IssueRow]) -> str | None:
         ax = fig.subplots()
         labels = [i.issue_name for i in rows]
         left = [0.0] * len(rows)
-        for key, name in (("positive", "Positif"), ("neutral", "Netral"), ("negative", "Negatif")):
+        for key in ("positive", "neutral", "negative"):
+            name = LABELS[key]
             shares = [getattr(i, key) / (i.positive + i.neutral + i.negative) for i in rows]
             bars = ax.barh(labels, shares, left=left, color=COLORS[key], label=name, height=0.7)
             for bar, share, start in zip(bars, shares, left):
@@ -77,33 +90,73 @@ def sentiment_by_issue(issues: list[IssueRow]) -> str | None:
         return _svg(fig)
 
 
-def daily_volume(daily: list[tuple[date, int, int]], burst_days: set[date]) -> str | None:
-    """Mentions per day with the negative part on top, burst days marked."""
-    if not daily or not any(total for _, total, _ in daily):
+def daily_volume(daily: list[DayCount], burst_days: set[date]) -> str | None:
+    """Mentions per day stacked by sentiment (negative on top), weekends shaded, burst days marked."""
+    if not daily or not any(d.mentions for d in daily):
         return None
     with rc_context(STYLE):
-        fig = Figure(figsize=(7.0, 1.8))
+        fig = Figure(figsize=(7.0, 1.9))
         ax = fig.subplots()
-        days = [d.day for d, _, _ in daily]
-        other = [total - negative for _, total, negative in daily]
-        negatives = [negative for _, _, negative in daily]
-        ax.bar(days, other, color=COLORS["neutral"], label="Positif, netral, tanpa label", width=0.8)
-        ax.bar(days, negatives, bottom=other, color=COLORS["negative"], label="Negatif", width=0.8)
-        for d, total, _ in daily:
-            if d in burst_days:
+        days = [d.day.day for d in daily]
+        for d in daily:
+            if d.day.weekday() >= 5:
+                ax.axvspan(d.day.day - 0.5, d.day.day + 0.5, color=COLORS["weekend"], zorder=0, lw=0)
+        bottom = [0] * len(daily)
+        for key in ("positive", "neutral", "unlabeled", "negative"):
+            values = [getattr(d, key) for d in daily]
+            ax.bar(days, values, bottom=bottom, color=COLORS[key], label=LABELS[key], width=0.8, zorder=2)
+            bottom = [a + b for a, b in zip(bottom, values)]
+        for d in daily:
+            if d.day in burst_days:
                 ax.annotate(
                     "lonjakan",
-                    (d.day, total),
+                    (d.day.day, d.mentions),
                     xytext=(0, 3),
                     textcoords="offset points",
                     ha="center",
                     fontsize=7,
                     color=COLORS["negative"],
                 )
-        ax.set_xlim(0.3, len(days) + 0.7)
+        ax.set_xlim(0.5, len(days) + 0.5)
         ax.set_xticks([d for d in days if d == 1 or d % 5 == 0])
         ax.set_xlabel("Tanggal (WITA)")
         ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: fmt.number(y)))
         ax.margins(y=0.15)
+        handles = [*ax.get_legend_handles_labels()[0], Patch(facecolor=COLORS["weekend"], label="Akhir pekan")]
+        ax.legend(handles=handles, ncol=5, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
+        return _svg(fig)
+
+
+def sentiment_trend(history: list[MonthTotals]) -> str | None:
+    """Positive and negative share per month over the last months, the report's month last."""
+    points = [(m, m.positive_share, m.negative_share) for m in history]
+    if sum(1 for _, pos, _ in points if pos is not None) < 2:
+        return None
+    with rc_context(STYLE):
+        fig = Figure(figsize=(7.0, 1.45))
+        ax = fig.subplots()
+        x = list(range(len(points)))
+        for key, index in (("positive", 1), ("negative", 2)):
+            values = [p[index] if p[index] is not None else float("nan") for p in points]
+            ax.plot(
+                x, values, color=COLORS[key], marker="o", markersize=3, lw=1.6, label=f"Porsi {LABELS[key].lower()}"
+            )
+            last, other = values[-1], points[-1][3 - index]
+            if last == last:  # not NaN
+                above = other is None or last >= other
+                ax.annotate(
+                    fmt.percent(last),
+                    (x[-1], last),
+                    xytext=(5, 4 if above else -4),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=7,
+                    color=COLORS[key],
+                )
+        ax.set_xticks(x, [f"{SHORT_MONTHS[m.month.month - 1]}\n{m.month.year}" for m, _, _ in points])
+        ax.get_xticklabels()[-1].set_fontweight("bold")  # the report's month
+        ax.set_xlim(-0.5, len(x) - 0.2)
+        ax.set_ylim(0, None)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: fmt.percent(y, 0)))
         ax.legend(ncol=2, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
         return _svg(fig)

@@ -1,4 +1,4 @@
-"""Indonesian number and date formatting: `1.234.567`, `12,3%`, `+1,2 pp`, `Oktober 2024`.
+"""Indonesian number and date formatting: `1.234.567`, `12,3%`, `+1,2 poin persen`, `Oktober 2024`.
 
 Pure functions with no locale dependency, so the report reads the same on every server
 (the system locale of a container is rarely `id_ID`).
@@ -31,7 +31,7 @@ GAP_KINDS = {
     "feed_missing_month": "Bulan kosong pada feed",
     "account_missing_days": "Hari kosong pada akun",
     "account_missing_month": "Bulan kosong pada akun",
-    "file_coverage_gap": "Celah antar-file ekspor",
+    "file_coverage_gap": "Celah antarfile ekspor",
     "stale_data": "Data terlambat",
     "volume_burst": "Lonjakan volume",
     "volume_collapse": "Volume anjlok",
@@ -75,8 +75,8 @@ def percent(share: float | None, decimals: int = 1) -> str:
 
 
 def points(change_pp: float | None, decimals: int = 1) -> str:
-    """A change already in percentage points, signed: +1,2 pp."""
-    return DASH if change_pp is None else number(change_pp, decimals, signed=True) + " pp"
+    """A change already in percentage points, signed: +1,2 poin persen."""
+    return DASH if change_pp is None else number(change_pp, decimals, signed=True) + " poin persen"
 
 
 def signed_percent(change: float | None, decimals: int = 1) -> str:
@@ -87,6 +87,40 @@ def signed_percent(change: float | None, decimals: int = 1) -> str:
 def net(value: float | None, decimals: int = 2) -> str:
     """Net sentiment in [-1, 1], signed: +0,12."""
     return DASH if value is None else number(value, decimals, signed=True)
+
+
+def index(value: float | None) -> str:
+    """Net sentiment in [-1, 1] as the index on -100..+100, signed: 0.114 -> +11."""
+    return DASH if value is None else number(value * 100, 0, signed=True)
+
+
+def index_change(change: float | None) -> str:
+    """A change of net sentiment (in [-2, 2]) as index points, signed: +6 poin."""
+    return DASH if change is None else number(change * 100, 0, signed=True) + " poin"
+
+
+def direction(change: float | None, stable: float, lower_is_better: bool = False) -> str:
+    """The direction of a change in words: `membaik`, `memburuk` or `stabil` (|change| < stable)."""
+    if change is None:
+        return ""
+    if abs(change) < stable:
+        return "stabil"
+    return "membaik" if (change < 0) == lower_is_better else "memburuk"
+
+
+def trend(change: float | None) -> str:
+    """A volume's direction: `naik`, `turun` or `tetap` (neither good nor bad by itself)."""
+    if change is None:
+        return ""
+    return "tetap" if round(change, 3) == 0 else ("naik" if change > 0 else "turun")
+
+
+def series(items: list[str]) -> str:
+    """A list the PUEBI way, with the serial comma: `a`, `a dan b`, `a, b, dan c`."""
+    items = [i for i in items if i]
+    if len(items) < 3:
+        return " dan ".join(items)
+    return ", ".join(items[:-1]) + ", dan " + items[-1]
 
 
 def month_name(month: date) -> str:
@@ -113,3 +147,14 @@ def wita_time(value: datetime) -> str:
     """An instant as WITA wall-clock time: `6 Oktober 2024 14.05 WITA` (Indonesian uses a dot)."""
     local = value.astimezone(WITA) if value.tzinfo else value
     return f"{day(local.date())} {local:%H.%M} WITA"
+
+
+def post_time(value: datetime | None) -> str:
+    """A post's time in WITA, or only its day when the export gave a date without a time
+    (stored as midnight WITA): `6 Oktober 2025`, not `6 Oktober 2025 00.00 WITA`."""
+    if value is None:
+        return DASH
+    local = value.astimezone(WITA) if value.tzinfo else value
+    if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
+        return day(local.date())
+    return wita_time(value)

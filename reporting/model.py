@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
+
+from reporting.config import ReportSettings
+from reporting.periods import Coverage
 
 
 class SentimentShares:
@@ -29,6 +33,12 @@ class SentimentShares:
     @property
     def net_sentiment(self) -> float | None:
         return (self.positive - self.negative) / self.labelled if self.labelled else None
+
+    @property
+    def unlabeled_share(self) -> float | None:
+        """Share of all mentions without a sentiment label (left out of every share)."""
+        total = self.labelled + getattr(self, "unlabeled", 0)
+        return getattr(self, "unlabeled", 0) / total if total else None
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,30 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class MonthTotals(SentimentShares):
+    """All issues of one month together, for the 12-month trend."""
+
+    month: date
+    mentions: int
+    positive: int
+    neutral: int
+    negative: int
+    unlabeled: int
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """Mentions of one WITA day of the month, by sentiment."""
+
+    day: date
+    mentions: int
+    positive: int
+    neutral: int
+    negative: int
+    unlabeled: int
+
+
+@dataclass(frozen=True)
 class IssueRow:
     """One issue in the month, as in `mart_issue_sentiment_monthly`."""
 
@@ -92,6 +126,10 @@ class IssueRow:
     share_of_voice: float | None
     positive_share_change_pp: float | None
     negative_share_change_pp: float | None
+
+    @property
+    def labelled(self) -> int:
+        return self.positive + self.neutral + self.negative
 
 
 @dataclass(frozen=True)
@@ -119,44 +157,24 @@ class Burst:
 
 @dataclass(frozen=True)
 class RegionRow(SentimentShares):
-    """Mentions about one kabupaten/kota (or the province) in the month."""
+    """Mentions about one kabupaten/kota (or the province) in the month, last month's beside them."""
 
     region_code: str | None
     region_name: str
+    region_type: str | None
     mentions: int
     previous_mentions: int
     positive: int
     neutral: int
     negative: int
+    previous_labelled: int
+    previous_negative: int
 
-
-@dataclass(frozen=True)
-class AccountRow:
-    """One official account in the month, as in `mart_platform_monthly`."""
-
-    platform: str
-    account: str
-    agency: str | None
-    posts: int
-    views: int | None
-    reach: int | None
-    engagements: int
-    engagement_rate: float | None
-    followers_end: int | None
-    follower_growth: int | None
-
-
-@dataclass(frozen=True)
-class TopPost:
-    """One of the month's most engaging official posts, from `mart_platform_posts`."""
-
-    platform: str
-    account: str
-    published_at: datetime | None
-    post_type: str | None
-    url: str | None
-    views: int | None
-    engagements: int
+    @property
+    def negative_share_change_pp(self) -> float | None:
+        if not self.labelled or not self.previous_labelled:
+            return None
+        return (self.negative_share - self.previous_negative / self.previous_labelled) * 100
 
 
 @dataclass(frozen=True)
@@ -173,21 +191,34 @@ class Gap:
 
 @dataclass
 class ReportData:
-    """Everything the report shows for one month; `None` marks a mart that is not there."""
+    """Everything the report shows for one month. The core facts are read first; each section
+    of ``reporting.sections`` then adds its own part under ``sections[key]``."""
 
     month: date
     generated_at: datetime
     data_through: date | None
+    settings: ReportSettings
+    coverage: Coverage
     summary: Summary
     issues: list[IssueRow]
-    daily: list[tuple[date, int, int]]
+    history: list[MonthTotals]
+    daily: list[DayCount]
     bursts: list[Burst]
     regions: list[RegionRow]
-    accounts: list[AccountRow] | None
-    top_posts: list[TopPost] | None
     gaps: list[Gap] | None
+    findings: Any = None
+    recommendations: list = field(default_factory=list)
+    sections: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def has_data(self) -> bool:
+        return self.summary.current.mentions > 0
 
     @property
     def incomplete(self) -> bool:
         return bool(self.warnings)
+
+    @property
+    def document_number(self) -> str:
+        return self.settings.document_number(self.month)

@@ -8,8 +8,9 @@ from pathlib import Path
 import duckdb
 
 from reporting import formatting as fmt
-from reporting.data import month_bounds, previous_day, previous_month, read_report_data
+from reporting.data import read_report_data
 from reporting.model import ReportData
+from reporting.periods import month_bounds, previous_day, previous_month
 from reporting.render import RenderedReport, write_report
 
 
@@ -33,16 +34,22 @@ def latest_complete_month(warehouse: Path) -> date | None:
 def summary_markdown(data: ReportData) -> str:
     """The executive summary as a markdown table, for the Dagster UI."""
     s = data.summary
+    if not data.has_data:
+        first, last = data.coverage.first, data.coverage.last
+        span = f"{first:%Y-%m} to {last:%Y-%m}" if first else "none"
+        return f"**{fmt.month_name(data.month)}**: no mentions in the warehouse (months with data: {span})."
     rows = [
         ("Mentions", fmt.number(s.current.mentions), fmt.signed_percent(s.mentions_change)),
         ("Positive share", fmt.percent(s.current.positive_share), fmt.points(s.positive_share_change_pp)),
         ("Negative share", fmt.percent(s.current.negative_share), fmt.points(s.negative_share_change_pp)),
-        ("Net sentiment", fmt.net(s.current.net_sentiment), fmt.net(s.net_sentiment_change)),
+        ("Net sentiment index", fmt.index(s.current.net_sentiment), fmt.index_change(s.net_sentiment_change)),
     ]
     lines = [f"**{fmt.month_name(data.month)}**", "", "| metric | value | vs previous month |", "|---|---|---|"]
     lines += [f"| {name} | {value} | {change} |" for name, value, change in rows]
     lines += ["", f"Negative bursts: {len(data.bursts)}"]
     lines += [f"- {b.issue_name} on {b.day}: {b.negative} negative mentions" for b in data.bursts]
+    lines += ["", f"Issues that need action: {len(data.findings.needs_action)}"]
+    lines += [f"- {r.issue_name}: {r.action.key} ({', '.join(r.agencies)})" for r in data.recommendations]
     if data.warnings:
         lines += ["", "**Incomplete month:**", *(f"- {w}" for w in data.warnings)]
     return "\n".join(lines)

@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import base64
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 from weasyprint import HTML, URLFetcher
 
-from reporting import bursts, charts
+from reporting import charts
 from reporting import formatting as fmt
-from reporting.data import previous_month
 from reporting.model import ReportData
+from reporting.periods import previous_month
+from reporting.recommendations import months_in_a_row
+from reporting.sections import SECTIONS
+from reporting.sections.officials import MEDIA_TYPES
 
 # WeasyPrint warns on every PDF that it subsets fonts with fontTools instead of the system's
 # HarfBuzz-Subset; the output is the same, so keep the warning out of the build summary.
@@ -40,6 +45,23 @@ class RenderedReport:
     pages: int
 
 
+MENTION_WORD = re.compile(r"\b(mention)\b", re.IGNORECASE)
+
+
+def italic_mention(text: str) -> Markup:
+    """Escape ``text`` and set the loanword *mention* in italics, as Indonesian style asks."""
+    return Markup(MENTION_WORD.sub(r"<i>\1</i>", str(escape(text))))
+
+
+def series_separator(loop: jinja2.runtime.LoopContext) -> str:
+    """The separator after a loop item in a PUEBI list: `a, b, dan c`, `a dan b`."""
+    if loop.last:
+        return ""
+    if loop.length == 2:
+        return " dan "
+    return ", dan " if loop.revindex == 2 else ", "
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("reporting", "templates"),
@@ -51,6 +73,18 @@ def _environment() -> jinja2.Environment:
         percent=fmt.percent,
         points=fmt.points,
         net=fmt.net,
+        index=fmt.index,
+        index_change=fmt.index_change,
+        direction=lambda change, stable, lower=False: fmt.direction(change, stable, lower),
+        index_direction=lambda change, stable: fmt.direction(None if change is None else change * 100, stable),
+        trend=fmt.trend,
+        series=fmt.series,
+        mention=italic_mention,
+        post_time=fmt.post_time,
+        short_month=lambda m: f"{charts.SHORT_MONTHS[m.month - 1]} {m.year}",
+        outlet_count=lambda pair: f"{pair[0]} ({fmt.number(pair[1])})",
+        months_in_a_row=months_in_a_row,
+        media_type=lambda m: MEDIA_TYPES.get(m, m or "Lainnya"),
         signed_percent=fmt.signed_percent,
         month_name=fmt.month_name,
         day=fmt.day,
@@ -59,6 +93,7 @@ def _environment() -> jinja2.Environment:
         platform=lambda p: PLATFORMS.get(p, p),
         gap_kind=lambda k: fmt.GAP_KINDS.get(k, k),
     )
+    env.globals["series_sep"] = series_separator
     return env
 
 
@@ -74,18 +109,24 @@ def font_css() -> str:
     )
 
 
+def section_charts(data: ReportData) -> dict[str, dict[str, str | None]]:
+    """Each section's charts as data URLs, keyed by section and chart name."""
+    out: dict[str, dict[str, str | None]] = {}
+    for section in SECTIONS:
+        made = section.charts(data, data.sections.get(section.key)) if section.charts and data.has_data else {}
+        out[section.key] = {name: _data_url(svg) for name, svg in made.items()}
+    return out
+
+
 def render_html(data: ReportData) -> str:
     """The report as one self-contained HTML page (fonts aside, which fall back gracefully)."""
     labelled = [i for i in data.issues if i.negative_share is not None]
-    risers = [i for i in labelled if (i.negative_share_change_pp or 0) > 0]
     context = {
         "d": data,
         "prev_month": previous_month(data.month),
-        "riser": max(risers, key=lambda i: i.negative_share_change_pp) if risers else None,
         "by_negative": sorted(labelled, key=lambda i: (-i.negative_share, -i.mentions, i.issue)),
-        "sentiment_chart": _data_url(charts.sentiment_by_issue(data.issues)),
-        "daily_chart": _data_url(charts.daily_volume(data.daily, {b.day for b in data.bursts})),
-        "rule": bursts.burst_rule(),
+        "sections": SECTIONS,
+        "section_charts": section_charts(data),
         "css": resources.files("reporting").joinpath("templates/report.css").read_text(encoding="utf-8"),
         "font_css": font_css(),
     }

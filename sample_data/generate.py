@@ -19,6 +19,7 @@ from .bank import build_bank, draw_core
 from .kliping import kliping_frame
 from .meltwater import meltwater_frame, reexport_frame
 from .platforms import write_platforms
+from .quotes import add_quotes
 from .reference import load_reference
 from .volume import (
     BURST_DATE,
@@ -97,6 +98,7 @@ def generate(
         key = month_start.strftime("%Y-%m")
         mw_core = draw_core(np.random.default_rng([seed, 2, m]), plan, bank, m, MELTWATER, burst_issue)
         mw = meltwater_frame(np.random.default_rng([seed, 3, m]), mw_core, bank, serial, salt)
+        mw = add_quotes(np.random.default_rng([seed, 7, m]), mw, mw_core, ref, "Opening Text")
         serial += mw.height
         path = out / f"meltwater_{key}.csv"
         write_meltwater(mw, path, utf16=m % 2 == 0)
@@ -113,6 +115,7 @@ def generate(
             reexport_source = mw.filter(pl.Series(keep))
         if len(kl_core.ts):
             kl = kliping_frame(np.random.default_rng([seed, 5, m]), kl_core, bank, key)
+            kl = add_quotes(np.random.default_rng([seed, 8, m]), kl, kl_core, ref, "snippet")
             if (m + 1) % XLSX_EVERY == 0:
                 path = out / f"kliping_{key}.xlsx"
                 next_month = (month_start + timedelta(days=32)).replace(day=1)

@@ -10,10 +10,15 @@ import pytest
 from report_warehouse import BURST_DAY, add_dq_gaps, add_platform_marts, build_warehouse
 
 from reporting import formatting as fmt
-from reporting.data import read_report_data
+from reporting.config import settings_from
+from reporting.data import read_report_data as read_with
 from reporting.render import render_html
 
 DEC = date(2024, 12, 1)
+
+
+def read_report_data(path: Path, month: date):  # the default thresholds, whatever report.yml says
+    return read_with(path, month, settings=settings_from({}))
 
 
 @pytest.fixture
@@ -55,7 +60,7 @@ def test_executive_summary_equals_the_monthly_mart_and_its_previous_month(wareho
         fmt.number(mentions),
         fmt.percent(positive / labelled),
         fmt.percent(negative / labelled),
-        fmt.net((positive - negative) / labelled),
+        fmt.index((positive - negative) / labelled),
         fmt.signed_percent(mentions / before[0] - 1),
         fmt.points((positive / labelled - before[1] / before[3]) * 100),
         "Desember 2024",
@@ -94,7 +99,7 @@ def test_issue_rows_equal_the_mart_and_are_ranked_by_volume(warehouse: Path) -> 
             fmt.number(mentions),
             fmt.percent(pos),
             fmt.percent(neg),
-            fmt.net(net),
+            fmt.index(net),
             fmt.percent(sov),
             fmt.points(change),
         ):
@@ -119,7 +124,13 @@ def test_region_breakdown_equals_the_mentions_of_the_month(warehouse: Path) -> N
     assert unknown.region_name == "Tidak teridentifikasi"
     html = render_html(data)
     for region in data.regions:
-        assert f'<td class="t">{region.region_name}</td><td>{fmt.number(region.mentions)}</td>' in html
+        if region.region_code:
+            assert f'<td class="t">{region.region_name}</td><td>{fmt.number(region.mentions)}</td>' in html
+    n, neg = expected[None]
+    assert (
+        f"Tidak teridentifikasi: {fmt.number(n)} <i>mention</i> tanpa wilayah yang dikenali ({fmt.number(neg)} negatif)"
+        in html
+    )
 
 
 def test_negative_burst_names_the_day_and_the_headlines_that_drove_it(warehouse: Path) -> None:
@@ -139,11 +150,21 @@ def test_negative_burst_names_the_day_and_the_headlines_that_drove_it(warehouse:
 
 
 def test_official_accounts_come_from_the_platform_marts_when_present(warehouse: Path) -> None:
-    assert "tabel marts.mart_platform_monthly belum ada" in render_html(read_report_data(warehouse, DEC))
+    assert "ekspor akun resmi belum dimuat" in render_html(read_report_data(warehouse, DEC))
     add_platform_marts(warehouse)
     html = render_html(read_report_data(warehouse, DEC))
-    for text in ("diskominfokalsel", "120.500", "7.345", "7,49%", "25.310", "+1.210", "−35", "4.321", "TikTok"):
+    for text in ("diskominfokalsel", "120.500", "7.345", "25.310", "+1.210", "−35", "4.321", "TikTok"):
         assert text in html, text
+    # one measure for every platform: engagements per view (7.345 / 120.500, 15.022 / 402.000)
+    assert fmt.percent(7345 / 120500, 2) in html and fmt.percent(15022 / 402000, 2) in html
+    assert "5.120 pelanggan" in html and "25.310 pelanggan" not in html  # YouTube counts subscribers
+
+
+def test_a_post_exported_without_a_time_shows_its_day_only(warehouse: Path) -> None:
+    add_platform_marts(warehouse)
+    html = render_html(read_report_data(warehouse, DEC))
+    assert "3 Desember 2024 10.00 WITA" in html  # the TikTok post has a time
+    assert '<td class="t">5 Desember 2024</td>' in html and "5 Desember 2024 00.00" not in html
 
 
 def test_month_with_an_error_gap_carries_the_warning_on_the_first_page(warehouse: Path) -> None:
@@ -182,4 +203,4 @@ def test_month_whose_data_stops_early_is_marked_incomplete(tmp_path: Path) -> No
 def test_without_dq_gaps_the_quality_section_says_the_data_is_not_available(warehouse: Path) -> None:
     data = read_report_data(warehouse, DEC)
     assert data.gaps is None and not data.incomplete
-    assert "tabel marts.dq_gaps belum ada" in render_html(data)
+    assert "Pemeriksaan kualitas data belum dijalankan" in render_html(data)

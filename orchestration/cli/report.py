@@ -13,8 +13,8 @@ from orchestration.cli.output import log_path, output_to
 from orchestration.defs.reporting.assets import REPORT_KEY, REPORT_OP, monthly_partitions, report_metadata
 from orchestration.settings import ensure_dagster_home
 from reporting import formatting as fmt
-from reporting.data import parse_month
 from reporting.monthly import latest_complete_month, write_monthly_report
+from reporting.periods import parse_month
 
 
 def _partition_key(month: date) -> str | None:

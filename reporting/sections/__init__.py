@@ -1,0 +1,42 @@
+"""The report's sections, in reading order: a briefing first (summary, main issues,
+recommendations, objectives), the evidence after it.
+
+To add a section: write ``reporting/sections/<name>.py`` with a ``build(ctx)`` that returns
+its data (and optionally ``charts(data, payload)``), a partial ``templates/sections/<name>.html.j2``
+that shows it as ``s``, and one line below. Nothing else changes.
+"""
+
+from __future__ import annotations
+
+from reporting import charts
+from reporting.model import ReportData
+from reporting.sections import accounts, issues, method, objectives, officials
+from reporting.sections.base import MonthContext, Section
+
+
+def _summary_charts(data: ReportData, payload: object) -> dict[str, str | None]:
+    return {
+        "trend": charts.sentiment_trend(data.history),
+        "daily": charts.daily_volume(data.daily, {b.day for b in data.bursts}),
+    }
+
+
+def _sentiment_charts(data: ReportData, payload: object) -> dict[str, str | None]:
+    return {"issues": charts.sentiment_by_issue(data.issues)}
+
+
+SECTIONS: list[Section] = [
+    Section("ringkasan", "Ringkasan eksekutif", "sections/summary.html.j2", charts=_summary_charts),
+    Section("isu-utama", "Isu utama bulan ini", "sections/issues.html.j2", issues.build),
+    Section("rekomendasi", "Rekomendasi tindak lanjut", "sections/recommendations.html.j2"),
+    Section("sasaran", "Sasaran dan capaian", "sections/objectives.html.j2", objectives.build),
+    Section("pejabat", "Pejabat yang dikutip dan media", "sections/officials.html.j2", officials.build),
+    Section("sentimen", "Sentimen per isu", "sections/sentiment.html.j2", charts=_sentiment_charts),
+    Section("wilayah", "Provinsi dan kabupaten/kota", "sections/regions.html.j2"),
+    Section("akun", "Kinerja akun resmi", "sections/accounts.html.j2", accounts.build),
+    Section("kualitas", "Kualitas data", "sections/quality.html.j2"),
+    Section("metode", "Metode", "sections/method.html.j2", method.build),
+    Section("glosarium", "Glosarium", "sections/glossary.html.j2", method.glossary),
+]
+
+__all__ = ["SECTIONS", "MonthContext", "Section"]

@@ -24,8 +24,11 @@ GROUPS = {
     "reference": {
         "reference/accounts",
         "reference/agencies",
+        "reference/issue_agencies",
         "reference/issue_aliases",
         "reference/issues",
+        "reference/official_aliases",
+        "reference/officials",
         "reference/region_aliases",
         "reference/regions",
     },
@@ -122,6 +125,7 @@ def test_quality_serving_and_report_come_after_the_marts_they_read(repo: dg.Repo
     assert {_key(k) for k in GROUPS["marts"] | GROUPS["quality"]} == serving_parents
     report_parents = graph.get(_key("reports/monthly_report")).parent_keys
     assert {_key("marts/mart_issue_sentiment_monthly"), _key("marts/dq_gaps")} <= report_parents
+    assert {_key("reference/issue_agencies"), _key("reference/officials")} <= report_parents  # seeds it reads
 
 
 def test_the_build_job_runs_everything_but_the_partitioned_report(repo: dg.RepositoryDefinition) -> None:

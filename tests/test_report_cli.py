@@ -28,6 +28,7 @@ def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert main(["build"]) == 0
         assert main(["report", "--month", "2024-12"]) == 0
         assert main(["report", "--month", "2024-13"]) == 2
+        assert main(["report", "--month", "2021-06"]) == 0  # before the partitions: written directly
     return home
 
 
@@ -49,3 +50,9 @@ def test_report_command_runs_the_partition_through_dagster(built_home: Path, mon
         materialized = instance.get_materialized_partitions(REPORT_KEY)
     assert [r.tags.get("dagster/partition") for r in runs] == ["2024-12-01"] and runs[0].is_success
     assert materialized == {"2024-12-01", "2025-01-01"}
+
+
+def test_a_month_before_the_partitions_without_data_gets_a_report_that_says_so(built_home: Path) -> None:
+    html = (built_home / "reports" / "2021-06" / "laporan_2021-06.html").read_text()
+    assert "Tidak ada data untuk Juni 2021" in html
+    assert "Data yang tersedia: November 2024 sampai Januari 2025" in html

@@ -4,6 +4,7 @@ the report asset to its own partitioned job."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import dagster as dg
@@ -50,3 +51,19 @@ def test_build_job_leaves_out_the_partitioned_report() -> None:
     assert REPORT_KEY not in build_keys
     assert dg.AssetKey(["marts", "fct_mentions"]) in build_keys
     assert load_defs().resolve_job_def("monthly_report").asset_layer.executable_asset_keys == {REPORT_KEY}
+
+
+def test_report_partitions_start_at_the_office_first_month(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orchestration.defs.reporting.assets import PARTITIONS_FROM, report_partitions
+
+    config = tmp_path / "report.yml"
+    config.write_text("first_month: 2021-03\n", encoding="utf-8")
+    monkeypatch.setenv("CITRA_REPORT_CONFIG", str(config))
+    report_partitions.cache_clear()
+    try:
+        assert report_partitions().get_first_partition_key() == "2021-03-01"
+        config.write_text("first_month:\n", encoding="utf-8")
+        report_partitions.cache_clear()
+        assert report_partitions().get_first_partition_key() == PARTITIONS_FROM
+    finally:
+        report_partitions.cache_clear()

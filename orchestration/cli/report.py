@@ -10,29 +10,51 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration.cli.output import log_path, output_to
-from orchestration.defs.reporting.assets import REPORT_KEY, REPORT_OP, monthly_partitions, report_metadata
+from orchestration.defs.reporting.assets import REPORT_KEY, REPORT_OP, report_metadata, report_partitions
 from orchestration.settings import ensure_dagster_home
 from reporting import formatting as fmt
+from reporting.config import load_settings
+from reporting.model import ReportData
 from reporting.monthly import latest_complete_month, write_monthly_report
 from reporting.periods import parse_month
 
 
-def _partition_key(month: date) -> str | None:
-    """The partition key of ``month``, or None (with a message) when it has no partition."""
+def _route(month: date) -> str | None:
+    """How ``month`` is written: its partition key (through Dagster), "direct" for a month
+    before the partitions (written without Dagster), or None (with a message) when it cannot be."""
     key = month.isoformat()
-    keys = monthly_partitions.get_partition_keys()
+    keys = report_partitions().get_partition_keys()
     if key in keys:
         return key
-    span = f"{keys[0][:7]} to {keys[-1][:7]}" if keys else "none yet"
+    first = load_settings().first_month
+    if keys and key > keys[-1]:
+        print(
+            f"No report for {month:%Y-%m} yet: the month has not ended in WITA (latest: {keys[-1][:7]}).",
+            file=sys.stderr,
+        )
+        return None
+    if first is not None:
+        print(f"No report for {month:%Y-%m}: report.yml sets first_month {first:%Y-%m}.", file=sys.stderr)
+        return None
+    return "direct"
+
+
+def _write_direct(month: date, home: Path) -> int:
+    """A month before the Dagster partitions: write it straight from the warehouse."""
+    from orchestration.cli.build import paths
+
+    _, warehouse = paths()
     print(
-        f"No report partition for {month:%Y-%m}: reports exist for {span} "
-        "(from 2024-10, up to the last month that has ended in WITA).",
-        file=sys.stderr,
+        f"Writing the report of {fmt.month_name(month)} directly: the Dagster partitions start at "
+        f"{report_partitions().get_first_partition_key()[:7]} (set first_month in report.yml to move them).",
+        flush=True,
     )
-    return None
+    data, rendered = write_monthly_report(warehouse, home / "reports", month)
+    _print_result(month, report_metadata(data, rendered), data)
+    return 0
 
 
-def run_report(month_text: str, email: bool, log: Path) -> int:
+def run_report(month_text: str, email: bool, log: Path, home: Path) -> int:
     """Run the `monthly_report` job for one month through Dagster (same DAGSTER_HOME as the UI)."""
     from orchestration.definitions import load_defs
 
@@ -41,9 +63,13 @@ def run_report(month_text: str, email: bool, log: Path) -> int:
     except ValueError as error:
         print(f"citra report: {error}", file=sys.stderr)
         return 2
-    key = _partition_key(month)
+    key = _route(month)
     if key is None:
         return 2
+    if key == "direct":
+        if email:
+            print("--email applies to months with a Dagster partition; this report is written only.")
+        return _write_direct(month, home)
     job = load_defs().resolve_job_def("monthly_report")
     run_config = {"ops": {REPORT_OP: {"config": {"email": email}}}}
     print(f"Writing the report of {fmt.month_name(month)}; log: {log}", flush=True)
@@ -62,10 +88,15 @@ def run_report(month_text: str, email: bool, log: Path) -> int:
     return 0
 
 
-def _print_result(month: date, metadata: dict) -> None:
+def _print_result(month: date, metadata: dict, data: ReportData | None = None) -> None:
     pdf = metadata["pdf"].value
     print(f"Report {month:%Y-%m} ({fmt.month_name(month)}): {pdf} ({metadata['pages'].value} pages)")
-    if not metadata["complete"].value:
+    if not metadata["has_data"].value:
+        span = ""
+        if data is not None and data.coverage.first:
+            span = f"; the warehouse has mentions from {data.coverage.first:%Y-%m} to {data.coverage.last:%Y-%m}"
+        print(f"  NO DATA: no mentions for {month:%Y-%m}{span}. The report says so.")
+    elif not metadata["complete"].value:
         print("  WARNING: the month's data is incomplete; the report says so on its first page.")
 
 
@@ -82,7 +113,7 @@ def write_latest_report(home: Path, warehouse: Path) -> int:
         print(f"Monthly report {month:%Y-%m} FAILED: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
     metadata = report_metadata(data, rendered)
-    if month.isoformat() in monthly_partitions.get_partition_keys():
+    if month.isoformat() in report_partitions().get_partition_keys():
         with dg.DagsterInstance.get() as instance:
             instance.report_runless_asset_event(
                 dg.AssetMaterialization(
@@ -103,4 +134,4 @@ def report(month: str, email: bool) -> int:
 
     ensure_dagster_home()
     home, _ = paths()
-    return run_report(month, email, log_path(home, "report"))
+    return run_report(month, email, log_path(home, "report"), home)

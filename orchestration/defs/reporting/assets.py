@@ -2,6 +2,7 @@
 month (WITA)."""
 
 from datetime import date
+from functools import cache
 
 import dagster as dg
 
@@ -9,6 +10,7 @@ from orchestration.constants import REPORTING_GROUP, WITA, WRITER_POOL
 from orchestration.defs.dbt.assets import model_key
 from orchestration.defs.quality.assets import DQ_GAPS
 from orchestration.resources import CitraHome, SmtpResource
+from reporting.config import load_settings
 from reporting.delivery import send_report
 from reporting.model import ReportData
 from reporting.monthly import summary_markdown, write_monthly_report
@@ -16,16 +18,30 @@ from reporting.render import RenderedReport
 
 REPORT_KEY = dg.AssetKey(["reports", "monthly_report"])
 REPORT_OP = REPORT_KEY.to_python_identifier()
-# the marts the report reads
+# the marts and seeds the report reads
 REPORT_MODELS = (
     "mart_issue_sentiment_monthly",
     "fct_mentions",
+    "dim_issue",
     "dim_region",
+    "dim_agency",
     "mart_platform_monthly",
     "mart_platform_posts",
+    "issue_agencies",
+    "agencies",
+    "officials",
+    "official_aliases",
 )
-# October 2024 first: the month of the Kalsel news item that wiped out a year of positive coverage
-monthly_partitions = dg.MonthlyPartitionsDefinition(start_date="2024-10-01", timezone=WITA)
+# Partitions start at report.yml's first_month; without it at this month, early enough for an
+# office's archive (`citra report --month` writes any earlier month with data too, outside Dagster).
+PARTITIONS_FROM = "2022-01-01"
+
+
+@cache
+def report_partitions() -> dg.MonthlyPartitionsDefinition:
+    """Monthly partitions in WITA from the office's first month (read when the definitions load)."""
+    first = load_settings().first_month
+    return dg.MonthlyPartitionsDefinition(start_date=first.isoformat() if first else PARTITIONS_FROM, timezone=WITA)
 
 
 class ReportConfig(dg.Config):
@@ -44,6 +60,8 @@ def report_metadata(data: ReportData, rendered: RenderedReport) -> dict[str, dg.
         "mentions": dg.MetadataValue.int(data.summary.current.mentions),
         "negative_bursts": dg.MetadataValue.int(len(data.bursts)),
         "complete": dg.MetadataValue.bool(not data.incomplete),
+        "has_data": dg.MetadataValue.bool(data.has_data),
+        "issues_needing_action": dg.MetadataValue.int(len(data.findings.needs_action) if data.findings else 0),
         "summary": dg.MetadataValue.md(summary_markdown(data)),
     }
 
@@ -53,7 +71,7 @@ def monthly_report_asset() -> dg.AssetsDefinition:
 
     @dg.asset(
         key=REPORT_KEY,
-        partitions_def=monthly_partitions,
+        partitions_def=report_partitions(),
         deps=[*(model_key(name) for name in REPORT_MODELS), DQ_GAPS],
         group_name=REPORTING_GROUP,
         kinds={"pdf", "html", "python"},
@@ -62,11 +80,13 @@ def monthly_report_asset() -> dg.AssetsDefinition:
     def monthly_report(
         context: dg.AssetExecutionContext, config: ReportConfig, citra: CitraHome, smtp: SmtpResource
     ) -> dg.MaterializeResult:
-        """Monthly report for the head of Diskominfo, in Bahasa Indonesia: executive summary with
-        month-over-month changes, sentiment per issue, negative bursts that need a response (with
-        headlines and outlets), kabupaten/kota breakdown, official accounts, data-quality gaps and
-        method. Writes CITRA_HOME/reports/YYYY-MM/laporan_YYYY-MM.pdf and .html from the marts
-        (warehouse opened read-only; in the writer pool so it never meets a DuckDB writer)."""
+        """Monthly briefing for the head of Diskominfo, in Bahasa Indonesia: summary of the issues
+        that matter, a narrative per main issue, recommendations with the responsible agency and
+        deadline, objectives month by month, officials quoted, sentiment per issue, province and
+        kabupaten/kota, official accounts, data-quality gaps, method and glossary (settings in
+        report.yml). Writes CITRA_HOME/reports/YYYY-MM/laporan_YYYY-MM.pdf and .html from the marts
+        (warehouse opened read-only; in the writer pool so it never meets a DuckDB writer). A month
+        without mentions gets a short report that says so."""
         month = date.fromisoformat(context.partition_key)
         data, rendered = write_monthly_report(citra.warehouse, citra.root / "reports", month)
         for warning in data.warnings:

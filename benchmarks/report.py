@@ -41,7 +41,11 @@ select 'm' || i as mention_id, published_at, timezone('Asia/Makassar', published
        timezone('Asia/Makassar', published_at)::date as mention_date,
        date_trunc('month', timezone('Asia/Makassar', published_at))::date as month,
        'meltwater' as vendor, 'Berita nomor ' || i || ' tentang isu daerah' as title,
-       'Media ' || (i % 300) as outlet, 'online' as media_type, null::varchar as platform,
+       case when i % 5 = 0 then 'Gubernur Kalsel meninjau lokasi, kata pejabat nomor ' || (i % 40) end as snippet,
+       'https://example.invalid/' || i as url,
+       'Media ' || (i % 300) as outlet, ['online', 'print', 'tv', 'radio', 'social'][1 + i % 5] as media_type,
+       null::varchar as platform,
+       case when i % 5 = 4 then 'anon-' || (i % 1000) else 'Jurnalis ' || (i % 200) end as author,
        $issues[1 + i % 10] as issue,
        case when i % 97 = 0 then null else ['positive', 'neutral', 'negative'][1 + (i * 31) % 3] end as sentiment,
        1000 + (i * 13) % 500000 as reach, i % 300 as engagement, $regions[1 + (i * 17) % 14] as region_code,
@@ -69,8 +73,27 @@ from shares window w as (partition by issue order by month)
 """
 
 
+REFERENCE_SQL = """
+create schema reference;
+create table reference.agencies as
+  select 'agency_' || i as agency_code, 'Dinas ' || i as agency_name, 'Dinas ' || i as agency_short
+  from range(10) as t(i);
+create table marts.dim_agency as select * from reference.agencies;
+create table reference.issue_agencies as
+  select unnest($issues) as issue_code, 'agency_' || unnest(range(10)) as agency_code, 'utama' as role;
+create table reference.officials as
+  select 'pejabat_' || i as official_code, 'Nama Pejabat ' || i as official_name, 'Kepala Dinas ' || i as office_title,
+         'agency_' || (i % 10) as agency_code
+  from range(40) as t(i);
+create table reference.official_aliases as
+  select 'pejabat nomor ' || i as alias, 'pejabat_' || i as official_code from range(40) as t(i)
+  union all select 'gubernur kalsel', 'pejabat_0';
+"""
+
+
 def build_warehouse(path: Path, month_rows: int) -> None:
-    """Three months (Aug-Oct 2025) with ``month_rows`` mentions in each, and the marts the report reads."""
+    """Three months (Aug-Oct 2025) with ``month_rows`` mentions in each, the marts the report
+    reads and the seeds of agencies and officials (41 aliases, found in a fifth of the snippets)."""
     with duckdb.connect(str(path)) as con:
         con.execute("create schema marts")
         con.execute(FCT_SQL, {"rows": month_rows * 3, "issues": ISSUES, "regions": REGIONS})
@@ -81,9 +104,11 @@ def build_warehouse(path: Path, month_rows: int) -> None:
         )
         con.execute(
             "create table marts.dim_region as select unnest($r) as region_code, 'Wilayah ' || unnest($r) "
-            "as region_name, 'kabupaten' as region_type",
+            "as region_name, case when unnest($r) = '63' then 'provinsi' else 'kabupaten' end as region_type",
             {"r": REGIONS},
         )
+        for statement in filter(str.strip, REFERENCE_SQL.split(";")):
+            con.execute(statement, {"issues": ISSUES} if "$issues" in statement else None)
 
 
 def bare_scan(path: Path) -> tuple[float, int]:

@@ -14,6 +14,7 @@ from planted_briefing import BURST_DAY, NOV, build_planted
 from reporting import formatting as fmt
 from reporting.config import settings_from
 from reporting.data import read_report_data
+from reporting.model import ReportData
 from reporting.render import render_html
 
 DEFAULTS = settings_from({})
@@ -25,12 +26,19 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_planted(tmp_path_factory.mktemp("briefing") / "warehouse.duckdb")
 
 
+@pytest.fixture(scope="module")
+def november(planted: Path) -> ReportData:
+    return read_report_data(planted, NOV, settings=DEFAULTS)
+
+
 def _query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
     with duckdb.connect(str(path), read_only=True) as con:
         return con.execute(sql, params or []).fetchall()
 
 
-def test_summary_leads_with_the_most_negative_issues_that_have_enough_mentions(planted: Path) -> None:
+def test_summary_leads_with_the_most_negative_issues_that_have_enough_mentions(
+    planted: Path, november: ReportData
+) -> None:
     shares = _query(
         planted,
         """select issue, negative, positive + neutral + negative as labelled, negative / labelled as share
@@ -39,7 +47,7 @@ def test_summary_leads_with_the_most_negative_issues_that_have_enough_mentions(p
     )
     assert shares[0][0] == "pendidikan"  # the planted small sample has the highest share ...
     expected = [issue for issue, negative, labelled, _ in shares if negative >= 20 and labelled >= 30][:3]
-    data = read_report_data(planted, NOV, settings=DEFAULTS)
+    data = november
     assert (
         [c.issue.issue for c in data.findings.most_negative] == expected == ["lingkungan_tambang", "ekonomi", "banjir"]
     )
@@ -50,8 +58,10 @@ def test_summary_leads_with_the_most_negative_issues_that_have_enough_mentions(p
         assert f"{fmt.percent(share)} negatif ({fmt.number(negative)} <i>mention</i> negatif" in lead
 
 
-def test_three_to_eleven_negative_mentions_is_not_called_out_until_the_thresholds_allow_it(planted: Path) -> None:
-    data = read_report_data(planted, NOV, settings=DEFAULTS)
+def test_three_to_eleven_negative_mentions_is_not_called_out_until_the_thresholds_allow_it(
+    planted: Path, november: ReportData
+) -> None:
+    data = november
     call = next(c for c in data.findings.calls if c.issue.issue == "pendidikan")
     assert (call.previous.negative, call.issue.negative) == (3, 11)
     assert not call.called and call.change_pp is None and call.small_sample
@@ -62,14 +72,16 @@ def test_three_to_eleven_negative_mentions_is_not_called_out_until_the_threshold
     assert "pendidikan" in [c.issue.issue for c in loose.findings.worsening]
 
 
-def test_an_issue_negative_for_three_months_in_a_row_is_named_as_staying_negative(planted: Path) -> None:
+def test_an_issue_negative_for_three_months_in_a_row_is_named_as_staying_negative(
+    planted: Path, november: ReportData
+) -> None:
     runs = _query(
         planted,
         """select month, negative / (positive + neutral + negative) from marts.mart_issue_sentiment_monthly
            where issue = 'banjir' order by month""",
     )
     assert len(runs) == 3 and all(share >= 0.30 for _, share in runs)
-    data = read_report_data(planted, NOV, settings=DEFAULTS)
+    data = november
     assert [c.issue.issue for c in data.findings.persistent] == ["banjir"]
     assert "<b>Banjir</b> (30% atau lebih 3 bulan berturut-turut)" in render_html(data)
     four = settings_from({"thresholds": {"persistent_months": 4}})
@@ -114,8 +126,8 @@ def test_quiet_month_still_names_the_issue_that_sits_at_a_high_negative_share(pl
     assert "<b>Banjir</b>: Siapkan klarifikasi" in html
 
 
-def test_narrative_numbers_equal_the_marts(planted: Path) -> None:
-    data = read_report_data(planted, NOV, settings=DEFAULTS)
+def test_narrative_numbers_equal_the_marts(planted: Path, november: ReportData) -> None:
+    data = november
     stories = {s.call.issue.issue: s for s in data.sections["isu-utama"]}
     assert list(stories)[:3] == ["lingkungan_tambang", "banjir", "ekonomi"]  # needs action first
     (now, before), (neg, labelled, pos, sov) = (
@@ -168,16 +180,16 @@ def test_narrative_numbers_equal_the_marts(planted: Path) -> None:
     assert f'<a href="{widest[0][1]}">{widest[0][0]}</a>' in html
 
 
-def test_officials_are_matched_as_whole_words_with_the_longest_alias_first(planted: Path) -> None:
-    data = read_report_data(planted, NOV, settings=DEFAULTS)
+def test_officials_are_matched_as_whole_words_with_the_longest_alias_first(planted: Path, november: ReportData) -> None:
+    data = november
     officials = {o.official_code: o.mentions for o in data.sections["pejabat"].officials}
     assert officials == {"gubernur": 3, "wakil_gubernur": 1, "kadis_dlh": 1}
     html = render_html(data)
     assert "H. Contoh Gubernur" in html and "Gubernur Kalimantan Selatan" in html
 
 
-def test_journalists_are_news_authors_and_never_social_media_authors(planted: Path) -> None:
-    data = read_report_data(planted, NOV, settings=DEFAULTS)
+def test_journalists_are_news_authors_and_never_social_media_authors(planted: Path, november: ReportData) -> None:
+    data = november
     journalists = data.sections["pejabat"].journalists
     names = {r.name for rows in journalists.values() for r in rows}
     assert "social" not in journalists and names == {"Siti Rahmah", "Ahmad Fauzi"}

@@ -1,5 +1,5 @@
-"""The report's sections, in reading order: a briefing first (summary, main issues,
-recommendations, objectives), the evidence after it.
+"""The report's sections, in reading order: the briefing (summary, main issues,
+recommendations, objectives), signed off, then the evidence as appendices (``appendix=True``).
 
 To add a section: write ``reporting/sections/<name>.py`` with a ``build(ctx)`` that returns
 its data (and optionally ``charts(data, payload)``), a partial ``templates/sections/<name>.html.j2``
@@ -30,13 +30,13 @@ SECTIONS: list[Section] = [
     Section("isu-utama", "Isu utama bulan ini", "sections/issues.html.j2", issues.build),
     Section("rekomendasi", "Rekomendasi tindak lanjut", "sections/recommendations.html.j2"),
     Section("sasaran", "Sasaran dan capaian", "sections/objectives.html.j2", objectives.build),
-    Section("pejabat", "Pejabat yang dikutip dan media", "sections/officials.html.j2", officials.build),
-    Section("sentimen", "Sentimen per isu", "sections/sentiment.html.j2", charts=_sentiment_charts),
-    Section("wilayah", "Provinsi dan kabupaten/kota", "sections/regions.html.j2"),
-    Section("akun", "Kinerja akun resmi", "sections/accounts.html.j2", accounts.build),
-    Section("kualitas", "Kualitas data", "sections/quality.html.j2"),
-    Section("metode", "Metode", "sections/method.html.j2", method.build),
-    Section("glosarium", "Glosarium", "sections/glossary.html.j2", method.glossary),
+    Section("pejabat", "Pejabat yang dikutip dan media", "sections/officials.html.j2", officials.build, appendix=True),
+    Section("sentimen", "Sentimen per isu", "sections/sentiment.html.j2", charts=_sentiment_charts, appendix=True),
+    Section("wilayah", "Provinsi dan kabupaten/kota", "sections/regions.html.j2", appendix=True),
+    Section("akun", "Kinerja akun resmi", "sections/accounts.html.j2", accounts.build, appendix=True),
+    Section("kualitas", "Kualitas data", "sections/quality.html.j2", appendix=True),
+    Section("metode", "Metode", "sections/method.html.j2", method.build, appendix=True),
+    Section("glosarium", "Glosarium", "sections/glossary.html.j2", method.glossary, appendix=True),
 ]
 
 __all__ = ["SECTIONS", "MonthContext", "Section"]

@@ -53,3 +53,4 @@ class Section:
     template: str
     build: Callable[[MonthContext], Any] | None = None
     charts: Callable[[ReportData, Any], dict[str, str | None]] | None = None
+    appendix: bool = False  # after the sign-off, under "Lampiran"

@@ -75,9 +75,8 @@ def _who(story: IssueStory) -> str:
     if story.province:
         parts.append(f"Tingkat provinsi: {fmt.number(story.province.mentions)} mention.")
     if story.agencies:
-        parts.append(
-            f"Perangkat daerah yang terkait: {fmt.series([f'{a.name} ({fmt.number(a.mentions)})' for a in story.agencies])}."
-        )
+        named = [f"{a.name} ({fmt.number(a.mentions)} mention)" for a in story.agencies]
+        parts.append(f"Perangkat daerah yang disebut atau dikutip: {fmt.series(named)}.")
     if story.officials:
         quoted = [f"{o.name} ({fmt.number(o.mentions)} mention)" for o in story.officials]
         parts.append(f"Pejabat yang dikutip: {fmt.series(quoted)}.")

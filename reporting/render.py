@@ -53,6 +53,14 @@ def italic_mention(text: str) -> Markup:
     return Markup(MENTION_WORD.sub(r"<i>\1</i>", str(escape(text))))
 
 
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else None: links come from vendor exports, and a
+    `javascript:` or `file:` link must never become clickable in the HTML report."""
+    if url and re.match(r"https?://[^\s\"'<>]+$", url.strip(), re.IGNORECASE):
+        return url.strip()
+    return None
+
+
 def series_separator(loop: jinja2.runtime.LoopContext) -> str:
     """The separator after a loop item in a PUEBI list: `a, b, dan c`, `a dan b`."""
     if loop.last:
@@ -81,6 +89,7 @@ def _environment() -> jinja2.Environment:
         series=fmt.series,
         mention=italic_mention,
         post_time=fmt.post_time,
+        web_url=web_url,
         short_month=lambda m: f"{charts.SHORT_MONTHS[m.month - 1]} {m.year}",
         outlet_count=lambda pair: f"{pair[0]} ({fmt.number(pair[1])})",
         months_in_a_row=months_in_a_row,

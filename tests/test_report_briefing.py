@@ -205,3 +205,16 @@ def test_a_month_without_data_says_so_and_names_the_months_that_have_data(plante
     assert "Data yang tersedia: September 2025 sampai November 2025" in html
     assert "Ringkasan eksekutif" not in html and "Peringatan: data bulan ini belum lengkap" not in html
     assert not read_report_data(planted, DEC, settings=DEFAULTS).has_data
+
+
+def test_only_web_addresses_become_links(tmp_path: Path) -> None:
+    path = build_planted(tmp_path / "w.duckdb")
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            """update marts.fct_mentions set url = 'javascript:alert(1)'
+               where mention_id = (select arg_max(mention_id, reach) from marts.fct_mentions
+                                   where issue = 'lingkungan_tambang' and month = ? and sentiment = 'negative')""",
+            [NOV],
+        )
+    html = render_html(read_report_data(path, NOV, settings=DEFAULTS))
+    assert "javascript:" not in html and '<a href="https://example.invalid/' in html

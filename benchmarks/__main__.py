@@ -1,17 +1,20 @@
-"""`python -m benchmarks [--only ingest|report|build] [--rows N] [--report-rows N] [--mentions N]`: run the benchmarks and print their tables."""
+"""`python -m benchmarks [--only ingest|report|build|sentiment] [--rows N] [--report-rows N] [--mentions N]`: run the benchmarks and print their tables."""
 
 from __future__ import annotations
 
 import argparse
 
-from benchmarks import build, ingest, report
+from benchmarks import build, ingest, report, sentiment
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--only", choices=["ingest", "report", "build"], help="run one benchmark (default: all)")
+    parser.add_argument(
+        "--only", choices=["ingest", "report", "build", "sentiment"], help="run one benchmark (default: all)"
+    )
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows per export file (ingestion)")
     parser.add_argument("--report-rows", type=int, default=1_000_000, help="mentions in the report's month")
+    parser.add_argument("--headlines", type=int, default=200_000, help="headlines labelled by the sentiment benchmark")
     parser.add_argument(
         "--mentions",
         type=int,
@@ -26,6 +29,8 @@ def main() -> None:
     if args.only in (None, "build"):
         for mentions in args.mentions or [1_000_000, 10_000_000]:
             build.main(mentions)
+    if args.only in (None, "sentiment"):
+        sentiment.main(args.headlines)
 
 
 if __name__ == "__main__":

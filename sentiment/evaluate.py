@@ -1,0 +1,75 @@
+"""Score a model on labelled texts: per-class precision, recall and F1, the confusion matrix,
+and one summary line that scripts can parse (always the last line printed)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sentiment.labelled import LABELS, Example
+from sentiment.model import Model
+
+
+def _per_class(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, tuple[float, float, float, int]]:
+    out = {}
+    for label in LABELS:
+        hit = sum(t == label and p == label for t, p in zip(truth, predicted))
+        guessed = sum(p == label for p in predicted)
+        actual = sum(t == label for t in truth)
+        precision = hit / guessed if guessed else 0.0
+        recall = hit / actual if actual else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out[label] = (precision, recall, f1, actual)
+    return out
+
+
+def macro_f1(truth: Sequence[str], predicted: Sequence[str]) -> float:
+    """Unweighted mean of the F1 of the classes present in `truth` or `predicted`."""
+    present = set(truth) | set(predicted)
+    scores = [f1 for label, (_, _, f1, _) in _per_class(truth, predicted).items() if label in present]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    truth: list[str]
+    predicted: list[str]
+    seconds: float  # wall time of predict() alone
+
+    @property
+    def macro_f1(self) -> float:
+        return macro_f1(self.truth, self.predicted)
+
+    @property
+    def accuracy(self) -> float:
+        return sum(t == p for t, p in zip(self.truth, self.predicted)) / len(self.truth)
+
+    @property
+    def texts_per_s(self) -> int:
+        return round(len(self.truth) / self.seconds) if self.seconds > 0 else 0
+
+    def summary(self) -> str:
+        return (
+            f"macro_f1={self.macro_f1:.4f} accuracy={self.accuracy:.4f} "
+            f"n={len(self.truth)} texts_per_s={self.texts_per_s}"
+        )
+
+    def report(self) -> list[str]:
+        """The printed report; its last line is `summary()`."""
+        lines = [f"{'class':<10} {'precision':>9} {'recall':>9} {'f1':>9} {'support':>8}"]
+        for label, (p, r, f1, n) in _per_class(self.truth, self.predicted).items():
+            lines.append(f"{label:<10} {p:>9.4f} {r:>9.4f} {f1:>9.4f} {n:>8}")
+        lines += ["", "confusion matrix (rows: true label, columns: predicted)"]
+        lines.append(f"{'':<10} " + " ".join(f"{label:>9}" for label in LABELS))
+        for t in LABELS:
+            row = [sum(a == t and b == p for a, b in zip(self.truth, self.predicted)) for p in LABELS]
+            lines.append(f"{t:<10} " + " ".join(f"{n:>9}" for n in row))
+        return [*lines, "", self.summary()]
+
+
+def evaluate(model: Model, examples: Sequence[Example]) -> Evaluation:
+    texts = [e.text for e in examples]
+    started = time.perf_counter()
+    labels, _ = model.predict(texts)
+    return Evaluation([e.label for e in examples], labels, time.perf_counter() - started)

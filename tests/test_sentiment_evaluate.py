@@ -1,0 +1,98 @@
+"""`citra sentiment evaluate`: the report, its last line, the file layouts it reads, its errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sklearn.metrics import accuracy_score, f1_score
+
+from sentiment.cli import main
+from sentiment.labelled import bundled
+from sentiment.model import load_model
+from tests.sentiment_data import small_model_path
+
+SUMMARY = re.compile(r"^macro_f1=(\d\.\d{4}) accuracy=(\d\.\d{4}) n=(\d+) texts_per_s=(\d+)$")
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
+    code = main(["evaluate", *args, "--model", str(small_model_path())])
+    out, err = capsys.readouterr()
+    return code, out.rstrip("\n").split("\n"), err
+
+
+def _valid_rows(n: int) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in bundled("smsa", "valid")[:n]]
+
+
+def test_last_line_is_the_summary_with_figures_matching_an_independent_computation(tmp_path, capsys):
+    rows = _valid_rows(60)
+    path = tmp_path / "sample.csv"
+    path.write_text("text,label\n" + "".join(f'"{t}",{lab}\n' for t, lab in rows), encoding="utf-8")
+    code, lines, _ = _run(capsys, str(path))
+    assert code == 0
+    match = SUMMARY.match(lines[-1])
+    assert match, lines[-1]
+    predicted, _ = load_model(small_model_path()).predict([t for t, _ in rows])
+    truth = [lab for _, lab in rows]
+    assert float(match[1]) == pytest.approx(f1_score(truth, predicted, average="macro"), abs=6e-5)
+    assert float(match[2]) == pytest.approx(accuracy_score(truth, predicted), abs=6e-5)
+    assert int(match[3]) == 60
+    assert int(match[4]) > 0
+    report = "\n".join(lines)
+    for label in ("positive", "neutral", "negative"):
+        assert re.search(rf"^{label}\s+\d\.\d{{4}}\s+\d\.\d{{4}}\s+\d\.\d{{4}}\s+\d+$", report, re.M)
+    assert "confusion matrix" in report
+
+
+def test_headerless_tsv_with_quotes_inside_texts_is_read_row_by_row(tmp_path, capsys):
+    rows = [
+        ('katanya "enak" tapi ternyata hambar dan mahal', "negative"),
+        ("pelayanan ramah , tempat bersih , saya puas", "positive"),
+        ('"rapat koordinasi digelar di kantor gubernur', "neutral"),
+    ]
+    path = tmp_path / "test_preprocess.tsv"
+    path.write_text("".join(f"{t}\t{lab}\n" for t, lab in rows), encoding="utf-8")
+    code, lines, _ = _run(capsys, str(path))
+    assert code == 0
+    assert SUMMARY.match(lines[-1])[3] == "3"
+
+
+def test_custom_column_names_and_indonesian_labels(tmp_path, capsys):
+    path = tmp_path / "kliping.csv"
+    path.write_text(
+        "judul,sentimen,media\n"
+        "Gubernur resmikan jembatan baru,positif,Banjarmasin Post\n"
+        "Warga keluhkan banjir yang tak kunjung surut,negatif,Radar Banjarmasin\n",
+        encoding="utf-8",
+    )
+    code, lines, _ = _run(capsys, str(path), "--text-column", "judul", "--label-column", "sentimen")
+    assert code == 0
+    assert SUMMARY.match(lines[-1])[3] == "2"
+
+
+def test_unknown_labels_are_named_with_file_and_row(tmp_path, capsys):
+    path = tmp_path / "labels.csv"
+    path.write_text("text,label\nbagus sekali,positive\njelek,postive\nbiasa saja,neutral\nburuk,bad\n")
+    code, _, err = _run(capsys, str(path))
+    assert code == 2
+    assert "labels.csv" in err
+    assert "row 3: label 'postive'" in err
+    assert "row 5: label 'bad'" in err
+    assert "negative, neutral, positive" in err
+
+
+def test_missing_column_is_named_with_the_columns_found(tmp_path, capsys):
+    path = tmp_path / "export.csv"
+    path.write_text("headline,sentiment\nbagus,positive\n")
+    code, _, err = _run(capsys, str(path))
+    assert code == 2
+    assert "export.csv" in err and "'text'" in err and "'headline'" in err and "--text-column" in err
+    assert "Traceback" not in err
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path, capsys):
+    code, _, err = _run(capsys, str(tmp_path / "nope.csv"))
+    assert code == 2
+    assert "nope.csv" in err and "not found" in err

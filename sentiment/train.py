@@ -102,7 +102,12 @@ def train(
         "label_counts": dict(sorted(Counter(e.label for e in examples).items())),
         "features": {"word": len(featurizer.word_vocab), "char": len(featurizer.char_vocab)},
         "lexicon_entries": len(lexicon),
-        "trainer": {"C": C, "source_weight": SOURCE_WEIGHT, "scikit_learn": sklearn.__version__},
+        "trainer": {
+            "C": C,
+            "source_weight": SOURCE_WEIGHT,
+            "scikit_learn": sklearn.__version__,
+            "numpy": np.__version__,
+        },
     }
     sha = artifact.write(output, featurizer, svm.coef_, svm.intercept_, manifest)
     log.info(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sentiment.labelled import _LABEL_SPELLINGS, LABELS, Example, LabelledFileError
+from sentiment.labelled import LABELS, Example, LabelledFileError, standard_label
 
 TABLE = "raw.label_corrections"
 
@@ -30,7 +30,7 @@ def read_corrections(warehouse: Path) -> list[Example]:
         rows = con.execute(f"select text, label from {TABLE}").fetchall()  # TABLE is a constant, not input
     examples, problems = [], []
     for number, (text, label) in enumerate(rows, start=1):
-        clean = _LABEL_SPELLINGS.get(str(label or "").strip().lower())
+        clean = standard_label(label)
         if clean is None:
             problems.append(f"row {number}: label {label!r} is not one of {', '.join(LABELS)}")
         elif text and str(text).strip():

@@ -19,6 +19,11 @@ DATA_DIR = Path(__file__).parent / "data"
 SOURCES = {"smsa": "smsa", "nusax_ind": "nusax_ind", "nusax_bjn": "nusax_bjn"}
 
 
+def standard_label(raw: object) -> str | None:
+    """`positive`/`neutral`/`negative` for a label in English or Indonesian (any case), else None."""
+    return _LABEL_SPELLINGS.get(str(raw or "").strip().lower())
+
+
 class LabelledFileError(ValueError):
     """A labelled file cannot be used: the message names the file, the row and the fix."""
 
@@ -66,7 +71,7 @@ def read_labelled(
         body = rows
         if "id" in names:
             key_at = names.index("id")
-    elif len(names) == 2 and names[1].strip().lower() in _LABEL_SPELLINGS:
+    elif len(names) == 2 and standard_label(names[1]):
         text_at, label_at, key_at, first_row = 0, 1, None, 1
         body = _chain(header, rows)
     else:
@@ -84,7 +89,7 @@ def read_labelled(
             problems.append(f"row {number}: {len(row)} field(s), expected a text and a label")
             continue
         text, raw_label = row[text_at].strip(), row[label_at].strip()
-        label = _LABEL_SPELLINGS.get(raw_label.lower())
+        label = standard_label(raw_label)
         if label is None:
             problems.append(f"row {number}: label {raw_label!r} is not one of {', '.join(LABELS)}")
         elif not text:

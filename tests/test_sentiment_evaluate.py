@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from sklearn.metrics import accuracy_score, f1_score
+from small_sentiment import small_model_path
 
 from sentiment.cli import main
 from sentiment.labelled import bundled
 from sentiment.model import load_model
-from tests.sentiment_data import small_model_path
 
 SUMMARY = re.compile(r"^macro_f1=(\d\.\d{4}) accuracy=(\d\.\d{4}) n=(\d+) texts_per_s=(\d+)$")
 

@@ -11,6 +11,7 @@ import duckdb
 import numpy as np
 import pytest
 from sklearn.metrics import f1_score
+from small_sentiment import small_model_path, small_training_set
 
 from sentiment import model as model_module
 from sentiment.artifact import ModelFileError
@@ -21,7 +22,6 @@ from sentiment.lexicon import learn_lexicon
 from sentiment.model import load_model
 from sentiment.normalize import tokens
 from sentiment.train import train
-from tests.sentiment_data import small_model_path, small_training_set
 
 
 def test_same_examples_give_the_same_bytes_and_predictions(tmp_path):

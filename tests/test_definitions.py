@@ -161,3 +161,11 @@ def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.Reposi
 
 def test_resources_are_bound_for_every_domain(repo: dg.RepositoryDefinition) -> None:
     assert {"citra", "smtp", "dbt"} <= set(repo.get_top_level_resources())
+
+
+def test_citra_sentiment_is_the_model_packages_own_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from orchestration.cli import main
+
+    assert main(["sentiment", "predict", "Banjir rendam tiga desa"]) == 0
+    label, confidence, text = capsys.readouterr().out.strip().split("\t")
+    assert label in {"positive", "neutral", "negative"} and 0 < float(confidence) <= 1 and text.startswith("Banjir")

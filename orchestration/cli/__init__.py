@@ -20,9 +20,20 @@ def ui(host: str, port: int) -> int:
     os.execvp(args[0], args)
 
 
+# command groups with their own parsers: `citra <group> --help` is theirs
+DELEGATED = {"sentiment": ("sentiment.cli", "evaluate, train or run Citra's own sentiment model")}
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] and argv[0] in DELEGATED:
+        import importlib
+
+        return importlib.import_module(DELEGATED[argv[0]][0]).main(argv[1:])
     parser = argparse.ArgumentParser(prog="citra", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
+    for name, (_, help_text) in DELEGATED.items():
+        sub.add_parser(name, help=help_text, add_help=False)
     sub.add_parser("build", help="ingest new exports and build all marts (through Dagster)")
     demo_p = sub.add_parser("demo", help="generate sample exports into CITRA_HOME, then build")
     demo_p.add_argument("--mentions", type=int, default=60_000)

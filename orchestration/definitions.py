@@ -13,7 +13,9 @@ from functools import cache
 import dagster as dg
 
 from orchestration.defs import dbt, ingestion, quality, reporting, serving
-from orchestration.jobs import build_job
+from orchestration.defs.quality.expectations import gx_check_keys
+from orchestration.defs.quality.sensors import expectations_after_build
+from orchestration.jobs import build_job, expectations_job
 from orchestration.resources import shared_resources
 from orchestration.settings import apply_defaults
 
@@ -23,9 +25,15 @@ DOMAINS = [ingestion, dbt, quality, serving, reporting]
 @dg.definitions
 def defs() -> dg.Definitions:
     apply_defaults()
+    checks = gx_check_keys()
+    build, expectations = build_job(checks), expectations_job(checks)
     return dg.Definitions.merge(
         *(domain.defs() for domain in DOMAINS),
-        dg.Definitions(jobs=[build_job], resources=shared_resources()),
+        dg.Definitions(
+            jobs=[build, expectations],
+            sensors=[expectations_after_build(build, expectations)],
+            resources=shared_resources(),
+        ),
     )
 
 

@@ -45,6 +45,14 @@ def apply_defaults() -> None:
         os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")
 
 
+def build_sources() -> list[Path]:
+    """The project files a build's result depends on besides the data (dbt project, selectors,
+    quality rules): a change to any of them makes the next `citra build` run (serving/stamp.py)."""
+    quality = Path(os.environ.get("CITRA_QUALITY") or REPO_ROOT / "quality.yml")
+    names = ("dbt_project.yml", "profiles.yml", "selectors.yml", "dbt_project")
+    return [*(REPO_ROOT / name for name in names), quality]
+
+
 def ensure_dagster_home() -> Path:
     """Create DAGSTER_HOME with Citra's instance settings (telemetry off, writer pool of 1)."""
     apply_defaults()

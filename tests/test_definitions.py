@@ -63,7 +63,7 @@ PYTHON_CHECKS = {
     "marts/mart_issue_sentiment_monthly": {"gx_mart_issue_sentiment_monthly"},
     "marts/dq_gaps": {"gx_dq_gaps"},
 }
-BLOCKING_CHECKS = {"gx_fct_mentions", "gx_mart_issue_sentiment_monthly"}
+GX_CHECKS = {"gx_media_mentions", "gx_fct_mentions", "gx_mart_issue_sentiment_monthly", "gx_dq_gaps"}
 WRITERS = {
     "raw/media_mentions",
     "marts/fct_mentions",
@@ -104,18 +104,27 @@ def test_python_checks_sit_on_the_assets_they_judge(repo: dg.RepositoryDefinitio
         if key.name in {n for names in PYTHON_CHECKS.values() for n in names}:
             actual.setdefault(key.asset_key.to_user_string(), set()).add(key.name)
     assert actual == PYTHON_CHECKS
-    # dbt tests arrive as checks on their models
+    # dbt tests that guard the data arrive as checks on their models; tests of the SQL run in
+    # make test only (selectors.yml), so they are no checks of a production build
+    checks = repo.asset_graph.asset_check_keys
     assert (
-        dg.AssetCheckKey(_key("marts/fct_mentions"), "unique_fct_mentions_mention_id")
-        in repo.asset_graph.asset_check_keys
+        dg.AssetCheckKey(
+            _key("marts/fct_mentions"), "accepted_values_fct_mentions_sentiment__positive__neutral__negative"
+        )
+        in checks
     )
+    assert dg.AssetCheckKey(_key("marts/fct_mentions"), "unique_fct_mentions_mention_id") not in checks
 
 
-def test_only_the_mart_suites_block(repo: dg.RepositoryDefinition) -> None:
+def test_no_python_check_blocks_and_the_suites_run_in_their_own_job(repo: dg.RepositoryDefinition) -> None:
     python_names = {n for names in PYTHON_CHECKS.values() for n in names}
     graph = repo.asset_graph
     blocking = {k.name for k in graph.asset_check_keys if k.name in python_names and graph.get_check_spec(k).blocking}
-    assert blocking == BLOCKING_CHECKS
+    assert blocking == set()
+    build_checks = {k.name for k in repo.get_job("citra_build").asset_layer.asset_graph.asset_check_keys}
+    suite_checks = {k.name for k in repo.get_job("citra_expectations").asset_layer.asset_graph.asset_check_keys}
+    assert suite_checks == GX_CHECKS
+    assert build_checks & GX_CHECKS == set()
 
 
 def test_quality_serving_and_report_come_after_the_marts_they_read(repo: dg.RepositoryDefinition) -> None:
@@ -130,7 +139,7 @@ def test_quality_serving_and_report_come_after_the_marts_they_read(repo: dg.Repo
 
 def test_the_build_job_runs_everything_but_the_partitioned_report(repo: dg.RepositoryDefinition) -> None:
     jobs = {job.name for job in repo.get_all_jobs() if not job.name.startswith("__")}
-    assert jobs == {"citra_build", "monthly_report"}
+    assert jobs == {"citra_build", "citra_expectations", "monthly_report"}
     build = repo.get_job("citra_build").asset_layer.executable_asset_keys
     everything = {_key(k) for keys in GROUPS.values() for k in keys}
     assert build == everything - {_key("reports/monthly_report")}
@@ -145,10 +154,12 @@ def test_the_schedule_and_the_sensor_start_the_right_jobs(repo: dg.RepositoryDef
         "0 7 1 * *",
     )
     assert schedule.execution_timezone == "Asia/Makassar"
-    [sensor] = repo.sensor_defs
-    assert (sensor.name, sensor.job_name) == ("landing_sensor", "citra_build")
+    sensors = {sensor.name: sensor for sensor in repo.sensor_defs}
+    assert set(sensors) == {"landing_sensor", "expectations_after_build"}
+    assert sensors["landing_sensor"].job_name == "citra_build"
+    assert sensors["expectations_after_build"].job_name == "citra_expectations"
     assert schedule.default_status == dg.DefaultScheduleStatus.RUNNING
-    assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
+    assert {s.default_status for s in sensors.values()} == {dg.DefaultSensorStatus.RUNNING}
 
 
 def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.RepositoryDefinition) -> None:

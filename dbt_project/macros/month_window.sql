@@ -1,8 +1,11 @@
 {#- The month window of an incremental run: dbt vars month_start and month_end, first days of
-    WITA months, half-open [month_start, month_end). Without them every month is built. -#}
+    WITA months, half-open [month_start, month_end). Without them every month is built.
+    Dagster passes the window as environment variables CITRA_MONTH_START / CITRA_MONTH_END
+    instead: a new --vars value makes dbt re-parse the whole project (several seconds), a new
+    environment value only the files that read it. -#}
 {% macro month_window() %}
-    {%- set start = var('month_start', none) -%}
-    {%- set end = var('month_end', none) -%}
+    {%- set start = var('month_start', none) or (env_var('CITRA_MONTH_START', '') or none) -%}
+    {%- set end = var('month_end', none) or (env_var('CITRA_MONTH_END', '') or none) -%}
     {%- if start is none and end is none -%}
         {{ return(none) }}
     {%- endif -%}

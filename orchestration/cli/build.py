@@ -7,6 +7,7 @@ started from cron shows up in the UI's run history.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -21,17 +22,54 @@ def paths() -> tuple[Path, Path]:
     return Path(os.environ["CITRA_HOME"]), Path(os.environ["CITRA_WAREHOUSE"])
 
 
+def nothing_new(home: Path, warehouse: Path) -> dict | None:
+    """The last build's stamp when nothing is new since (serving/stamp.py), else None."""
+    from orchestration.settings import build_sources
+    from serving.stamp import up_to_date
+
+    return up_to_date(warehouse, home / "landing", home / "serving", build_sources())
+
+
+def print_up_to_date(home: Path, warehouse: Path, stamp: dict) -> int:
+    """`citra build` with nothing new: no run, no dbt; the summary of the warehouse as it is."""
+    from orchestration.summary import headline, ingestion_summary, quality_summary
+
+    print(
+        f"Nothing new since the last build ({stamp.get('built_at', '?')} UTC, run {stamp.get('run_id', '?')}): "
+        "every file in landing/ is already ingested and the dbt project and quality rules are unchanged; "
+        "nothing rebuilt."
+    )
+    for line in ingestion_summary(warehouse):
+        print(line)
+    print("citra build OK (nothing new).")
+    for line in headline(warehouse) + quality_summary(warehouse):
+        print(line)
+    reports = sorted((home / "reports").glob("*/laporan_*.pdf"))
+    if not reports:
+        from orchestration.cli.report import write_latest_report
+
+        return write_latest_report(home, warehouse)
+    print(f"Latest report: {reports[-1]}")
+    return 0
+
+
 def build() -> int:
     """Run the `citra_build` job (ingest, dbt build with tests), then write the latest complete
-    month's report; 0 on success."""
+    month's report; 0 on success. With nothing new since the last build, run nothing."""
+    ensure_dagster_home()
+    home, warehouse = paths()
+    stamp = nothing_new(home, warehouse)
+    if stamp is not None:
+        return print_up_to_date(home, warehouse, stamp)
+
     import dagster as dg
 
     from ingestion.errors import WarehouseBusyError
     from ingestion.load import connect
+    from orchestration.cli.progress import BuildProgress, StepEventHandler
     from orchestration.definitions import load_defs
+    from orchestration.progress import listening
 
-    ensure_dagster_home()
-    home, warehouse = paths()
     try:
         connect(warehouse).close()
     except WarehouseBusyError as exc:
@@ -40,9 +78,20 @@ def build() -> int:
     job = load_defs().resolve_job_def(BUILD_JOB_NAME)
     log = log_path(home, "build")
     print(f"Running {BUILD_JOB_NAME} (ingest landing/, then dbt build with tests); log: {log}", flush=True)
-    verbosity = {"loggers": {"console": {"config": {"log_level": os.environ.get("CITRA_LOG_LEVEL", "INFO")}}}}
-    with dg.DagsterInstance.get() as instance, output_to(log):
-        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=verbosity)
+    level = os.environ.get("CITRA_LOG_LEVEL", "INFO")
+    run_config = {"loggers": {"console": {"config": {"log_level": level}}, "citra_progress": {}}}
+    with dg.DagsterInstance.get() as instance, output_to(log) as terminal:
+        progress = BuildProgress(terminal, len(job.graph.nodes), live=terminal.isatty())
+        step_logger = logging.Logger("citra.progress", logging.DEBUG)
+        step_logger.addHandler(StepEventHandler(progress))
+        job = job.with_logger_defs(
+            {
+                "console": dg.colored_console_logger,
+                "citra_progress": dg.LoggerDefinition(lambda _: step_logger, description="citra build progress"),
+            }
+        )
+        with progress, listening(progress.on_progress):
+            result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
     from orchestration.summary import headline, ingestion_summary, quality_summary
 
     if warehouse.exists():

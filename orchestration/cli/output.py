@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
 
 @contextmanager
-def output_to(log_path: Path) -> Iterator[None]:
-    """Send this process's and its children's stdout/stderr (dbt's progress) to a log file."""
+def output_to(log_path: Path) -> Iterator[TextIO]:
+    """Send this process's and its children's stdout/stderr (dbt's progress) to a log file;
+    yields a stream on the original stdout (the terminal), for a progress display."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     sys.stdout.flush()
     sys.stderr.flush()
@@ -20,9 +22,11 @@ def output_to(log_path: Path) -> Iterator[None]:
     with log_path.open("ab") as log:
         os.dup2(log.fileno(), 1)
         os.dup2(log.fileno(), 2)
+        terminal = os.fdopen(saved[0], "w", closefd=False)
         try:
-            yield
+            yield terminal
         finally:
+            terminal.flush()
             sys.stdout.flush()
             sys.stderr.flush()
             os.dup2(saved[0], 1)

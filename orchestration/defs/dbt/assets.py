@@ -4,25 +4,41 @@ dbt tests appear as asset checks on the models they test; an error-severity test
 stops the models downstream of it, and the run (and `citra build`) fails.
 
 Mention models are incremental by WITA month (see docs/architecture.md): each run rebuilds only
-the months it has to, passed to dbt as vars `month_start`/`month_end`.
+the months it has to, passed to dbt as environment variables `CITRA_MONTH_START`/`CITRA_MONTH_END`
+(the macro `month_window` also reads vars `month_start`/`month_end`, for hand-run `dbt build`).
+
+A build runs dbt's selector `production_build` (selectors.yml): seeds, models and the data tests
+that guard incoming data; unit tests and the tests that guard the SQL run in `make test` and CI.
 """
 
-import json
-from collections.abc import Mapping
-from functools import cache
+import os
+import shutil
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import cache, cached_property
+from importlib.metadata import version as installed_version
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
 import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets, get_asset_key_for_model
+from packaging import version
 
 from orchestration.constants import WRITER_POOL
 from orchestration.defs.dbt.months import MonthWindow, changed_months, parse_months
 from orchestration.defs.dbt.project import citra_dbt_project, prepared_manifest
+from orchestration.progress import StepProgress, report
 from orchestration.resources import CitraHome
 
 # the mention models whose last build bounds what ingestion added since
 INCREMENTAL_MODELS = ["fct_mentions", "mart_issue_sentiment_monthly"]
+
+# dbt's YAML selector (selectors.yml) that every build runs
+BUILD_SELECTOR = "production_build"
+
+WINDOW_ENV = ("CITRA_MONTH_START", "CITRA_MONTH_END")
 
 
 class DbtBuildConfig(dg.Config):
@@ -40,13 +56,48 @@ def last_built(instance: dg.DagsterInstance) -> float | None:
     return None if any(e is None for e in events) else min(e.timestamp for e in events)
 
 
-def dbt_build_args(config: DbtBuildConfig, window: MonthWindow | None) -> list[str]:
-    """`dbt build` with --full-refresh or the month window as vars (none: all months)."""
-    if config.full_refresh:
-        return ["build", "--full-refresh"]
-    if window is None:
-        return ["build"]
-    return ["build", "--vars", json.dumps(window.dbt_vars())]
+def dbt_build_args(config: DbtBuildConfig) -> list[str]:
+    """`dbt build`, with --full-refresh when asked (the month window goes by environment)."""
+    return ["build", "--full-refresh"] if config.full_refresh else ["build"]
+
+
+@contextmanager
+def month_window_env(window: MonthWindow | None) -> Iterator[None]:
+    """Set CITRA_MONTH_START/END for the dbt process started inside (unset: every month)."""
+    saved = {name: os.environ.get(name) for name in WINDOW_ENV}
+    values = window.dbt_vars() if window else {}
+    for name, key in zip(WINDOW_ENV, ("month_start", "month_end")):
+        os.environ[name] = values.get(key, "")
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def keep_partial_parse(run_target: Path) -> None:
+    """Keep this run's parse state for the next run. dagster-dbt starts every run from
+    `target/partial_parse.msgpack`, which `dbt parse` wrote with the profile of that moment; a run
+    against another warehouse path (CITRA_HOME) cannot use it and re-parses the whole project
+    (several seconds) every time, unless the state it wrote is kept."""
+    state = run_target / "partial_parse.msgpack"
+    if state.exists():
+        shared = citra_dbt_project.project_dir / citra_dbt_project.target_path / "partial_parse.msgpack"
+        draft = shared.with_name(f".partial_parse.{os.getpid()}.tmp")
+        shutil.copyfile(state, draft)
+        os.replace(draft, shared)
+
+
+class CitraDbtCli(DbtCliResource):
+    """dagster-dbt's resource, without the `dbt --version` process it starts once per run to
+    learn the version (about 2 s of imports): the version is the installed dbt-core's."""
+
+    @cached_property
+    def _cli_version(self) -> version.Version:
+        return version.parse(installed_version("dbt-core"))
 
 
 class CitraDbtTranslator(DagsterDbtTranslator):
@@ -67,6 +118,7 @@ def citra_dbt_models() -> dg.AssetsDefinition:
     @dbt_assets(
         manifest=manifest,
         project=citra_dbt_project,
+        selector=BUILD_SELECTOR,
         pool=WRITER_POOL,
         dagster_dbt_translator=CitraDbtTranslator(),
     )
@@ -83,10 +135,20 @@ def citra_dbt_models() -> dg.AssetsDefinition:
                 window = changed_months(con, last_built(context.instance))
         scope = "all months (full refresh)" if config.full_refresh else (window.label() if window else "all months")
         context.log.info(f"dbt build of mention models for {scope}")
-        for event in dbt.cli(dbt_build_args(config, window), context=context).stream():
+        total = len(context.selected_asset_keys) + len(context.selected_asset_check_keys)
+        done, started = 0, time.perf_counter()
+        with month_window_env(None if config.full_refresh else window):
+            invocation = dbt.cli(dbt_build_args(config), context=context)
+        for event in invocation.stream():
             if isinstance(event, (dg.Output, dg.AssetMaterialization)):
                 event = event.with_metadata({**event.metadata, "citra/months_built": dg.MetadataValue.text(scope)})
+            if isinstance(event, (dg.Output, dg.AssetMaterialization, dg.AssetCheckResult)):
+                done += 1
+                report(
+                    StepProgress("citra_dbt_models", "dbt nodes", done, total, seconds=time.perf_counter() - started)
+                )
             yield event
+        keep_partial_parse(invocation.target_path)
 
     return citra_dbt_models
 

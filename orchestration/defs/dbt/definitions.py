@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
-from orchestration.defs.dbt.assets import citra_dbt_models
+from orchestration.defs.dbt.assets import CitraDbtCli, citra_dbt_models
 from orchestration.defs.dbt.project import citra_dbt_project
 
 
 def defs() -> dg.Definitions:
     return dg.Definitions(
         assets=[citra_dbt_models()],
-        resources={"dbt": DbtCliResource(project_dir=citra_dbt_project)},
+        resources={"dbt": CitraDbtCli(project_dir=citra_dbt_project)},
     )

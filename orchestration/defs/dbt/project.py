@@ -13,11 +13,11 @@ citra_dbt_project = DbtProject(project_dir=REPO_ROOT, profiles_dir=REPO_ROOT)
 
 
 def manifest_is_stale(project: DbtProject) -> bool:
-    """True when a model, seed, macro or the project file changed after the last `dbt parse`."""
+    """True when a model, seed, macro, selector or the project file changed after the last `dbt parse`."""
     if not project.manifest_path.exists():
         return True
     built = project.manifest_path.stat().st_mtime
-    sources = [REPO_ROOT / "dbt_project.yml", REPO_ROOT / "profiles.yml"]
+    sources = [REPO_ROOT / name for name in ("dbt_project.yml", "profiles.yml", "selectors.yml")]
     sources += [p for p in (REPO_ROOT / "dbt_project").rglob("*") if p.is_file()]
     return any(p.stat().st_mtime > built for p in sources if p.exists())
 
@@ -27,5 +27,10 @@ def prepared_manifest() -> Path:
     """The manifest of the project, (re)parsed once per process when a dbt file changed."""
     apply_defaults()
     if manifest_is_stale(citra_dbt_project):
+        manifest = citra_dbt_project.manifest_path
+        selectors = REPO_ROOT / "selectors.yml"
+        if not manifest.exists() or selectors.stat().st_mtime > manifest.stat().st_mtime:
+            # dbt's partial parsing keeps the selectors of the previous parse: start afresh
+            manifest.with_name("partial_parse.msgpack").unlink(missing_ok=True)
         citra_dbt_project.preparer.prepare(citra_dbt_project)
     return citra_dbt_project.manifest_path

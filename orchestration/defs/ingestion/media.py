@@ -1,10 +1,13 @@
 """Ingestion of media-monitoring exports into ``raw.*`` (keys match the dbt sources)."""
 
+from functools import partial
+
 import dagster as dg
 import duckdb
 
-from ingestion.load import IngestReport, ingest_media
+from ingestion.load import IngestReport, ingest_file
 from orchestration.constants import INGESTION_GROUP, WRITER_POOL
+from orchestration.defs.ingestion.runner import ingest_folder
 from orchestration.resources import CitraHome
 
 RAW_MEDIA = dg.AssetKey(["raw", "media_mentions"])
@@ -20,9 +23,11 @@ def _outcome_table(report: IngestReport) -> str:
     return "\n".join(lines)
 
 
-def run_metadata(report: IngestReport) -> dict[str, dg.MetadataValue]:
+def run_metadata(report: IngestReport, seconds: float) -> dict[str, dg.MetadataValue]:
     """What one ingestion run did, file by file, for the asset's UI page."""
     return {
+        "seconds_this_run": dg.MetadataValue.float(round(seconds, 2)),
+        "rows_per_second_this_run": dg.MetadataValue.int(int(report.rows_loaded / seconds) if seconds > 0 else 0),
         "files_loaded": dg.MetadataValue.int(len(report.by_status("loaded"))),
         "files_skipped": dg.MetadataValue.int(len(report.by_status("skipped"))),
         "files_quarantined": dg.MetadataValue.int(len(report.by_status("quarantined"))),
@@ -90,7 +95,10 @@ def _mentions_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, dg.MetadataV
 )
 def raw_media(context: dg.AssetExecutionContext, citra: CitraHome):
     """Ingest new media-monitoring exports (Meltwater, generic template) from `landing/media/`."""
-    report = ingest_media(citra.warehouse, citra.landing_media, citra.quarantine / "media")
+    quarantine = citra.quarantine / "media"
+    report, seconds = ingest_folder(
+        "raw_media", citra.warehouse, citra.landing_media, partial(ingest_file, quarantine=quarantine)
+    )
     for o in report.by_status("quarantined"):
         context.log.error(f"{o.name} moved to quarantine/: {o.message}")
     for o in report.outcomes:
@@ -101,7 +109,7 @@ def raw_media(context: dg.AssetExecutionContext, citra: CitraHome):
         file_count, reject_count = con.execute(
             "select (select count(*) from raw.ingest_files), (select count(*) from raw.ingest_rejects)"
         ).fetchall()[0]
-    yield dg.MaterializeResult(asset_key=RAW_MEDIA, metadata={**mentions_meta, **run_metadata(report)})
+    yield dg.MaterializeResult(asset_key=RAW_MEDIA, metadata={**mentions_meta, **run_metadata(report, seconds)})
     yield dg.MaterializeResult(asset_key=RAW_FILES, metadata={"dagster/row_count": dg.MetadataValue.int(file_count)})
     yield dg.MaterializeResult(
         asset_key=RAW_REJECTS, metadata={"dagster/row_count": dg.MetadataValue.int(reject_count)}

@@ -4,12 +4,15 @@ The asset also appends to ``raw.ingest_files`` and ``raw.ingest_rejects``, which
 asset declares; they are not outputs here, so each table keeps one producer in the graph.
 """
 
+from functools import partial
+
 import dagster as dg
 import duckdb
 
-from ingestion.platforms.load import ingest_platforms
+from ingestion.platforms.load import ingest_platform_file
 from orchestration.constants import INGESTION_GROUP, WRITER_POOL
 from orchestration.defs.ingestion.media import run_metadata
+from orchestration.defs.ingestion.runner import ingest_folder
 from orchestration.resources import CitraHome
 
 RAW_POSTS = dg.AssetKey(["raw", "platform_posts"])
@@ -64,7 +67,13 @@ def _posts_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, dg.MetadataValu
 )
 def raw_platforms(context: dg.AssetExecutionContext, citra: CitraHome):
     """Ingest new official-account insights exports from `landing/platform/[<account>/]`."""
-    report = ingest_platforms(citra.warehouse, citra.root / "landing" / "platform", citra.quarantine / "platform")
+    quarantine = citra.quarantine / "platform"
+    report, seconds = ingest_folder(
+        "raw_platforms",
+        citra.warehouse,
+        citra.root / "landing" / "platform",
+        partial(ingest_platform_file, quarantine=quarantine),
+    )
     for o in report.by_status("quarantined"):
         context.log.error(f"{o.name} moved to quarantine/platform/: {o.message}")
     for o in report.by_status("loaded"):
@@ -75,7 +84,7 @@ def raw_platforms(context: dg.AssetExecutionContext, citra: CitraHome):
         days, first, last = con.execute(
             "select count(*), min(date), max(date) from raw.platform_account_daily"
         ).fetchall()[0]
-    yield dg.MaterializeResult(asset_key=RAW_POSTS, metadata={**posts_meta, **run_metadata(report)})
+    yield dg.MaterializeResult(asset_key=RAW_POSTS, metadata={**posts_meta, **run_metadata(report, seconds)})
     yield dg.MaterializeResult(
         asset_key=RAW_DAILY,
         metadata={

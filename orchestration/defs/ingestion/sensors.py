@@ -15,7 +15,7 @@ import dagster as dg
 import duckdb
 
 from ingestion.landing import content_hash, list_landing_files
-from orchestration.jobs import build_job
+from orchestration.jobs import BUILD_JOB_NAME
 from orchestration.resources import CitraHome
 
 # How often the daemon looks at landing/: a file is requested two ticks after its last write,
@@ -66,7 +66,7 @@ def run_key(hashes: list[str]) -> str:
 
 
 @dg.sensor(
-    job=build_job,
+    job_name=BUILD_JOB_NAME,
     minimum_interval_seconds=TICK_SECONDS,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Builds the warehouse when new exports in landing/ have stopped growing "

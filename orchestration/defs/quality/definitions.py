@@ -1,4 +1,4 @@
-"""The quality domain: `marts.dq_gaps`, the warn-only gap checks and the GX suites."""
+"""The quality domain: `marts.dq_gaps`, the warn-only gap checks, and the GX suites (their job and sensor: orchestration/definitions.py)."""
 
 from __future__ import annotations
 

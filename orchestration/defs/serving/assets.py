@@ -6,13 +6,17 @@ blocking checks succeeded, so readers see the previous marts or the new ones, ne
 """
 
 import dagster as dg
+import duckdb
 
 from orchestration.constants import SERVING_GROUP, WRITER_POOL
 from orchestration.defs.dbt.assets import citra_dbt_models
 from orchestration.defs.quality.assets import DQ_GAPS
+from orchestration.jobs import BUILD_JOB_NAME
 from orchestration.resources import CitraHome
+from orchestration.settings import build_sources
 from quality.gaps import DQ_GAPS_COLUMNS
 from serving.publish import STORAGE_VERSION, TableDocs, publish
+from serving.stamp import fingerprint, write_stamp
 
 SERVING = dg.AssetKey(["serving", "citra_duckdb"])
 
@@ -46,6 +50,11 @@ def serving_asset() -> dg.AssetsDefinition:
         (docs/bi.md), never to warehouse.duckdb."""
         published = publish(citra.warehouse, citra.root / "serving", {"dq_gaps": DQ_GAPS_DOCS})
         context.log.info(f"published {len(published.rows)} marts tables to {published.database}")
+        run = context.dagster_run
+        if run.job_name == BUILD_JOB_NAME and not run.asset_selection:
+            # a whole build: record its inputs, so that `citra build` with nothing new runs nothing
+            with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+                write_stamp(citra.root / "serving", fingerprint(con, build_sources()), context.run_id)
         rows = "\n".join(
             ["| table | rows |", "|---|---|"] + [f"| marts.{t} | {n:,} |" for t, n in published.rows.items()]
         )

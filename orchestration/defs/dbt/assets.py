@@ -135,13 +135,20 @@ def citra_dbt_models() -> dg.AssetsDefinition:
                 window = changed_months(con, last_built(context.instance))
         scope = "all months (full refresh)" if config.full_refresh else (window.label() if window else "all months")
         context.log.info(f"dbt build of mention models for {scope}")
+        built = window if window is not None and not config.full_refresh else None
+        window_metadata = {
+            "citra/months_built": dg.MetadataValue.text(scope),
+            # machine-readable, for the incremental serving publish ("" = every month)
+            "citra/month_start": dg.MetadataValue.text(built.start.isoformat() if built else ""),
+            "citra/month_end": dg.MetadataValue.text(built.end.isoformat() if built else ""),
+        }
         total = len(context.selected_asset_keys) + len(context.selected_asset_check_keys)
         done, started = 0, time.perf_counter()
         with month_window_env(None if config.full_refresh else window):
             invocation = dbt.cli(dbt_build_args(config), context=context)
         for event in invocation.stream():
             if isinstance(event, (dg.Output, dg.AssetMaterialization)):
-                event = event.with_metadata({**event.metadata, "citra/months_built": dg.MetadataValue.text(scope)})
+                event = event.with_metadata({**event.metadata, **window_metadata})
             if isinstance(event, (dg.Output, dg.AssetMaterialization, dg.AssetCheckResult)):
                 done += 1
                 report(

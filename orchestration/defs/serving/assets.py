@@ -5,18 +5,21 @@ one writer or many readers per file). This asset runs last, only when the marts 
 blocking checks succeeded, so readers see the previous marts or the new ones, never a mix.
 """
 
+from datetime import date
+from pathlib import Path
+
 import dagster as dg
 import duckdb
 
 from orchestration.constants import SERVING_GROUP, WRITER_POOL
-from orchestration.defs.dbt.assets import citra_dbt_models
+from orchestration.defs.dbt.assets import citra_dbt_models, model_key
 from orchestration.defs.quality.assets import DQ_GAPS
 from orchestration.jobs import BUILD_JOB_NAME
 from orchestration.resources import CitraHome
 from orchestration.settings import build_sources
 from quality.gaps import DQ_GAPS_COLUMNS
 from serving.publish import STORAGE_VERSION, TableDocs, publish
-from serving.stamp import fingerprint, write_stamp
+from serving.stamp import fingerprint, read_stamp, write_stamp
 
 SERVING = dg.AssetKey(["serving", "citra_duckdb"])
 
@@ -31,6 +34,22 @@ DQ_GAPS_DOCS = TableDocs(
     description="Data-quality findings: one row per gap, burst or label problem (see docs/quality.md).",
     columns={name: doc for name, (_, doc) in DQ_GAPS_COLUMNS.items()},
 )
+
+
+def built_months(context: dg.AssetExecutionContext, serving_dir: Path) -> tuple[date, date] | None:
+    """The months this run's dbt build rebuilt, when the current snapshot holds exactly the marts
+    of the dbt build before it (its stamp names that build's run); else None: copy everything."""
+    stamp = read_stamp(serving_dir)
+    records = context.instance.fetch_materializations(model_key("fct_mentions"), limit=2).records
+    if stamp is None or len(records) < 2 or records[0].run_id != context.run_id:
+        return None
+    if records[1].run_id != stamp.get("run_id"):
+        return None
+    metadata = records[0].asset_materialization.metadata
+    start, end = metadata.get("citra/month_start"), metadata.get("citra/month_end")
+    if start is None or end is None or not start.value or not end.value:
+        return None
+    return date.fromisoformat(start.value), date.fromisoformat(end.value)
 
 
 def serving_asset() -> dg.AssetsDefinition:
@@ -48,8 +67,10 @@ def serving_asset() -> dg.AssetsDefinition:
         column comments, DuckDB 1.0+ storage format) and `serving/parquet/<table>.parquet`, replaced
         atomically after each successful build. Connect Metabase, Superset, Evidence or DBeaver here
         (docs/bi.md), never to warehouse.duckdb."""
-        published = publish(citra.warehouse, citra.root / "serving", {"dq_gaps": DQ_GAPS_DOCS})
-        context.log.info(f"published {len(published.rows)} marts tables to {published.database}")
+        months = built_months(context, citra.root / "serving")
+        published = publish(citra.warehouse, citra.root / "serving", {"dq_gaps": DQ_GAPS_DOCS}, months)
+        how = f"months {months[0]} to {months[1]} (exclusive) of {', '.join(published.incremental)}" if months else ""
+        context.log.info(f"published {len(published.rows)} marts tables to {published.database} {how}".rstrip())
         run = context.dagster_run
         if run.job_name == BUILD_JOB_NAME and not run.asset_selection:
             # a whole build: record its inputs, so that `citra build` with nothing new runs nothing
@@ -66,6 +87,7 @@ def serving_asset() -> dg.AssetsDefinition:
                 "tables": dg.MetadataValue.int(len(published.rows)),
                 "dagster/row_count": dg.MetadataValue.int(published.rows.get("fct_mentions", 0)),
                 "seconds": dg.MetadataValue.float(round(published.seconds, 2)),
+                "tables_copied_by_month": dg.MetadataValue.text(", ".join(published.incremental) or "none"),
                 "rows_per_table": dg.MetadataValue.md(rows),
             }
         )

@@ -24,6 +24,7 @@ class Built:
     home: Path
     sample: GenerationSummary
     output: str
+    second_output: str
 
 
 @pytest.fixture(scope="module")
@@ -31,15 +32,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """24 months of sample exports (media and official accounts), built twice through Dagster."""
     home = tmp_path_factory.mktemp("e2e") / "citra"
     sample = generate(home, mentions=6000, seed=7, platforms=True)
-    output = io.StringIO()
-    with pytest.MonkeyPatch.context() as mp, redirect_stdout(output):
+    output, again = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CITRA_HOME", str(home))
         mp.setenv("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))
         mp.setenv("DAGSTER_HOME", str(home / "dagster"))
-        assert main(["build"]) == 0
-        # a second build finds nothing new and changes nothing
-        assert main(["build"]) == 0
-    return Built(home, sample, output.getvalue())
+        with redirect_stdout(output):
+            assert main(["build"]) == 0
+        written = (home / "warehouse.duckdb").stat().st_mtime_ns
+        # a second build finds nothing new, starts no run (so no dbt) and changes nothing
+        with redirect_stdout(again):
+            assert main(["build"]) == 0
+        assert (home / "warehouse.duckdb").stat().st_mtime_ns == written
+    return Built(home, sample, output.getvalue(), again.getvalue())
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +71,14 @@ def test_build_runs_through_dagster_and_is_recorded_in_dagster_home(
     monkeypatch.setenv("DAGSTER_HOME", str(built_home / "dagster"))
     with dg.DagsterInstance.get() as instance:
         runs = instance.get_runs()
-    assert len(runs) == 2 and all(r.job_name == "citra_build" for r in runs)
-    assert all(r.is_success for r in runs)
+    # one run: the second build had nothing new and ran nothing (no dbt, no publication)
+    assert len(runs) == 1 and runs[0].job_name == "citra_build" and runs[0].is_success
+
+
+def test_a_build_with_nothing_new_still_reports_success_and_the_summary(built: Built) -> None:
+    assert "Nothing new since the last build" in built.second_output
+    assert "citra build OK (nothing new)." in built.second_output
+    assert "Data quality:" in built.second_output and "Latest report:" in built.second_output
 
 
 def test_second_build_skips_every_file_already_ingested(built: Built) -> None:

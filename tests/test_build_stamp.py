@@ -1,0 +1,89 @@
+"""`citra build` runs nothing only when nothing is new: the build stamp and what changes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from ingestion.landing import content_hash
+from ingestion.schema import create_raw_schema
+from serving.stamp import fingerprint, up_to_date, write_stamp
+
+
+def built_home(home: Path) -> tuple[Path, list[Path]]:
+    """A home as a successful build leaves it: one export ingested, a snapshot and its stamp."""
+    export = home / "landing" / "media" / "meltwater_2025-10.csv"
+    export.parent.mkdir(parents=True)
+    export.write_text("Date,Headline\n01-Oct-2025 10:00AM,Banjir\n", encoding="utf-8")
+    project = home / "project"
+    (project / "models").mkdir(parents=True)
+    (project / "models" / "fct.sql").write_text("select 1", encoding="utf-8")
+    (project / "quality.yml").write_text("freshness: {max_days: 3}\n", encoding="utf-8")
+    sources = [project / "models", project / "quality.yml"]
+    warehouse = home / "warehouse.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        create_raw_schema(con)
+        register(con, export)
+    (home / "serving").mkdir()
+    (home / "serving" / "citra.duckdb").write_bytes(b"")
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        write_stamp(home / "serving", fingerprint(con, sources), "run-1")
+    return warehouse, sources
+
+
+def register(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    con.execute(
+        "insert into raw.ingest_files (file_id, file_name, file_path, size_bytes, status, first_seen_at) "
+        "values (?, ?, ?, ?, 'loaded', now())",
+        [content_hash(path), path.name, str(path), path.stat().st_size],
+    )
+
+
+def check(home: Path, warehouse: Path, sources: list[Path]) -> dict | None:
+    return up_to_date(warehouse, home / "landing", home / "serving", sources)
+
+
+def test_nothing_new_since_the_stamp_is_up_to_date(tmp_path: Path) -> None:
+    warehouse, sources = built_home(tmp_path)
+    stamp = check(tmp_path, warehouse, sources)
+    assert stamp is not None and stamp["run_id"] == "run-1"
+
+
+def test_a_renamed_copy_of_an_ingested_export_is_nothing_new(tmp_path: Path) -> None:
+    warehouse, sources = built_home(tmp_path)
+    media = tmp_path / "landing" / "media"
+    (media / "copy_of_october.csv").write_bytes((media / "meltwater_2025-10.csv").read_bytes())
+    assert check(tmp_path, warehouse, sources) is not None
+
+
+def test_a_new_export_in_landing_makes_the_build_run(tmp_path: Path) -> None:
+    warehouse, sources = built_home(tmp_path)
+    (tmp_path / "landing" / "platform").mkdir()
+    (tmp_path / "landing" / "platform" / "tiktok.csv").write_text("Date,Views\n2025-10-01,5\n", encoding="utf-8")
+    assert check(tmp_path, warehouse, sources) is None
+
+
+def test_files_ingested_after_the_last_publication_make_the_build_run(tmp_path: Path) -> None:
+    # e.g. the last build ingested a file, then a blocking test failed: serving was not published
+    warehouse, sources = built_home(tmp_path)
+    other = tmp_path / "elsewhere.csv"
+    other.write_text("Date,Headline\n02-Oct-2025 10:00AM,Tambang\n", encoding="utf-8")
+    with duckdb.connect(str(warehouse)) as con:
+        register(con, other)
+    assert check(tmp_path, warehouse, sources) is None
+
+
+def test_a_changed_model_or_quality_rule_makes_the_build_run(tmp_path: Path) -> None:
+    warehouse, sources = built_home(tmp_path)
+    (tmp_path / "project" / "models" / "fct.sql").write_text("select 2", encoding="utf-8")
+    assert check(tmp_path, warehouse, sources) is None
+    warehouse, sources = built_home(tmp_path / "again")
+    (tmp_path / "again" / "project" / "quality.yml").write_text("freshness: {max_days: 7}\n", encoding="utf-8")
+    assert check(tmp_path / "again", warehouse, sources) is None
+
+
+def test_without_a_stamp_or_a_snapshot_the_build_runs(tmp_path: Path) -> None:
+    warehouse, sources = built_home(tmp_path)
+    (tmp_path / "serving" / "citra.duckdb").unlink()
+    assert check(tmp_path, warehouse, sources) is None

@@ -1,36 +1,41 @@
-"""`python -m benchmarks [--only ingest|report|build|sentiment] [--rows N] [--report-rows N] [--mentions N]`: run the benchmarks and print their tables."""
+"""`python -m benchmarks [--only goals|ingest|report|build|sentiment] [--big] ...`: run a benchmark and print its table.
+
+Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
+row with the bare-DuckDB figure measured in the same command.
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from benchmarks import build, ingest, report, sentiment
+from benchmarks import build, goals, ingest, report, sentiment
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument(
-        "--only", choices=["ingest", "report", "build", "sentiment"], help="run one benchmark (default: all)"
-    )
+    parser.add_argument("--only", choices=["goals", "ingest", "report", "build", "sentiment"], default="goals")
+    parser.add_argument("--big", action="store_true", help="goals: also build 10M rows for the peak-memory row")
+    parser.add_argument("--sizes", default="1000000,3000000", help="goals: the two build sizes (rows)")
+    parser.add_argument("--per-month", type=int, default=10_000, help="goals: mentions per month of the histories")
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows per export file (ingestion)")
     parser.add_argument("--report-rows", type=int, default=1_000_000, help="mentions in the report's month")
     parser.add_argument("--headlines", type=int, default=200_000, help="headlines labelled by the sentiment benchmark")
     parser.add_argument(
-        "--mentions",
-        type=int,
-        action="append",
-        help="mentions of the build benchmark's 60-month history (repeatable; default 1M and 10M)",
+        "--mentions", type=int, action="append", help="build: mentions of the 60-month history (repeatable)"
     )
     args = parser.parse_args()
-    if args.only in (None, "ingest"):
+    if args.only == "goals":
+        first, second = (int(x) for x in args.sizes.split(","))
+        goals.main((first, second), big=args.big, per_month=args.per_month)
+    elif args.only == "ingest":
         ingest.main(args.rows)
-    if args.only in (None, "report"):
+    elif args.only == "report":
         report.main(args.report_rows)
-    if args.only in (None, "build"):
-        for mentions in args.mentions or [1_000_000, 10_000_000]:
-            build.main(mentions)
-    if args.only in (None, "sentiment"):
+    elif args.only == "sentiment":
         sentiment.main(args.headlines)
+    else:
+        for mentions in args.mentions or [1_000_000]:
+            build.main(mentions)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import dagster as dg
 from orchestration.defs import dbt, ingestion, quality, reporting, serving
 from orchestration.defs.quality.expectations import gx_check_keys
 from orchestration.defs.quality.sensors import expectations_after_build
+from orchestration.history import relax_history_flushes
 from orchestration.jobs import build_job, expectations_job
 from orchestration.resources import shared_resources
 from orchestration.settings import apply_defaults
@@ -25,6 +26,7 @@ DOMAINS = [ingestion, dbt, quality, serving, reporting]
 @dg.definitions
 def defs() -> dg.Definitions:
     apply_defaults()
+    relax_history_flushes()
     checks = gx_check_keys()
     build, expectations = build_job(checks), expectations_job(checks)
     return dg.Definitions.merge(

@@ -27,6 +27,9 @@ def build_job(expectation_checks: Sequence[dg.AssetCheckKey]) -> UnresolvedAsset
         selection=dg.AssetSelection.all()
         - dg.AssetSelection.groups(REPORTING_GROUP)
         - dg.AssetSelection.checks(*expectation_checks),
+        # one process for every step: the steps take turns at the warehouse anyway (writer pool),
+        # and a process per step would load the code location again, seconds each time
+        executor_def=dg.in_process_executor,
         description="Ingest every new export, then build all dbt models with the tests that guard the data, "
         "the quality rules and the serving snapshot (everything but the monthly report and the GX suites).",
     )
@@ -37,5 +40,6 @@ def expectations_job(expectation_checks: Sequence[dg.AssetCheckKey]) -> Unresolv
     return dg.define_asset_job(
         EXPECTATIONS_JOB_NAME,
         selection=dg.AssetSelection.checks(*expectation_checks),
+        executor_def=dg.in_process_executor,
         description="Great Expectations suites on raw.media_mentions and the marts; started after each successful build.",
     )

@@ -1,3 +1,7 @@
+-- A view, not a table: fct_mentions reads it once, so writing 1M wide rows here first only
+-- costs time (about half of the mention models' time at 1M rows).
+{{ config(materialized='view') }}
+
 {%- set region_pattern = region_alias_pattern(ref('region_aliases')) -%}
 
 with mentions as (

@@ -87,7 +87,7 @@ def run_target(context: dg.AssetExecutionContext, home: Path) -> Path:
     written, and the profile holds the warehouse path: a state shared by every CITRA_HOME would
     be thrown away whenever two homes alternate. Each home keeps its own (`dbt/` in CITRA_HOME)."""
     target = citra_dbt_project.project_dir / citra_dbt_project.target_path
-    target = target / f"citra_dbt_models-{context.run_id[:7]}-{uuid.uuid4().hex[:7]}"
+    target = target / f"citra_dbt_models-{context.run.run_id[:7]}-{uuid.uuid4().hex[:7]}"
     target.mkdir(parents=True)
     saved = home / "dbt" / PARSE_STATE
     if saved.exists():

@@ -41,7 +41,7 @@ def built_months(context: dg.AssetExecutionContext, serving_dir: Path) -> tuple[
     of the dbt build before it (its stamp names that build's run); else None: copy everything."""
     stamp = read_stamp(serving_dir)
     records = context.instance.fetch_materializations(model_key("fct_mentions"), limit=2).records
-    if stamp is None or len(records) < 2 or records[0].run_id != context.run_id:
+    if stamp is None or len(records) < 2 or records[0].run_id != context.run.run_id:
         return None
     if records[1].run_id != stamp.get("run_id"):
         return None
@@ -71,11 +71,11 @@ def serving_asset() -> dg.AssetsDefinition:
         published = publish(citra.warehouse, citra.root / "serving", {"dq_gaps": DQ_GAPS_DOCS}, months)
         how = f"months {months[0]} to {months[1]} (exclusive) of {', '.join(published.incremental)}" if months else ""
         context.log.info(f"published {len(published.rows)} marts tables to {published.database} {how}".rstrip())
-        run = context.dagster_run
+        run = context.run
         if run.job_name == BUILD_JOB_NAME and not run.asset_selection:
             # a whole build: record its inputs, so that `citra build` with nothing new runs nothing
             with duckdb.connect(str(citra.warehouse), read_only=True) as con:
-                write_stamp(citra.root / "serving", fingerprint(con, build_sources()), context.run_id)
+                write_stamp(citra.root / "serving", fingerprint(con, build_sources()), run.run_id)
         rows = "\n".join(
             ["| table | rows |", "|---|---|"] + [f"| marts.{t} | {n:,} |" for t, n in published.rows.items()]
         )

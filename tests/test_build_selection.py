@@ -82,8 +82,12 @@ def test_a_failing_data_test_fails_the_build_and_leaves_serving_and_reports_alon
     with redirect_stdout(io.StringIO()):
         assert main(["build"]) == 0
     serving, reports = _digest(home / "serving"), _digest(home / "reports")
-    with duckdb.connect(str(home / "warehouse.duckdb")) as con:  # bad data slipped into raw
-        con.execute("insert into raw.media_mentions (mention_id) values (null)")
+    with duckdb.connect(str(home / "warehouse.duckdb")) as con:  # a vendor label no profile maps
+        con.execute(
+            "insert into raw.media_mentions (mention_id, source_file_id, source_row, vendor, profile, published_at,"
+            " sentiment, export_date, ingested_at) values ('odd-1', 'f', 2, 'meltwater', 'meltwater',"
+            " timestamptz '2025-10-01 10:00:00+08', 'sangat positif', date '2025-10-02', now())"
+        )
     extra = home / "landing" / "media" / "later_export.csv"  # something new, so the build runs
     extra.write_text(
         "Date,Headline,URL,Source,Sentiment,Input Name,Document ID\n"

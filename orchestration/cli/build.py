@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from orchestration.cli.output import log_path, output_to
@@ -80,6 +81,7 @@ def build() -> int:
     print(f"Running {BUILD_JOB_NAME} (ingest landing/, then dbt build with tests); log: {log}", flush=True)
     level = os.environ.get("CITRA_LOG_LEVEL", "INFO")
     run_config = {"loggers": {"console": {"config": {"log_level": level}}, "citra_progress": {}}}
+    started = time.perf_counter()
     with dg.DagsterInstance.get() as instance, output_to(log) as terminal:
         progress = BuildProgress(terminal, len(job.graph.nodes), live=terminal.isatty())
         step_logger = logging.Logger("citra.progress", logging.DEBUG)
@@ -92,6 +94,7 @@ def build() -> int:
         )
         with progress, listening(progress.on_progress):
             result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
+    run_seconds = time.perf_counter() - started
     from orchestration.summary import headline, ingestion_summary, quality_summary
 
     if warehouse.exists():
@@ -109,8 +112,10 @@ def build() -> int:
         print(line)
     from orchestration.cli.report import write_latest_report
 
+    started = time.perf_counter()
     if write_latest_report(home, warehouse) != 0:
         return 1
+    print(f"Took {run_seconds:.1f} s for the run, {time.perf_counter() - started:.1f} s for the report.")
     print(f"Open the Dagster UI: make ui   (then http://127.0.0.1:3000; CITRA_HOME={home})")
     return 0
 

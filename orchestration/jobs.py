@@ -14,10 +14,7 @@ from collections.abc import Sequence
 import dagster as dg
 from dagster._core.definitions.unresolved_asset_job_definition import UnresolvedAssetJobDefinition
 
-from orchestration.constants import REPORTING_GROUP
-
-BUILD_JOB_NAME = "citra_build"
-EXPECTATIONS_JOB_NAME = "citra_expectations"
+from orchestration.constants import BUILD_JOB_NAME, EXPECTATIONS_JOB_NAME, REPORTING_GROUP
 
 
 def build_job(expectation_checks: Sequence[dg.AssetCheckKey]) -> UnresolvedAssetJobDefinition:

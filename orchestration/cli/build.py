@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from orchestration.cli.output import log_path, output_to
-from orchestration.jobs import BUILD_JOB_NAME
+from orchestration.constants import BUILD_JOB_NAME
 from orchestration.settings import apply_defaults, ensure_dagster_home
 
 

@@ -11,24 +11,18 @@ A build runs dbt's selector `production_build` (selectors.yml): seeds, models an
 that guard incoming data; unit tests and the tests that guard the SQL run in `make test` and CI.
 """
 
-import os
-import shutil
 import time
-import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from functools import cache, cached_property
-from importlib.metadata import version as installed_version
-from pathlib import Path
+from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import dagster as dg
 import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets, get_asset_key_for_model
-from packaging import version
 
 from orchestration.constants import WRITER_POOL
-from orchestration.defs.dbt.months import MonthWindow, changed_months, parse_months
+from orchestration.defs.dbt.invocation import keep_partial_parse, month_window_env, run_target
+from orchestration.defs.dbt.months import changed_months, parse_months
 from orchestration.defs.dbt.project import citra_dbt_project, prepared_manifest
 from orchestration.progress import StepProgress, report
 from orchestration.resources import CitraHome
@@ -38,9 +32,6 @@ INCREMENTAL_MODELS = ["fct_mentions", "mart_issue_sentiment_monthly"]
 
 # dbt's YAML selector (selectors.yml) that every build runs
 BUILD_SELECTOR = "production_build"
-
-WINDOW_ENV = ("CITRA_MONTH_START", "CITRA_MONTH_END")
-PARSE_STATE = "partial_parse.msgpack"
 
 
 class DbtBuildConfig(dg.Config):
@@ -61,63 +52,6 @@ def last_built(instance: dg.DagsterInstance) -> float | None:
 def dbt_build_args(config: DbtBuildConfig) -> list[str]:
     """`dbt build`, with --full-refresh when asked (the month window goes by environment)."""
     return ["build", "--full-refresh"] if config.full_refresh else ["build"]
-
-
-@contextmanager
-def month_window_env(window: MonthWindow | None) -> Iterator[None]:
-    """Set CITRA_MONTH_START/END for the dbt process started inside (unset: every month)."""
-    saved = {name: os.environ.get(name) for name in WINDOW_ENV}
-    values = window.dbt_vars() if window else {}
-    for name, key in zip(WINDOW_ENV, ("month_start", "month_end")):
-        os.environ[name] = values.get(key, "")
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
-def run_target(context: dg.AssetExecutionContext, home: Path) -> Path:
-    """This run's dbt target folder, holding the parse state of this home's previous run.
-
-    dbt re-parses the whole project (seconds) when the profile changed since the parse state was
-    written, and the profile holds the warehouse path: a state shared by every CITRA_HOME would
-    be thrown away whenever two homes alternate. Each home keeps its own (`dbt/` in CITRA_HOME)."""
-    target = citra_dbt_project.project_dir / citra_dbt_project.target_path
-    target = target / f"citra_dbt_models-{context.run.run_id[:7]}-{uuid.uuid4().hex[:7]}"
-    target.mkdir(parents=True)
-    saved = home / "dbt" / PARSE_STATE
-    if saved.exists():
-        shutil.copyfile(saved, target / PARSE_STATE)
-    return target
-
-
-def keep_partial_parse(target: Path, home: Path) -> None:
-    """Save the parse state this run's dbt wrote, for the next run on this home."""
-    state = target / PARSE_STATE
-    if state.exists():
-        saved = home / "dbt" / PARSE_STATE
-        saved.parent.mkdir(parents=True, exist_ok=True)
-        draft = saved.with_name(f".{PARSE_STATE}.{os.getpid()}.tmp")
-        shutil.copyfile(state, draft)
-        os.replace(draft, saved)
-
-
-class CitraDbtCli(DbtCliResource):
-    """dagster-dbt's resource without two start-up costs of each run (seconds on 2 cores): the
-    `dbt --version` process that tells the version (it is the installed dbt-core's), and a dbt
-    adapter opened in this process, which dagster-dbt only needs to fetch row counts and column
-    metadata after a run (Citra fetches neither)."""
-
-    @cached_property
-    def _cli_version(self) -> version.Version:
-        return version.parse(installed_version("dbt-core"))
-
-    def _initialize_dbt_core_adapter(self, args):  # noqa: ANN001, ANN202 - dagster-dbt's signature
-        return None
 
 
 class CitraDbtTranslator(DagsterDbtTranslator):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dagster as dg
 
-from orchestration.defs.dbt.assets import CitraDbtCli, citra_dbt_models
+from orchestration.defs.dbt.assets import citra_dbt_models
+from orchestration.defs.dbt.invocation import CitraDbtCli
 from orchestration.defs.dbt.project import citra_dbt_project
 
 

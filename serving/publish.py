@@ -140,7 +140,8 @@ def publish(
     try:
         if from_previous:
             shutil.copyfile(database, staged_db)
-        con = duckdb.connect(":memory:")
+        # bounded like every other connection of a build (it spills beyond the limit)
+        con = duckdb.connect(":memory:", config={"memory_limit": os.environ.get("CITRA_DUCKDB_MEMORY_LIMIT", "1GB")})
         try:
             con.execute(f"attach {_literal(str(warehouse))} as wh (read_only)")
             if from_previous:

@@ -241,7 +241,7 @@ def main(sizes: tuple[int, int] = (1_000_000, 3_000_000), big: bool = False, per
     lines.append(
         row(
             f"peak memory, {peak_n / 1e6:g}M mentions",
-            f"{peak.peak_mb:,.0f} MB",
+            f"{peak.peak_mb:,.0f} MB (largest process {peak.largest_process_mb:,.0f} MB)",
             f"{peak_read.peak_mb:,.0f} MB",
             "<= 1.5 GB (stretch 1 GB)",
             peak.peak_mb <= 1536 if peak_n == 10_000_000 else None,

@@ -35,28 +35,30 @@ def load() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and its descendants (0 once it is gone)."""
-    total, todo = 0, [pid]
+def _tree_rss(pid: int) -> tuple[int, int]:
+    """Resident bytes of ``pid`` and its descendants, and of the largest one (0 once gone)."""
+    total, largest, todo = 0, 0, [pid]
     while todo:
         current = todo.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            total += next(int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS:"))
+            rss = next(int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS:"))
+            total, largest = total + rss, max(largest, rss)
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, StopIteration, ValueError):
             continue
-    return total
+    return total, largest
 
 
 @dataclass(frozen=True)
 class Timed:
     seconds: float
     cpu_seconds: float  # user + system of the child and its descendants
-    peak_mb: float
+    peak_mb: float  # the process tree together
     returncode: int
     output: str
+    largest_process_mb: float = 0.0  # the largest single process
 
 
 def timed(args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Timed:
@@ -66,11 +68,12 @@ def timed(args: list[str], env: dict[str, str] | None = None, cwd: Path | None =
     proc = subprocess.Popen(
         args, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True
     )
-    peak = [0]
+    peak = [0, 0]
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            total, largest = _tree_rss(proc.pid)
+            peak[0], peak[1] = max(peak[0], total), max(peak[1], largest)
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -80,7 +83,7 @@ def timed(args: list[str], env: dict[str, str] | None = None, cwd: Path | None =
     sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Timed(seconds, cpu, peak[0] / 2**20, proc.returncode, output)
+    return Timed(seconds, cpu, peak[0] / 2**20, proc.returncode, output, peak[1] / 2**20)
 
 
 def free_gb(path: Path) -> float:

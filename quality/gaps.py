@@ -90,10 +90,11 @@ def publish_gaps(warehouse: Path, as_of: date | None = None, config: dict | None
         con.execute("begin transaction")
         con.execute("create schema if not exists marts")
         con.execute(f"create or replace table marts.dq_gaps ({columns})")
-        con.executemany(
-            "insert into marts.dq_gaps values (?, ?, ?, ?, ?, ?, now())",
-            [(f.kind, f.subject, f.start_date, f.end_date, f.severity, f.detail) for f in findings],
-        )
+        if findings:  # DuckDB's executemany refuses an empty list: a clean warehouse has none
+            con.executemany(
+                "insert into marts.dq_gaps values (?, ?, ?, ?, ?, ?, now())",
+                [(f.kind, f.subject, f.start_date, f.end_date, f.severity, f.detail) for f in findings],
+            )
         con.execute(
             "comment on table marts.dq_gaps is 'One row per data-quality finding "
             "(holes, late data, bursts, unknown labels); the monthly report and BI tools read it.'"

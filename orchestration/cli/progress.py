@@ -47,8 +47,17 @@ class BuildProgress:
             from rich.console import Console
             from rich.live import Live
 
-            self.live = Live(console=Console(file=out, force_terminal=True), refresh_per_second=4, transient=True)
-            self.live.update(self._renderable(), refresh=False)
+            # stdout and stderr stay where output_to() sent them (the log): only the display is live
+            console = Console(file=out, force_terminal=True)
+            # redrawn from the current state at every refresh, so the seconds keep counting
+            self.live = Live(
+                console=console,
+                get_renderable=self._renderable,
+                refresh_per_second=4,
+                transient=True,
+                redirect_stdout=False,
+                redirect_stderr=False,
+            )
 
     def __enter__(self) -> BuildProgress:
         if self.live is not None:
@@ -78,14 +87,14 @@ class BuildProgress:
     def _print(self, line: str) -> None:
         if self.live is not None:
             self.live.console.print(line, highlight=False, markup=False)
-            self.live.update(self._renderable())
+            self.live.refresh()
         else:
             self.out.write(line + "\n")
             self.out.flush()
 
     def _refresh(self) -> None:
         if self.live is not None:
-            self.live.update(self._renderable())
+            self.live.refresh()
 
     def _renderable(self):
         from rich.text import Text

@@ -1,10 +1,13 @@
-"""Plain-text summary printed by `citra build`: where the warehouse is and three headline numbers."""
+"""Plain-text summary printed by `citra build`: where the warehouse is and three headline numbers
+(the latest complete month is the one before `ingestion.clock.today()`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import duckdb
+
+from ingestion.clock import last_complete_month
 
 
 def _pct(value: float | None) -> str:
@@ -18,25 +21,26 @@ def headline(warehouse: Path) -> list[str]:
             """select count(*), min(month), max(month), count(distinct issue)
                from marts.fct_mentions"""
         ).fetchall()[0]
+        month = last_complete_month()
         latest = con.execute(
-            """with per_month as (
-                 select month, sum(mentions) as mentions, sum(positive) as positive,
-                        sum(negative) as negative, sum(positive + neutral + negative) as labelled
-                 from marts.mart_issue_sentiment_monthly group by month)
-               select month, mentions, positive / nullif(labelled, 0), negative / nullif(labelled, 0)
-               from per_month
-               where month < (select max(month) from per_month) or
-                     (select max(mention_date) from marts.fct_mentions) = last_day(month)
-               order by month desc limit 1"""
-        ).fetchall()
+            """select sum(mentions), sum(positive) / nullif(sum(positive + neutral + negative), 0),
+                      sum(negative) / nullif(sum(positive + neutral + negative), 0)
+               from marts.mart_issue_sentiment_monthly where month = ?""",
+            [month],
+        ).fetchall()[0]
         lines = [
             f"Warehouse:  {warehouse}",
             f"  1. {mentions:,} unique mentions, {issues} issues, months {first:%Y-%m} to {last:%Y-%m}"
             if mentions
             else "  1. no mentions yet: drop exports into landing/media/",
         ]
-        if latest:
-            month, month_mentions, pos, neg = latest[0]
+        if mentions:
+            month_mentions, pos, neg = latest
+            if not month_mentions:
+                lines.append(
+                    f"  2. {month:%Y-%m} (latest complete month): no mentions yet; drop its exports into landing/media/"
+                )
+                return lines
             worst = con.execute(
                 """select issue, negative_share, negative from marts.mart_issue_sentiment_monthly
                    where month = ? and negative > 0 order by negative_share desc, negative desc limit 1""",

@@ -6,12 +6,12 @@ BI tools and the report show what each column means.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import duckdb
 
+from ingestion.clock import today
 from quality.bands import label_shares, negative_bursts, volume_band
 from quality.config import load_config
 from quality.rules import (
@@ -23,8 +23,6 @@ from quality.rules import (
     prepare_series,
     unknown_accounts,
 )
-
-WITA = ZoneInfo("Asia/Makassar")
 
 DQ_GAPS_COLUMNS: dict[str, tuple[str, str]] = {
     "kind": (
@@ -52,9 +50,10 @@ DQ_GAPS_COLUMNS: dict[str, tuple[str, str]] = {
 
 
 def find_gaps(con: duckdb.DuckDBPyConnection, as_of: date | None = None, config: dict | None = None) -> list[Finding]:
-    """All findings of all rules, in a stable order."""
+    """All findings of all rules, in a stable order; freshness is judged on ``as_of`` (default:
+    `ingestion.clock.today()`, so `CITRA_TODAY` pins it)."""
     cfg = config or load_config()
-    as_of = as_of or datetime.now(WITA).date()
+    as_of = as_of or today()
     prepare_series(con)
     findings = (
         missing_days(con, cfg["missing_days"])

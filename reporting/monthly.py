@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.clock import last_complete_month
 from reporting import formatting as fmt
 from reporting.data import read_report_data
 from reporting.model import ReportData
@@ -21,14 +22,12 @@ def write_monthly_report(warehouse: Path, reports_dir: Path, month: date) -> tup
 
 
 def latest_complete_month(warehouse: Path) -> date | None:
-    """The newest month whose last WITA day has mentions data, i.e. the month of the newest
-    mention when that is its last day, else the month before; None without mentions."""
+    """The last calendar month that ended before today (`ingestion.clock`, so `CITRA_TODAY`
+    pins it): the month the report is due for, whether or not its data arrived (the report
+    says when it is incomplete). None while the warehouse has no mentions at all."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         newest = con.execute("select max(mention_date) from marts.fct_mentions").fetchall()[0][0]
-    if newest is None:
-        return None
-    start, end = month_bounds(newest)
-    return start if newest >= previous_day(end) else previous_month(start)
+    return None if newest is None else last_complete_month()
 
 
 def summary_markdown(data: ReportData) -> str:

@@ -10,13 +10,26 @@ from pathlib import Path
 from .generate import generate
 
 
+def month(text: str) -> date:
+    """A month as YYYY-MM (or a date in it, YYYY-MM-DD)."""
+    try:
+        return date.fromisoformat(text[:7] + "-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a month; expected YYYY-MM, e.g. 2025-12") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sample_data", description=__doc__)
     parser.add_argument("--home", type=Path, required=True, help="Citra home; files go to HOME/landing/media")
     parser.add_argument("--mentions", type=int, default=60_000, help="unique mentions to generate")
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--start", type=date.fromisoformat, default=date(2024, 11, 1), help="first month, YYYY-MM-DD")
-    parser.add_argument("--months", type=int, default=24)
+    parser.add_argument(
+        "--last-month",
+        type=month,
+        default=None,
+        help="last month, YYYY-MM (default: the last complete month before today, or before CITRA_TODAY)",
+    )
+    parser.add_argument("--months", type=int, default=24, help="months of data, ending with the last month")
     parser.add_argument("--no-platforms", action="store_true", help="skip the official-account exports")
     args = parser.parse_args(argv)
 
@@ -25,14 +38,14 @@ def main(argv: list[str] | None = None) -> int:
         args.home,
         mentions=args.mentions,
         seed=args.seed,
-        start=args.start,
+        last_month=args.last_month,
         months=args.months,
         platforms=not args.no_platforms,
     )
     elapsed = time.perf_counter() - began
     print(
-        f"wrote {len(s.files)} files, {s.total_rows:,} rows ({s.unique_mentions:,} unique mentions) "
-        f"to {args.home / 'landing' / 'media'} in {elapsed:.1f}s"
+        f"wrote {len(s.files)} files, {s.total_rows:,} rows ({s.unique_mentions:,} unique mentions, "
+        f"{s.first_month:%Y-%m} to {s.last_month:%Y-%m}) to {args.home / 'landing' / 'media'} in {elapsed:.1f}s"
     )
     if s.burst:
         b = s.burst

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import polars as pl
 
+from ingestion.clock import last_complete_month, today
+
 from .bank import build_bank, draw_core
 from .kliping import kliping_frame
 from .meltwater import meltwater_frame, reexport_frame
@@ -22,19 +24,17 @@ from .platforms import write_platforms
 from .quotes import add_quotes
 from .reference import load_reference
 from .volume import (
-    BURST_DATE,
     BURST_ISSUE,
     BURST_REGION,
-    FEED_GAP,
     KLIPING,
     MELTWATER,
-    MISSING_KLIPING_MONTH,
+    export_day,
+    first_month_of,
     make_plan,
+    planted_for,
 )
 from .writers import write_kliping_csv, write_kliping_xlsx, write_meltwater
 
-REEXPORT_RANGE: tuple[date, date] = (date(2025, 6, 1), date(2025, 6, 20))
-REEXPORT_DAY: date = date(2025, 7, 15)
 EXPORT_HOUR_WITA: int = 9
 XLSX_EVERY: int = 6
 WITA = ZoneInfo("Asia/Makassar")
@@ -45,6 +45,8 @@ class GenerationSummary:
     """What was written and what was planted in it."""
 
     home: Path
+    first_month: date = date(1, 1, 1)
+    last_month: date = date(1, 1, 1)
     files: list[Path] = field(default_factory=list)
     rows_by_file: dict[str, int] = field(default_factory=dict)
     unique_mentions: int = 0
@@ -73,20 +75,27 @@ def generate(
     home: Path,
     mentions: int = 60_000,
     seed: int = 42,
-    start: date = date(2024, 11, 1),
+    last_month: date | None = None,
     months: int = 24,
     platforms: bool = False,
 ) -> GenerationSummary:
-    """Write ``mentions`` unique mentions over ``months`` months into ``<home>/landing/media``,
-    and with ``platforms`` the official-account exports into ``<home>/landing/platform``."""
+    """Write ``mentions`` unique mentions over the ``months`` months that end with ``last_month``
+    (default: the last complete month before `ingestion.clock.today()`) into
+    ``<home>/landing/media``, and with ``platforms`` the official-account exports into
+    ``<home>/landing/platform``. Files are dated like downloads, never after today."""
     if mentions < 0 or months < 1:
         raise ValueError("mentions must be >= 0 and months >= 1")
+    last_month = (last_month or last_complete_month()).replace(day=1)
+    start = first_month_of(last_month, months)
+    day = today()
     ref = load_reference()
     bank = build_bank(ref)
-    plan = make_plan(mentions, seed, start.replace(day=1), months, ref.issue_codes)
+    planted = planted_for(start, last_month)
+    plan = make_plan(mentions, seed, start, months, ref.issue_codes, planted)
     out = landing_dir(home)
     out.mkdir(parents=True, exist_ok=True)
-    summary = GenerationSummary(home=Path(home))
+    summary = GenerationSummary(home=Path(home), first_month=start, last_month=last_month)
+    reexport_range = planted.reexport_range
     salt = int(np.random.default_rng([seed, 1]).integers(0, 2**40))
     burst_issue = ref.issue_codes.index(BURST_ISSUE) if BURST_ISSUE in ref.issue_codes else 0
     first, end = plan.month_starts[0], plan.days[-1].astype(object) + timedelta(days=1)
@@ -102,16 +111,16 @@ def generate(
         serial += mw.height
         path = out / f"meltwater_{key}.csv"
         write_meltwater(mw, path, utf16=m % 2 == 0)
-        _record(summary, path, mw.height, _next_month(month_start))
+        _record(summary, path, mw.height, export_day(month_start, 0, day))
 
         kl_core = draw_core(np.random.default_rng([seed, 4, m]), plan, bank, m, KLIPING, burst_issue)
         for core in (mw_core, kl_core):
             if plan.burst_day is not None:
                 on_day = core.ts.astype("datetime64[D]") == plan.days[plan.burst_day]
                 burst_negatives += int((on_day & (core.issue == burst_issue) & (core.sentiment == 2)).sum())
-        if month_start == REEXPORT_RANGE[0].replace(day=1):
+        if month_start == reexport_range[0].replace(day=1):
             days = mw_core.ts.astype("datetime64[D]")
-            keep = (days >= np.datetime64(REEXPORT_RANGE[0])) & (days <= np.datetime64(REEXPORT_RANGE[1]))
+            keep = (days >= np.datetime64(reexport_range[0])) & (days <= np.datetime64(reexport_range[1]))
             reexport_source = mw.filter(pl.Series(keep))
         if len(kl_core.ts):
             kl = kliping_frame(np.random.default_rng([seed, 5, m]), kl_core, bank, key)
@@ -123,48 +132,41 @@ def generate(
             else:
                 path = out / f"kliping_{key}.csv"
                 write_kliping_csv(kl, path)
-            _record(summary, path, kl.height, _next_month(month_start) + timedelta(days=1))
+            _record(summary, path, kl.height, export_day(month_start, 1, day))
 
     summary.unique_mentions = mentions
     if platforms:
-        planted = write_platforms(home, seed, start, months)
-        summary.platform_files = planted["files"]
-        summary.platform_missing_month = planted["missing_month"]
-        summary.platform_reexport = planted["reexport"]
+        written = write_platforms(home, seed, start, months, planted.year, day)
+        summary.platform_files = written["files"]
+        summary.platform_missing_month = written["missing_month"]
+        summary.platform_reexport = written["reexport"]
     if reexport_source is not None:
-        name = f"meltwater_{REEXPORT_RANGE[0]}_to_{REEXPORT_RANGE[1]}_reexport.csv"
+        name = f"meltwater_{reexport_range[0]}_to_{reexport_range[1]}_reexport.csv"
         again = reexport_frame(np.random.default_rng([seed, 6]), reexport_source)
         write_meltwater(again, out / name, utf16=False)
-        _record(summary, out / name, again.height, REEXPORT_DAY)
+        _record(summary, out / name, again.height, min(planted.reexport_day, day))
         summary.reexport = {
             "file": name,
-            "original_file": f"meltwater_{REEXPORT_RANGE[0]:%Y-%m}.csv",
-            "first_day": REEXPORT_RANGE[0],
-            "last_day": REEXPORT_RANGE[1],
+            "original_file": f"meltwater_{reexport_range[0]:%Y-%m}.csv",
+            "first_day": reexport_range[0],
+            "last_day": reexport_range[1],
             "overlapping_rows": again.height,
         }
     if plan.burst_day is not None:
         summary.burst = {
-            "date": BURST_DATE,
+            "date": planted.burst_date,
             "issue_code": BURST_ISSUE,
             "region_code": BURST_REGION,
             "planted_rows": plan.burst_rows,
             "negative_count": burst_negatives,
             "feed": "meltwater",
         }
-    if _in_period(FEED_GAP[0], first, end):
-        summary.feed_gap = {"feed": "meltwater", "first_missing_day": FEED_GAP[0], "last_missing_day": FEED_GAP[1]}
-    if _in_period(MISSING_KLIPING_MONTH, first, end):
-        summary.missing_month = {
-            "feed": "kliping",
-            "month": MISSING_KLIPING_MONTH,
-            "file": f"kliping_{MISSING_KLIPING_MONTH:%Y-%m}.csv",
-        }
+    gap, missing = planted.feed_gap, planted.missing_kliping_month
+    if _in_period(gap[0], first, end):
+        summary.feed_gap = {"feed": "meltwater", "first_missing_day": gap[0], "last_missing_day": gap[1]}
+    if _in_period(missing, first, end):
+        summary.missing_month = {"feed": "kliping", "month": missing, "file": f"kliping_{missing:%Y-%m}.csv"}
     return summary
-
-
-def _next_month(month_start: date) -> date:
-    return (month_start + timedelta(days=32)).replace(day=1)
 
 
 def _record(summary: GenerationSummary, path: Path, rows: int, exported: date) -> None:

@@ -32,8 +32,10 @@ ACCOUNTS: dict[str, tuple[str, ...]] = {
     "diskominfobanjar": ("facebook", "instagram"),
     "diskominfotanbu": ("instagram", "tiktok"),
 }
-MISSING = ("dinkeskalsel", date(2025, 9, 1))
-REEXPORT = ("diskominfokalsel", "instagram", date(2025, 5, 1), date(2025, 8, 15))
+# In the year of the planted story (sample_data.volume.Planted): the account without September,
+# and the account and platform whose quarter holding May is exported again on 15 August.
+MISSING_ACCOUNT, MISSING_MONTH = "dinkeskalsel", 9
+REEXPORT_ACCOUNT, REEXPORT_PLATFORM, REEXPORT_MONTH, REEXPORT_DAY = "diskominfokalsel", "instagram", 5, (8, 15)
 FB = [
     "Post ID",
     "Page ID",
@@ -295,20 +297,27 @@ def _daily(platform: str, account: str, days: list[date], followers: list[int], 
     return {}
 
 
-def write_platforms(home: Path, seed: int, start: date, months: int) -> dict:
-    """Write the exports; returns what was planted (files, the missing month, the re-export)."""
+def write_platforms(home: Path, seed: int, start: date, months: int, year: int, today: date) -> dict:
+    """Write the exports (dated two days after each quarter, never after ``today``); returns
+    what was planted in ``year`` (files, the missing month, the re-export)."""
     files: list[Path] = []
     root = Path(home) / "landing" / "platform"
     month_starts = [
         date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 1) for i in range(months)
     ]
+    missing = (MISSING_ACCOUNT, date(year, MISSING_MONTH, 1))
+    reexport_month = date(year, REEXPORT_MONTH, 1)
+    reexport_quarter = next(
+        (month_starts[q] for q in range(0, months, 3) if reexport_month in month_starts[q : q + 3]), None
+    )
+    reexport_day = min(date(year, *REEXPORT_DAY), today)
     for a, (account, platforms) in enumerate(ACCOUNTS.items()):
         for p, platform in enumerate(platforms):
             rng = np.random.default_rng([seed, 100, a, p])
             scale = float(rng.uniform(300, 5000))
             follower = int(rng.uniform(2_000, 80_000))
             for q in range(0, months, 3):
-                quarter = [m for m in month_starts[q : q + 3] if (account, m) != MISSING]
+                quarter = [m for m in month_starts[q : q + 3] if (account, m) != missing]
                 end = (month_starts[min(q + 2, months - 1)] + timedelta(days=32)).replace(day=1)
                 days = [d for m in quarter for d in (m + timedelta(days=i) for i in range(31)) if d.month == m.month]
                 if not days:
@@ -317,7 +326,7 @@ def write_platforms(home: Path, seed: int, start: date, months: int) -> dict:
                 follower = int(followers[-1])
                 views = [int(v) for v in rng.poisson(scale, len(days))]
                 posts = _posts(rng, days, scale, 1.0)
-                exported = end + timedelta(days=2)
+                exported = min(end + timedelta(days=2), today)
                 tag = f"{days[0]:%Y-%m}_{days[-1]:%Y-%m}"
                 header, rows = _rows(platform, account, posts)
                 folder = root / account
@@ -333,7 +342,7 @@ def write_platforms(home: Path, seed: int, start: date, months: int) -> dict:
                 _save(folder / f"{platform}_posts_{tag}.csv", (bom + _csv(header, rows)).encode(), exported, files)
                 for name, data in _daily(platform, account, days, [int(f) for f in followers], views).items():
                     _save(folder / name, data, exported, files)
-                if (account, platform, quarter[0] if quarter else None) == REEXPORT[:3]:
+                if (account, platform, month_starts[q]) == (REEXPORT_ACCOUNT, REEXPORT_PLATFORM, reexport_quarter):
                     again = [
                         {**x, **{k: int(x[k] * 1.25) for k in ("views", "reach", "likes", "comments")}} for x in posts
                     ]
@@ -341,16 +350,16 @@ def write_platforms(home: Path, seed: int, start: date, months: int) -> dict:
                     _save(
                         folder / f"{platform}_posts_{tag}_reexport.csv",
                         (bom + _csv(header, rows)).encode(),
-                        REEXPORT[3],
+                        reexport_day,
                         files,
                     )
     return {
         "files": files,
-        "missing_month": {"account": MISSING[0], "month": MISSING[1]},
+        "missing_month": {"account": missing[0], "month": missing[1]},
         "reexport": {
-            "account": REEXPORT[0],
-            "platform": REEXPORT[1],
-            "quarter_start": REEXPORT[2],
-            "exported": REEXPORT[3],
+            "account": REEXPORT_ACCOUNT,
+            "platform": REEXPORT_PLATFORM,
+            "quarter_start": reexport_quarter,
+            "exported": reexport_day,
         },
     }

@@ -95,11 +95,14 @@ def months_built(result: dg.ExecuteInProcessResult) -> str:
 def history(tmp_path_factory: pytest.TempPathFactory) -> History:
     root = tmp_path_factory.mktemp("incremental")
     home, stage = root / "citra", root / "stage"
-    generate(stage, mentions=900, seed=11, start=date(2025, 1, 1), months=3)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CITRA_TODAY", "2025-04-10")  # the data's dates are fixed: so is the day
+        generate(stage, mentions=900, seed=11, last_month=date(2025, 3, 1), months=3)
     landing = home / "landing" / "media"
     landing.mkdir(parents=True)
     exports = sorted((stage / "landing" / "media").iterdir())
     with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CITRA_TODAY", "2025-04-10")
         mp.setenv("CITRA_HOME", str(home))
         mp.setenv("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))
         mp.setenv("DAGSTER_HOME", str(home / "dagster"))

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("report_cli") / "citra"
-    generate(home, mentions=3000, seed=11, months=3)
     with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CITRA_TODAY", "2025-02-10")  # January 2025 is the latest complete month
+        generate(home, mentions=3000, seed=11, months=3)
         mp.setenv("CITRA_HOME", str(home))
         mp.setenv("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))
         mp.setenv("DAGSTER_HOME", str(home / "dagster"))

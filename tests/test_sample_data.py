@@ -15,6 +15,15 @@ from sample_data.generate import GenerationSummary, generate
 from sample_data.reference import load_reference
 
 N = 5000
+LAST = date(2026, 10, 1)  # the fixture's period: November 2024 to October 2026
+TODAY = "2026-11-20"  # the files' dates depend on the day they are generated (never after it)
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CITRA_TODAY", TODAY)
+
+
 MELTWATER_HEADER = (
     "Date, Headline, URL, Opening Text, Hit Sentence, Source, Influencer, Country, Subregion, Language, "
     "Reach, Desktop Reach, Mobile Reach, Twitter Social Echo, Facebook Social Echo, Reddit Social Echo, "
@@ -45,7 +54,9 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, GenerationSummary]:
     home = tmp_path_factory.mktemp("home")
-    return home, generate(home, mentions=N, seed=42)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CITRA_TODAY", TODAY)
+        return home, generate(home, mentions=N, seed=42, last_month=LAST)
 
 
 @pytest.fixture(scope="module")
@@ -73,10 +84,10 @@ def file_bytes(home: Path) -> dict[str, bytes]:
 
 def test_same_seed_same_bytes_and_other_seed_differs(tmp_path: Path, generated: tuple[Path, GenerationSummary]) -> None:
     home, _ = generated
-    again = generate(tmp_path / "again", mentions=N, seed=42)
+    again = generate(tmp_path / "again", mentions=N, seed=42, last_month=LAST)
     assert file_bytes(tmp_path / "again") == file_bytes(home)
     assert again.rows_by_file == generated[1].rows_by_file
-    generate(tmp_path / "other", mentions=N, seed=7)
+    generate(tmp_path / "other", mentions=N, seed=7, last_month=LAST)
     other = file_bytes(tmp_path / "other")
     assert other.keys() == file_bytes(home).keys()
     assert other["meltwater_2025-01.csv"] != file_bytes(home)["meltwater_2025-01.csv"]
@@ -215,8 +226,41 @@ def _region_aliases() -> list[str]:
 def test_files_are_dated_like_downloads_so_the_reexport_is_newest(tmp_path: Path) -> None:
     from ingestion.landing import export_date_of, list_landing_files
 
-    summary = generate(tmp_path, mentions=3000, seed=5)
+    summary = generate(tmp_path, mentions=3000, seed=5, last_month=LAST)
     dates = {f.path.name: export_date_of(f) for f in list_landing_files(tmp_path / "landing" / "media")}
     assert dates["meltwater_2025-06.csv"] == date(2025, 7, 1)
     assert dates[summary.reexport["file"]] > dates["meltwater_2025-06.csv"]
     assert dates["kliping_2024-11.csv"] == date(2024, 12, 2)
+
+
+def test_the_default_period_ends_with_the_last_complete_month_before_citra_today(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CITRA_TODAY", "2028-06-30")
+    summary = generate(tmp_path, mentions=3000, seed=5, months=24)
+    media = sorted(p.name for p in (tmp_path / "landing" / "media").glob("meltwater_????-??.csv"))
+    assert (summary.first_month, summary.last_month) == (date(2026, 6, 1), date(2028, 5, 1))
+    assert (media[0], media[-1]) == ("meltwater_2026-06.csv", "meltwater_2028-05.csv")
+    # the story moves to the one year whose March to November the period holds
+    assert summary.burst["date"] == date(2027, 10, 6)
+    assert summary.feed_gap["first_missing_day"] == date(2027, 3, 10)
+    assert summary.missing_month["month"] == date(2027, 8, 1)
+    assert summary.reexport["file"] == "meltwater_2027-06-01_to_2027-06-20_reexport.csv"
+
+
+def test_the_story_stays_in_2025_whenever_the_period_holds_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CITRA_TODAY", "2026-01-15")
+    summary = generate(tmp_path, mentions=2000, seed=5, months=24)
+    assert (summary.first_month, summary.last_month) == (date(2024, 1, 1), date(2025, 12, 1))
+    assert summary.burst["date"] == date(2025, 10, 6) and summary.missing_month["month"] == date(2025, 8, 1)
+
+
+def test_no_export_is_dated_after_today(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ingestion.landing import export_date_of, list_landing_files
+
+    monkeypatch.setenv("CITRA_TODAY", "2026-12-01")  # the kliping of November would be exported on 2 December
+    generate(tmp_path, mentions=1000, seed=5, months=2, platforms=True)
+    dates = {f.name: export_date_of(f) for f in list_landing_files(tmp_path / "landing")}
+    assert dates["media/kliping_2026-11.csv"] == date(2026, 12, 1)
+    assert dates["media/meltwater_2026-11.csv"] == date(2026, 12, 1)
+    assert max(dates.values()) == date(2026, 12, 1)

@@ -121,10 +121,12 @@ def build() -> int:
 
 
 def demo(mentions: int, seed: int) -> int:
-    """Generate the sample exports (once per size and seed) and build everything."""
+    """Generate the sample exports (once per size, seed and last month) and build everything."""
+    from ingestion.clock import last_complete_month
+
     home, _ = paths()
     marker = home / "landing" / ".sample"
-    wanted = f"mentions={mentions} seed={seed}\n"
+    wanted = f"mentions={mentions} seed={seed} last_month={last_complete_month():%Y-%m}\n"
     if marker.exists() and marker.read_text() == wanted:
         print(f"Sample exports already in {home / 'landing'}; reusing them.")
     else:
@@ -134,7 +136,8 @@ def demo(mentions: int, seed: int) -> int:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(wanted)
         print(
-            f"Generated {len(summary.files)} media exports ({summary.unique_mentions:,} mentions) and "
+            f"Generated {len(summary.files)} media exports ({summary.unique_mentions:,} mentions, "
+            f"{summary.first_month:%Y-%m} to {summary.last_month:%Y-%m}) and "
             f"{len(summary.platform_files)} official-account exports in {home / 'landing'}."
         )
     return build()

@@ -226,3 +226,56 @@ def test_mentions_are_deduplicated_cut_in_wita_and_matched(warehouse: Path) -> N
     assert rows["m_region_title"]["region_code"] == "6372"
     assert rows["m_region_label"]["region_code"] == "6371"
     assert rows["m_late"]["region_code"] is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("drift", "expected"),
+    [
+        ("select 1", []),  # the built mart agrees with fct_mentions
+        (  # a count off by one (an incremental month built from older data)
+            "update marts.mart_issue_sentiment_monthly set positive = positive + 1"
+            " where month = date '2024-11-01' and issue = 'banjir'",
+            [(date(2024, 11, 1), "banjir", "values differ")],
+        ),
+        (  # a share over the wrong denominator
+            "update marts.mart_issue_sentiment_monthly set share_of_voice = share_of_voice * 1.001"
+            " where month = date '2024-10-01' and issue = 'ekonomi'",
+            [(date(2024, 10, 1), "ekonomi", "values differ")],
+        ),
+        (  # a labelled mention counted as unlabeled: the share changes with it
+            "update marts.mart_issue_sentiment_monthly set negative = 0, unlabeled = 1, negative_share = null,"
+            " net_sentiment = null where month = date '2024-11-01' and issue = 'infrastruktur'",
+            [(date(2024, 11, 1), "infrastruktur", "values differ")],
+        ),
+        (  # a cell the grid dropped
+            "delete from marts.mart_issue_sentiment_monthly where month = date '2024-09-01' and issue = 'tanpa_isu'",
+            [(date(2024, 9, 1), "tanpa_isu", "cell of fct_mentions missing in the mart")],
+        ),
+        (  # a whole month left out of the span
+            "delete from marts.mart_issue_sentiment_monthly where month = date '2024-10-01'",
+            [
+                (date(2024, 10, 1), "ekonomi", "cell of fct_mentions missing in the mart"),
+                (date(2024, 10, 1), None, "month without any row in the mart"),
+            ],
+        ),
+        (  # a stale cell of a mention that is gone from fct_mentions
+            "update marts.mart_issue_sentiment_monthly set mentions = 1, neutral = 1, positive_share = 0,"
+            " negative_share = 0, net_sentiment = 0 where month = date '2024-09-01' and issue = 'banjir'",
+            [(date(2024, 9, 1), "banjir", "values differ")],
+        ),
+    ],
+    ids=["clean", "count", "share_of_voice", "label", "cell", "month", "stale"],
+)
+def test_the_issue_mart_reconciliation_finds_every_kind_of_drift(
+    warehouse: Path, drift: str, expected: list[tuple]
+) -> None:
+    """The singular dbt test (as dbt compiled it during the build) returns exactly the drifted cells."""
+    compiled = warehouse.parent / "target" / "compiled" / "citra" / "dbt_project" / "tests"
+    sql = (compiled / "assert_issue_mart_reconciles_with_fct_mentions.sql").read_text()
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("begin transaction")
+        con.execute(drift)
+        found = con.execute(f"select month, issue, problem from ({sql}) order by all").fetchall()
+        con.execute("rollback")
+    assert sorted(found, key=str) == sorted(expected, key=str)

@@ -29,7 +29,9 @@ class LandedFile:
 
 
 def list_landing_files(landing: Path) -> list[LandedFile]:
-    """Regular export files under ``landing`` (recursively), sorted by name; links skipped."""
+    """Regular export files under ``landing`` (recursively), oldest file time first, then by
+    name; links skipped. Ingestion loads them in this order, so of two exports of a mention with
+    the same export date the later download is ingested last and wins (int_mentions_deduplicated)."""
     if not landing.exists():
         return []
     root = landing.resolve()
@@ -48,7 +50,7 @@ def list_landing_files(landing: Path) -> list[LandedFile]:
             continue
         stat = path.stat()
         found.append(LandedFile(path, str(path.relative_to(landing)), stat.st_size, stat.st_mtime))
-    return found
+    return sorted(found, key=lambda f: (f.mtime, f.name))
 
 
 def content_hash(path: Path) -> str:

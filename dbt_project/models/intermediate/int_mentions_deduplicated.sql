@@ -4,6 +4,8 @@
 
 -- Only the run's month window (all months without vars): a mention's month never changes
 -- across exports, so deduplicating within the window keeps the newest export of each mention.
+-- Newest: later export date, then later ingested (same-day exports), then later row (the yml
+-- says why).
 with mentions as (
     select * from {{ ref('stg_media__mentions') }}
     where {{ in_month_window_instant('published_at') }}
@@ -14,7 +16,7 @@ ranked as (
         *,
         row_number() over (
             partition by mention_id
-            order by export_date desc, ingested_at desc, source_file_id desc, source_row desc
+            order by export_date desc, ingested_at desc, source_row desc, source_file_id desc
         ) as export_rank,
         count(*) over (partition by mention_id) as export_rows
     from mentions

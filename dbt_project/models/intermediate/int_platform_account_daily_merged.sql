@@ -7,7 +7,7 @@ ranked as (
         *,
         row_number() over (
             partition by platform, account, metric_date
-            order by export_date desc, ingested_at desc, source_file_id desc, source_row desc
+            order by export_date desc, ingested_at desc, source_row desc, source_file_id desc
         ) as recency
     from daily
 ),

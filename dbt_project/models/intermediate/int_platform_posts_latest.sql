@@ -7,7 +7,7 @@ ranked as (
         *,
         row_number() over (
             partition by platform, post_id
-            order by export_date desc, ingested_at desc, source_file_id desc, source_row desc
+            order by export_date desc, ingested_at desc, source_row desc, source_file_id desc
         ) as recency,
         count(*) over (partition by platform, post_id) as export_rows,
         max(published_at) over (partition by platform, post_id) as any_published_at

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from orchestration.cli.output import log_path, output_to
+from orchestration.cli.output import failed_checks, log_path, output_to
 from orchestration.constants import BUILD_JOB_NAME
 from orchestration.settings import apply_defaults, ensure_dagster_home
 
@@ -102,7 +102,9 @@ def build() -> int:
             print(line)
     if not result.success:
         failed = [e for e in result.all_events if e.is_failure]
-        print("citra build FAILED.", file=sys.stderr)
+        print("citra build FAILED; serving/ and reports/ keep the last good build.", file=sys.stderr)
+        for line in failed_checks(result):
+            print(line, file=sys.stderr)
         for event in failed:
             print(f"  {event.step_key}: {event.message}", file=sys.stderr)
         print(f"Details: {log}, or the run {result.run_id} in the Dagster UI (make ui).", file=sys.stderr)

@@ -1,4 +1,5 @@
-"""Where the CLI's runs write their logs (dbt's progress and Dagster's events)."""
+"""Where the CLI's runs write their logs (dbt's progress and Dagster's events), and what a failed
+run prints."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    import dagster as dg
 
 
 @contextmanager
@@ -38,3 +42,18 @@ def output_to(log_path: Path) -> Iterator[TextIO]:
 def log_path(home: Path, command: str) -> Path:
     """A fresh log file for one run of ``citra <command>``."""
     return home / "logs" / f"citra_{command}_{datetime.now():%Y%m%d_%H%M%S}_{os.getpid()}.log"
+
+
+def failed_checks(result: dg.ExecuteInProcessResult) -> list[str]:
+    """One line per blocking check (an error-severity dbt test, a blocking asset check) that
+    failed in the run, naming the check and the asset, so the user knows which rule stopped it."""
+    import dagster as dg
+
+    lines = []
+    for evaluation in result.get_asset_check_evaluations():
+        if evaluation.passed or evaluation.severity != dg.AssetCheckSeverity.ERROR:
+            continue
+        failures = evaluation.metadata.get("dagster_dbt/failed_row_count")
+        rows = f" ({failures.value} failing rows)" if failures is not None else ""
+        lines.append(f"  failed check {evaluation.check_name} on {evaluation.asset_key.to_user_string()}{rows}")
+    return lines

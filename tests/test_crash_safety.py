@@ -1,14 +1,22 @@
-"""Killing the pipeline (SIGKILL) at random moments never loses or duplicates data: the next
-normal run completes and the marts equal those of an uninterrupted run."""
+"""Killing the pipeline (SIGKILL) in the middle of a write never loses, duplicates or half-publishes
+data: the next normal run gives marts and a serving file equal, cell by cell, to an
+uninterrupted run.
+
+Each trial stops the pipeline inside one phase's write (tests/crash_driver.py holds there and says
+so), kills it, proves the kill landed there (the phase started, never finished, the process died
+of SIGKILL), checks what the half-done write left behind, reruns, and compares. The trials: an
+append of new files into an existing warehouse, the dbt build, `marts.dq_gaps`, the serving
+publish and the report.
+"""
 
 from __future__ import annotations
 
 import os
-import random
 import shutil
+import signal
 import subprocess
 import sys
-import time
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -19,13 +27,11 @@ from sample_data.generate import generate
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
-DBT = str(Path(sys.executable).parent / "dbt")
-INGEST = (
-    "import sys; from pathlib import Path; from ingestion.load import ingest_media; "
-    "h = Path(sys.argv[1]); ingest_media(h / 'warehouse.duckdb', h / 'landing' / 'media', h / 'quarantine')"
-)
-VOLATILE = {"ingested_at", "loaded_at", "first_seen_at", "rejected_at", "file_path"}  # where and when, not what
-KILLS = 10
+DRIVER = str(Path(__file__).with_name("crash_driver.py"))
+ALL = ["ingest", "dbt", "gaps", "serve", "report"]
+TODAY = "2025-04-10"  # the report of the trials is March 2025's
+REPORT = Path("reports") / "2025-03" / "laporan_2025-03.pdf"
+VOLATILE = {"ingested_at", "loaded_at", "first_seen_at", "rejected_at", "file_path", "detected_at"}  # when, not what
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -33,50 +39,53 @@ def _env(home: Path) -> dict[str, str]:
         **os.environ,
         "CITRA_HOME": str(home),
         "CITRA_WAREHOUSE": str(home / "warehouse.duckdb"),
+        "CITRA_TODAY": TODAY,
         "CITRA_PSEUDONYM_KEY": "crash-test",
         "PYTHONPATH": str(ROOT),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
 
 
-def _ingest_cmd(home: Path) -> list[str]:
-    return [sys.executable, "-c", INGEST, str(home)]
+def _run(home: Path, phases: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, DRIVER, str(home), ",".join(phases)],
+        env=_env(home),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
 
 
-def _dbt_cmd(home: Path) -> list[str]:
-    return [
-        DBT,
-        "build",
-        "--project-dir",
-        str(ROOT),
-        "--profiles-dir",
-        str(ROOT),
-        "--target-path",
-        str(home / "target"),
-        "--log-path",
-        str(home / "logs"),
-        "--quiet",
-    ]
+def _kill_inside(home: Path, phase: str, phases: list[str]) -> None:
+    """Run ``phases``, kill the process where ``phase`` holds mid-write, prove that is where it died."""
+    proc = subprocess.Popen(
+        [sys.executable, DRIVER, str(home), ",".join(phases), phase],
+        env=_env(home),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    said = []
+    for line in proc.stdout:
+        said.append(line.strip())
+        if said[-1] == f"HOLD {phase}":
+            proc.send_signal(signal.SIGKILL)
+            break
+    proc.wait(timeout=60)
+    assert said[-1] == f"HOLD {phase}", said  # it reached the middle of the write
+    assert f"START {phase}" in said and f"DONE {phase}" not in said
+    assert proc.returncode == -signal.SIGKILL
 
 
-def _run(cmd: list[str], home: Path) -> None:
-    done = subprocess.run(cmd, env=_env(home), cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-
-
-def _kill_after(cmd: list[str], home: Path, delay: float) -> None:
-    proc = subprocess.Popen(cmd, env=_env(home), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(delay)
-    proc.kill()
-    proc.wait()
-
-
-def _snapshot(warehouse: Path, schemas: tuple[str, ...]) -> dict[str, list[tuple]]:
+def _snapshot(database: Path, schemas: tuple[str, ...]) -> dict[str, list[tuple]]:
     """Every table of ``schemas``, sorted, without the columns that record when a run happened."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with duckdb.connect(str(database), read_only=True) as con:
         tables = con.execute(
             "select table_schema, table_name from information_schema.tables "
-            "where table_schema in (select unnest($s::varchar[])) order by all",
+            "where table_schema in (select unnest($s::varchar[])) and table_type = 'BASE TABLE' order by all",
             {"s": list(schemas)},
         ).fetchall()
         snap = {}
@@ -94,22 +103,13 @@ def _snapshot(warehouse: Path, schemas: tuple[str, ...]) -> dict[str, list[tuple
             snap[f"{schema}.{table}"] = con.execute(
                 f'select {select} from "{schema}"."{table}" order by all'
             ).fetchall()
+    assert snap
     return snap
 
 
-def _assert_raw_is_whole(warehouse: Path) -> None:
+def _raw_is_whole(warehouse: Path) -> None:
     """Every registered file has exactly its rows; no row without its file (no partial file)."""
-    if not warehouse.exists():
-        return
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = {
-            r[0]
-            for r in con.execute(
-                "select table_name from information_schema.tables where table_schema = 'raw'"
-            ).fetchall()
-        }
-        if "ingest_files" not in tables:
-            return
         mismatched = con.execute(
             """select f.file_name, f.rows_loaded, count(m.mention_id)
                from raw.ingest_files f left join raw.media_mentions m on m.source_file_id = f.file_id
@@ -121,38 +121,100 @@ def _assert_raw_is_whole(warehouse: Path) -> None:
     assert (mismatched, orphans) == ([], 0)
 
 
+def _land(victim: Path, exports: list[Path]) -> None:
+    """Drop the third month's exports into the victim's landing folder (again: a no-op)."""
+    for export in exports:
+        shutil.copy2(export, victim / "landing" / "media")
+
+
+def _same_as_reference(victim: Path, reference: Path) -> None:
+    assert _snapshot(victim / "warehouse.duckdb", ("marts",)) == _snapshot(reference / "warehouse.duckdb", ("marts",))
+    serving = victim / "serving" / "citra.duckdb"
+    assert _snapshot(serving, ("marts",)) == _snapshot(reference / "serving" / "citra.duckdb", ("marts",))
+    pdf = (victim / REPORT).read_bytes()
+    assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")
+
+
 @pytest.fixture(scope="module")
-def homes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A reference home built without interruption, and a copy of its exports to torture."""
-    ref = tmp_path_factory.mktemp("reference")
-    generate(ref, mentions=1500, months=3)
-    victim = tmp_path_factory.mktemp("victim")
-    shutil.copytree(ref / "landing", victim / "landing", copy_function=shutil.copy2)
-    _run(_ingest_cmd(ref), ref)
-    _run(_dbt_cmd(ref), ref)
-    return ref, victim
+def homes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[Path]]:
+    """A reference home built without interruption from three months of exports, and a victim
+    that has the first two months built (warehouse, serving file, report) and the third waiting.
+    Each trial lands the third month first (a no-op once it is in), so none relies on another."""
+    stage = tmp_path_factory.mktemp("stage")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CITRA_TODAY", TODAY)
+        generate(stage, mentions=900, seed=3, last_month=date(2025, 3, 1), months=3)
+    exports = sorted((stage / "landing" / "media").iterdir())
+    reference, victim = tmp_path_factory.mktemp("reference"), tmp_path_factory.mktemp("victim")
+    for home in (reference, victim):
+        (home / "landing" / "media").mkdir(parents=True)
+    for export in exports:
+        shutil.copy2(export, reference / "landing" / "media")
+        if "2025-03" not in export.name:
+            shutil.copy2(export, victim / "landing" / "media")
+    _run(reference, ALL)
+    _run(victim, ALL)
+    return reference, victim, [e for e in exports if "2025-03" in e.name]
 
 
-def test_killed_ingestions_leave_no_partial_file_and_the_next_run_loads_everything_once(homes) -> None:
-    ref, victim = homes
-    rng = random.Random(20260206)
-    expected = _snapshot(ref / "warehouse.duckdb", ("raw",))
-    for kill in range(KILLS):
-        (victim / "warehouse.duckdb").unlink(missing_ok=True)
-        _kill_after(_ingest_cmd(victim), victim, rng.uniform(0.4, 2.2))
-        _assert_raw_is_whole(victim / "warehouse.duckdb")
-        _run(_ingest_cmd(victim), victim)
-        assert _snapshot(victim / "warehouse.duckdb", ("raw",)) == expected, f"after kill {kill}"
+def test_a_killed_append_into_an_existing_warehouse_leaves_no_partial_file_and_the_rerun_loads_it_once(
+    homes,
+) -> None:
+    reference, victim, new_exports = homes
+    assert len(new_exports) >= 2
+    _land(victim, new_exports)
+    with duckdb.connect(str(victim / "warehouse.duckdb"), read_only=True) as con:
+        files_before = con.execute("select count(*) from raw.ingest_files").fetchall()[0][0]
+    _kill_inside(victim, "ingest", ALL)  # the first new file is committed, the second is mid-insert
+    _raw_is_whole(victim / "warehouse.duckdb")
+    with duckdb.connect(str(victim / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from raw.ingest_files").fetchall()[0][0] == files_before + 1
+    _run(victim, ALL)
+    _raw_is_whole(victim / "warehouse.duckdb")
+    assert _snapshot(victim / "warehouse.duckdb", ("raw",)) == _snapshot(reference / "warehouse.duckdb", ("raw",))
+    _same_as_reference(victim, reference)
 
 
-def test_killed_dbt_builds_recover_and_the_marts_equal_an_uninterrupted_run(homes) -> None:
-    ref, victim = homes
-    rng = random.Random(31)
-    if not (victim / "warehouse.duckdb").exists():
-        _run(_ingest_cmd(victim), victim)
+def test_a_killed_dbt_build_leaves_raw_untouched_and_the_rerun_equals_an_uninterrupted_run(homes) -> None:
+    reference, victim, new_exports = homes
+    _land(victim, new_exports)
+    _run(victim, ["ingest"])
     raw = _snapshot(victim / "warehouse.duckdb", ("raw",))
-    for _ in range(KILLS):
-        _kill_after(_dbt_cmd(victim), victim, rng.uniform(2.0, 9.0))
-        assert _snapshot(victim / "warehouse.duckdb", ("raw",)) == raw  # the warehouse opens, raw untouched
-    _run(_dbt_cmd(victim), victim)
-    assert _snapshot(victim / "warehouse.duckdb", ("marts",)) == _snapshot(ref / "warehouse.duckdb", ("marts",))
+    _kill_inside(victim, "dbt", ALL)  # fct_mentions rebuilt, the marts after it not yet
+    assert _snapshot(victim / "warehouse.duckdb", ("raw",)) == raw
+    _run(victim, ALL)
+    _same_as_reference(victim, reference)
+
+
+def test_a_killed_dq_gaps_keeps_the_previous_findings_and_the_rerun_equals_an_uninterrupted_run(homes) -> None:
+    reference, victim, new_exports = homes
+    _land(victim, new_exports)
+    before = _snapshot(victim / "warehouse.duckdb", ("marts",))["marts.dq_gaps"]
+    assert before  # the sample's holes are findings: the table has rows to lose
+    _kill_inside(victim, "gaps", ["gaps"])  # dq_gaps replaced inside its open transaction
+    assert _snapshot(victim / "warehouse.duckdb", ("marts",))["marts.dq_gaps"] == before
+    _run(victim, ALL)
+    _same_as_reference(victim, reference)
+
+
+def test_a_killed_publish_leaves_the_previous_serving_file_and_the_rerun_equals_an_uninterrupted_run(homes) -> None:
+    reference, victim, new_exports = homes
+    _land(victim, new_exports)
+    serving = victim / "serving"
+    before, link = (serving / "citra.duckdb").read_bytes(), (serving / "parquet").readlink()
+    _kill_inside(victim, "serve", ["serve"])  # one mart copied into the new file, nothing swapped
+    assert list(serving.glob(".citra.duckdb.*.tmp"))  # the half-written file the kill left
+    assert (serving / "citra.duckdb").read_bytes() == before and (serving / "parquet").readlink() == link
+    _run(victim, ALL)
+    _same_as_reference(victim, reference)
+
+
+def test_a_killed_report_keeps_the_previous_pdf_and_the_rerun_writes_a_whole_one(homes) -> None:
+    reference, victim, new_exports = homes
+    _land(victim, new_exports)
+    before = (victim / REPORT).read_bytes()
+    _kill_inside(victim, "report", ["report"])  # the PDF written to its .part file, not renamed
+    assert (victim / REPORT).with_name(f".{REPORT.name}.part").exists()
+    assert (victim / REPORT).read_bytes() == before
+    _run(victim, ALL)
+    _same_as_reference(victim, reference)

@@ -31,6 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--months", type=int, default=24, help="months of data, ending with the last month")
     parser.add_argument("--no-platforms", action="store_true", help="skip the official-account exports")
+    parser.add_argument(
+        "--scraper-offsets",
+        action="store_true",
+        help="write the online clippings of the last three months as a scraper export with +07:00 times",
+    )
     args = parser.parse_args(argv)
 
     began = time.perf_counter()
@@ -41,12 +46,16 @@ def main(argv: list[str] | None = None) -> int:
         last_month=args.last_month,
         months=args.months,
         platforms=not args.no_platforms,
+        scraper_offsets=args.scraper_offsets,
     )
     elapsed = time.perf_counter() - began
     print(
         f"wrote {len(s.files)} files, {s.total_rows:,} rows ({s.unique_mentions:,} unique mentions, "
         f"{s.first_month:%Y-%m} to {s.last_month:%Y-%m}) to {args.home / 'landing' / 'media'} in {elapsed:.1f}s"
     )
+    print(f"  set aside on purpose: {sum(s.rejected_rows.values())} clipping rows typed wrong")
+    if s.scraper_files:
+        print(f"  scraper: {', '.join(p.name for p in s.scraper_files)} (times with +07:00)")
     if s.burst:
         b = s.burst
         print(

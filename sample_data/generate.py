@@ -18,6 +18,7 @@ import polars as pl
 from ingestion.clock import last_complete_month, today
 
 from .bank import build_bank, draw_core
+from .flaws import SCRAPER_MONTHS, scraped, typed_wrong, without_issue
 from .kliping import kliping_frame
 from .meltwater import meltwater_frame, reexport_frame
 from .platforms import write_platforms
@@ -54,6 +55,8 @@ class GenerationSummary:
     feed_gap: dict = field(default_factory=dict)
     missing_month: dict = field(default_factory=dict)
     reexport: dict = field(default_factory=dict)
+    rejected_rows: dict[str, int] = field(default_factory=dict)  # rows typed wrong, per file
+    scraper_files: list[Path] = field(default_factory=list)
     platform_files: list[Path] = field(default_factory=list)
     platform_missing_month: dict = field(default_factory=dict)
     platform_reexport: dict = field(default_factory=dict)
@@ -78,11 +81,14 @@ def generate(
     last_month: date | None = None,
     months: int = 24,
     platforms: bool = False,
+    scraper_offsets: bool = False,
 ) -> GenerationSummary:
     """Write ``mentions`` unique mentions over the ``months`` months that end with ``last_month``
     (default: the last complete month before `ingestion.clock.today()`) into
     ``<home>/landing/media``, and with ``platforms`` the official-account exports into
-    ``<home>/landing/platform``. Files are dated like downloads, never after today."""
+    ``<home>/landing/platform``. Files are dated like downloads, never after today. With
+    ``scraper_offsets`` the online clippings of the last three months come as the scraper's
+    export, with `+07:00` times (see ``flaws``; Citra reads offsets once issue 11 item 1 is in)."""
     if mentions < 0 or months < 1:
         raise ValueError("mentions must be >= 0 and months >= 1")
     last_month = (last_month or last_complete_month()).replace(day=1)
@@ -125,6 +131,16 @@ def generate(
         if len(kl_core.ts):
             kl = kliping_frame(np.random.default_rng([seed, 5, m]), kl_core, bank, key)
             kl = add_quotes(np.random.default_rng([seed, 8, m]), kl, kl_core, ref, "snippet")
+            flaw_rng = np.random.default_rng([seed, 7, m])
+            kl = without_issue(flaw_rng, kl)
+            if scraper_offsets and m >= months - SCRAPER_MONTHS:
+                kl, online = scraped(kl)
+                path = out / f"scraper_{key}.csv"
+                write_kliping_csv(online, path)
+                _record(summary, path, online.height, export_day(month_start, 1, day))
+                summary.scraper_files.append(path)
+            wrong = typed_wrong(flaw_rng, kl)
+            kl = pl.concat([kl, wrong])
             if (m + 1) % XLSX_EVERY == 0:
                 path = out / f"kliping_{key}.xlsx"
                 next_month = (month_start + timedelta(days=32)).replace(day=1)
@@ -133,6 +149,7 @@ def generate(
                 path = out / f"kliping_{key}.csv"
                 write_kliping_csv(kl, path)
             _record(summary, path, kl.height, export_day(month_start, 1, day))
+            summary.rejected_rows[path.name] = wrong.height
 
     summary.unique_mentions = mentions
     if platforms:

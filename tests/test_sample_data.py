@@ -11,6 +11,7 @@ import polars as pl
 import pytest
 from openpyxl import load_workbook
 
+from ingestion.clock import WITA
 from sample_data.generate import GenerationSummary, generate
 from sample_data.reference import load_reference
 
@@ -72,10 +73,17 @@ def meltwater(generated: tuple[Path, GenerationSummary]) -> pl.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def kliping(generated: tuple[Path, GenerationSummary]) -> pl.DataFrame:
+def kliping_all(generated: tuple[Path, GenerationSummary]) -> pl.DataFrame:
+    """Every row of the clipping sheets, the rows typed wrong on purpose included."""
     _, summary = generated
-    rows = [r for p in summary.files if p.name.startswith("kliping_") for r in read_rows(p)]
+    rows = [{**r, "file": p.name} for p in summary.files if p.name.startswith("kliping_") for r in read_rows(p)]
     return pl.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def kliping(kliping_all: pl.DataFrame) -> pl.DataFrame:
+    """The clipping rows that are mentions (without the rows typed wrong on purpose)."""
+    return kliping_all.filter(~pl.col("document_id").str.ends_with("-salah"))
 
 
 def file_bytes(home: Path) -> dict[str, bytes]:
@@ -188,12 +196,12 @@ def test_exactly_n_unique_mentions(
     summary = generated[1]
     ids = pl.concat([meltwater["Document ID"], kliping["document_id"]])
     assert ids.n_unique() == ids.len() == summary.unique_mentions == N
-    assert summary.total_rows == N + summary.reexport["overlapping_rows"]
+    assert summary.total_rows == N + summary.reexport["overlapping_rows"] + sum(summary.rejected_rows.values())
 
 
 def test_labels_and_regions_map_through_seeds(meltwater: pl.DataFrame, kliping: pl.DataFrame) -> None:
     ref = load_reference()
-    labels = set(meltwater["Input Name"]) | set(kliping["issue"])
+    labels = set(meltwater["Input Name"]) | set(kliping["issue"]) - {""}
     assert all(ref.issue_of_label(label) for label in labels)
     assert set(kliping["region"]) - {""} <= set(ref.region_names.values())
     assert set(meltwater["Sentiment"]) == {"Positive", "Negative", "Neutral", "Not Rated"}
@@ -264,3 +272,44 @@ def test_no_export_is_dated_after_today(tmp_path: Path, monkeypatch: pytest.Monk
     assert dates["media/kliping_2026-11.csv"] == date(2026, 12, 1)
     assert dates["media/meltwater_2026-11.csv"] == date(2026, 12, 1)
     assert max(dates.values()) == date(2026, 12, 1)
+
+
+def test_clipping_sheets_have_rows_typed_wrong_and_mentions_without_an_issue(
+    generated: tuple[Path, GenerationSummary], kliping_all: pl.DataFrame, kliping: pl.DataFrame
+) -> None:
+    _, summary = generated
+    wrong = kliping_all.filter(pl.col("document_id").str.ends_with("-salah"))
+    per_file = dict(wrong.group_by("file").len().iter_rows())
+    assert per_file == {name: n for name, n in summary.rejected_rows.items() if n} and min(per_file.values()) >= 1
+    kinds = {
+        "date": wrong.filter(pl.col("date").str.slice(5, 2) == "13").height,
+        "sentiment": wrong.filter(pl.col("sentiment") == "positip").height,
+        "title_url": wrong.filter((pl.col("title") == "") & (pl.col("url") == "")).height,
+    }
+    assert sum(kinds.values()) == wrong.height and min(kinds.values()) >= 1, kinds
+    no_issue = (kliping["issue"] == "").mean()
+    assert 0.01 < no_issue < 0.06
+
+
+def test_the_scraper_export_has_the_online_clippings_of_the_last_three_months_with_offsets(
+    tmp_path: Path,
+) -> None:
+    summary = generate(tmp_path, mentions=3000, seed=5, last_month=date(2025, 12, 1), scraper_offsets=True)
+    media = tmp_path / "landing" / "media"
+    assert [p.name for p in summary.scraper_files] == [
+        "scraper_2025-10.csv",
+        "scraper_2025-11.csv",
+        "scraper_2025-12.csv",
+    ]
+    scraper = pl.DataFrame([r for p in summary.scraper_files for r in read_rows(p)])
+    assert scraper["date"].str.contains(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:00\+07:00$").all()
+    assert set(scraper["media_type"]) == {"online"}
+    local = [datetime.fromisoformat(d).astimezone(WITA) for d in scraper["date"]]
+    assert {(t.year, t.month) for t in local} == {(2025, 10), (2025, 11), (2025, 12)}
+    # the clipping sheets of those months no longer hold the online rows; no mention is lost
+    for month in ("2025-10", "2025-11", "2025-12"):
+        sheet = pl.DataFrame(read_rows(next(media.glob(f"kliping_{month}.*"))))
+        assert "online" not in set(sheet["media_type"])
+    ids = [r["document_id"] for p in media.glob("kliping_*") for r in read_rows(p)] + list(scraper["document_id"])
+    ids += [r["Document ID"] for p in media.glob("meltwater_????-??.csv") for r in read_rows(p)]
+    assert len({i for i in ids if not i.endswith("-salah")}) == 3000

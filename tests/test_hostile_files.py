@@ -199,7 +199,9 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, d
     handler = _Capture()
     logging.getLogger("ingestion").addHandler(handler)
     try:
-        report = ingest_media(home / "warehouse.duckdb", landing, home / "quarantine")
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("CITRA_TODAY", "2026-01-15")
+            report = ingest_media(home / "warehouse.duckdb", landing, home / "quarantine")
     finally:
         logging.getLogger("ingestion").removeHandler(handler)
     outcomes = {o.name: o for o in report.outcomes}
@@ -252,7 +254,8 @@ def test_bad_rows_are_set_aside_with_a_reason_naming_the_problem(hostile_run) ->
     future = [r for r in rejects if r[0] == "future_dates.csv"]
     assert future[0][1:] == (
         4,
-        "date '2099-01-01 10:00' is in the future (after the day of ingestion); check the date format or the export",
+        "date '2099-01-01 10:00' is in the future (after 2026-01-16, tomorrow in WITA); "
+        "check the date format or the export",
     )
 
 

@@ -23,11 +23,14 @@ from tempfile import TemporaryDirectory
 import duckdb
 
 from ingestion.archives import extracted_members
+from ingestion.dates import DayOrder
 from ingestion.errors import UnreadableFileError, WarehouseBusyError
 from ingestion.landing import LandedFile, content_hash, export_date_of, list_landing_files
-from ingestion.normalize import build_parsed_table, insert_rejects
+from ingestion.normalize import build_parsed_table
+from ingestion.parse import parse_file
 from ingestion.pseudonyms import install_pseudonym_functions, pseudonym_key
-from ingestion.readers import close_source, open_source, sniff
+from ingestion.readers import close_source, sniff
+from ingestion.rejects import insert_rejects
 from ingestion.schema import MEDIA_MENTION_COLUMNS, create_raw_schema
 from ingestion.sqlfunctions import prepare_connection
 
@@ -135,12 +138,21 @@ class Loaded:
     first: object = None
     last: object = None
     notes: list[str] = field(default_factory=list)
+    day_orders: list[tuple[str, DayOrder]] = field(default_factory=list)  # (member, decision)
 
     def add(self, loaded: int, rejected: int, first: object, last: object) -> None:
         self.loaded += loaded
         self.rejected += rejected
         self.first = first if self.first is None or (first is not None and first < self.first) else self.first
         self.last = last if self.last is None or (last is not None and last > self.last) else self.last
+
+    def date_order(self) -> tuple[str | None, str | None]:
+        """(order, note) for ``raw.ingest_files``: the members' day orders and why."""
+        decided = [(name, d) for name, d in self.day_orders if d.order is not None]
+        orders = ",".join(dict.fromkeys(d.order for _, d in decided if d.order)) or None
+        if len(self.day_orders) == 1:
+            return orders, decided[0][1].note if decided else None
+        return orders, "; ".join(f"{name}: {d.note}" for name, d in decided) or None
 
 
 # (connection, member path, member name, the landed file, its file id, accumulator)
@@ -152,17 +164,25 @@ def _load_member(
 ) -> None:
     """Sniff, read, normalize and insert one CSV/XLSX (a file, or a member of a ZIP)."""
     layout = sniff(path, name)
+    export_date = export_date_of(file)
     with TemporaryDirectory(prefix="citra-") as workdir:
-        source = open_source(con, path, layout, Path(workdir))
+        parsed = parse_file(
+            con,
+            path,
+            layout,
+            Path(workdir),
+            lambda source, order: build_parsed_table(con, layout.profile, source, file_id, export_date, order),
+        )
+        source = parsed.source
         try:
-            build_parsed_table(con, layout.profile, source, file_id, export_date_of(file))
             columns = ", ".join(MEDIA_MENTION_COLUMNS)
             con.execute(
                 f"insert into raw.media_mentions ({columns}) select {columns} from _parsed where len(problems) = 0"
             )
             loaded, rejected, first, last = con.execute(
                 """select count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
-                          min(published_at), max(published_at) from _parsed"""
+                          min(published_at) filter (where len(problems) = 0),
+                          max(published_at) filter (where len(problems) = 0) from _parsed"""
             ).fetchall()[0]
             if rejected:
                 insert_rejects(con, layout.profile, source, file_id, name)
@@ -170,6 +190,7 @@ def _load_member(
             close_source(con, layout)
     acc.profiles.append(layout.profile.name)
     acc.vendors.append(layout.profile.vendor)
+    acc.day_orders.append((name, parsed.day_order))
     acc.add(loaded, rejected, first, last)
     con.execute("drop table _parsed")
 
@@ -227,7 +248,10 @@ def ingest_with(
             if len(errors) == len(members):
                 raise UnreadableFileError("; ".join(errors))
             con.execute(
-                """insert into raw.ingest_files values (?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, ?, now(), now())""",
+                """insert into raw.ingest_files (file_id, file_name, file_path, size_bytes, profile, vendor,
+                       export_date, status, rows_read, rows_loaded, rows_rejected, min_published_at,
+                       max_published_at, error, first_seen_at, loaded_at, date_order, date_order_note)
+                   values (?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, ?, now(), now(), ?, ?)""",
                 [
                     file_id,
                     file.name,
@@ -242,6 +266,7 @@ def ingest_with(
                     acc.first,
                     acc.last,
                     "; ".join(errors) or None,
+                    *acc.date_order(),
                 ],
             )
             con.execute("commit")

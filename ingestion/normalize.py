@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
+from ingestion.dates import date_ctes, date_params, future_params
 from ingestion.profiles import Profile, normalize_header
 from ingestion.readers import Source
 
@@ -30,7 +31,6 @@ TEXT_FIELDS = [
     "document_id",
 ]
 RAW_FIELDS = ["published_at", "sentiment", "reach", "engagement", "media_type", "platform"]
-EPOCH_DIVISORS = {"s": 1, "ms": 1000}
 MAX_COUNT = 10**12  # reach or engagement above this is a typo or a broken cell, not an audience
 EARLIEST_DATE = datetime(2000, 1, 1, tzinfo=ZoneInfo("Asia/Makassar"))  # older = misread date
 
@@ -69,24 +69,15 @@ def _private(expr: str) -> str:
     return f"case when private_handle is null then {expr} else citra_redact({expr}, private_handle) end"
 
 
-def _date_expr(profile: Profile) -> str:
-    """Published instant: local formats (in the profile's zone), UTC formats, offsets, epoch."""
-    parts = []
-    if profile.date_formats:
-        parts.append(
-            "timezone($tz, coalesce(try_strptime(raw_date, $fmt_local::varchar[]),"
-            " try_strptime(citra_month_en(raw_date), $fmt_local::varchar[])))"
-        )
-    if profile.date_formats_utc:
-        parts.append("timezone('UTC', try_strptime(raw_date, $fmt_utc::varchar[]))")
-    if profile.date_formats_offset:
-        parts.append("try_strptime(raw_date, $fmt_offset::varchar[])")
-    if profile.epoch_unit:
-        parts.append(
-            "case when regexp_matches(raw_date, '^[0-9]{9,13}([.]0+)?$')"
-            " then to_timestamp(try_cast(raw_date as double) / $epoch_div) end"
-        )
-    return f"coalesce({', '.join(parts)}, null::timestamptz)"
+def _profile_formats(profile: Profile) -> tuple[str, str]:
+    """(wall-clock, instant) SQL of the profile's own ``date_formats``, read in its zone."""
+    if not profile.date_formats:
+        return "null::timestamp", "null::timestamptz"
+    local = (
+        "coalesce(try_strptime(raw_date, $fmt_local::varchar[]),"
+        " try_strptime(citra_month_en(raw_date), $fmt_local::varchar[]))"
+    )
+    return local, f"timezone($tz::varchar, {local})"
 
 
 def _sentiment_exprs(profile: Profile) -> tuple[str, str]:
@@ -107,13 +98,18 @@ def build_parsed_table(
     source: Source,
     file_id: str,
     export_date: date,
+    day_order: str | None = None,
 ) -> None:
-    """Create temp table ``_parsed``: canonical columns, plus ``problems`` (empty = good row)."""
+    """Create temp table ``_parsed``: canonical columns, plus ``problems`` (empty = good row).
+
+    ``day_order`` reads day/month dates (default: the profile's); see ``ingestion.dates``.
+    """
     cols = resolve_columns(con, profile, source)
     strip = profile.strip_leading_quote
     text = {f: _text(cols.get(f, []), strip) for f in TEXT_FIELDS}
     raw = {f: _text(cols.get(f, []), strip) for f in RAW_FIELDS}
     sentiment, sentiment_known = _sentiment_exprs(profile)
+    formats_local, formats_instant = _profile_formats(profile)
     sql = f"""
     create or replace temp table _parsed as
     with src as (
@@ -127,14 +123,13 @@ def build_parsed_table(
       select *, split_part(split_part(split_part(split_part(split_part(lower(url), '://', 2), '/', 1),
                 '?', 1), '#', 1), ':', 1) as url_host
       from src
-    ), typed as (
-      select hosted.*,
-        {_date_expr(profile)} as published_at,
+    ), {date_ctes("hosted", formats_local, formats_instant)}, typed as (
+      select dated.*,
         citra_count(raw_reach, $locale) as reach_value,
         citra_count(raw_engagement, $locale) as engagement_value,
         {sentiment} as sentiment, {sentiment_known} as sentiment_known,
         pd.platform as url_platform, mt.media_type as mapped_media_type
-      from hosted
+      from dated
       left join _sentiment_map sm on sm.label = lower(coalesce(raw_sentiment, ''))
       left join _platform_domains pd on pd.domain = array_to_string(string_split(url_host, '.')[-2:], '.')
       left join _media_types mt on mt.label = raw_media_type
@@ -162,13 +157,14 @@ def build_parsed_table(
       case when abs(reach_value) <= $max_count then round(reach_value)::bigint end as reach,
       case when abs(engagement_value) <= $max_count then round(engagement_value)::bigint end as engagement,
       region_label, agency_label, language, country, keywords,
-      $export_date::date as export_date, now() as ingested_at,
-      list_filter([
+      $export_date::date as export_date, now() as ingested_at, date_fit, dm_raw,
+      case when lower(raw_date) = lower($date_col) then [struct_pack(col := $date_col,
+        reason := 'the header line again (exports pasted together?), not a mention')]
+      else list_filter([
         case when published_at is null then struct_pack(col := $date_col,
-          reason := 'date ' || coalesce('''' || raw_date || ''' is not a date', 'is empty') ||
-                    '; expected a format like ' || $date_example) end,
-        case when published_at > now() + interval 1 day then struct_pack(col := $date_col,
-          reason := 'date ''' || raw_date || ''' is in the future (after the day of ingestion);'
+          reason := 'date ' || coalesce('''' || raw_date || ''' ', '') || date_reason) end,
+        case when published_at >= $future_limit then struct_pack(col := $date_col,
+          reason := 'date ''' || raw_date || ''' is in the future (after ' || $future_day || ', tomorrow in WITA);'
                     || ' check the date format or the export') end,
         case when published_at < $earliest then struct_pack(col := $date_col,
           reason := 'date ''' || raw_date || ''' is before 2000-01-01; check the date format or the export') end,
@@ -188,84 +184,20 @@ def build_parsed_table(
           reason := 'engagement ' || raw_engagement || ' is not plausible (more than 10^12)') end,
         case when not sentiment_known then struct_pack(col := 'sentiment',
           reason := 'sentiment ''' || raw_sentiment || ''' {SENTIMENT_MESSAGE}') end
-      ], lambda p: p is not null) as problems
+      ], lambda p: p is not null) end as problems
     from classified
     """
     params: dict[str, object] = dict(
         source.params,
+        **date_params(profile, day_order),
+        **future_params(),
         locale=profile.number_locale,
         vendor=profile.vendor,
         file_id=file_id,
         profile=profile.name,
         export_date=export_date,
         date_col=(cols.get("published_at") or ["date"])[0],
-        date_example=date_example(profile),
         max_count=MAX_COUNT,
         earliest=EARLIEST_DATE,
     )
-    optional = {
-        "tz": profile.timezone if profile.date_formats else None,
-        "fmt_local": list(profile.date_formats),
-        "fmt_utc": list(profile.date_formats_utc),
-        "fmt_offset": list(profile.date_formats_offset),
-        "epoch_div": EPOCH_DIVISORS.get(profile.epoch_unit or "", None),
-    }
-    params.update({k: v for k, v in optional.items() if v})
     con.execute(sql, params)
-
-
-def date_example(profile: Profile) -> str:
-    """A human example of the profile's first date format, for error messages."""
-    fmt = (profile.date_formats + profile.date_formats_utc + profile.date_formats_offset or ("%s",))[0]
-    for code, example in {
-        "%d": "06",
-        "%b": "Feb",
-        "%B": "February",
-        "%Y": "2026",
-        "%m": "02",
-        "%I": "03",
-        "%H": "15",
-        "%M": "03",
-        "%p": "PM",
-        "%S": "00",
-        "%z": "+0000",
-        "%f": "000",
-        "%s": "epoch milliseconds",
-    }.items():
-        fmt = fmt.replace(code, example)
-    return fmt
-
-
-def insert_rejects(con: duckdb.DuckDBPyConnection, profile: Profile, source: Source, file_id: str, name: str) -> None:
-    """Copy the problems of ``_parsed`` to ``raw.ingest_rejects`` with the row's raw cells.
-
-    The raw cells (as JSON, only the columns the profile uses) are built for rejected rows
-    only, so a clean file pays nothing for them. A private author's handle is pseudonymized
-    there too, as in ``raw.media_mentions``.
-    """
-    cols = resolve_columns(con, profile, source)
-    used = sorted({c for cs in cols.values() for c in cs})
-    params: dict[str, object] = dict(source.params, **{f"c{i}": c for i, c in enumerate(used)})
-    private = "private_handle" in [d[0] for d in con.execute("select * from _parsed limit 0").description]
-    authors = set(cols.get("author", []))
-
-    def cell(column: str) -> str:
-        value = f"s.{quote_ident(column)}"
-        if not private:
-            return value
-        hidden = (
-            "citra_pseudonym(p.private_handle)" if column in authors else f"citra_redact({value}, p.private_handle)"
-        )
-        return f"case when p.private_handle is null or {value} is null then {value} else {hidden} end"
-
-    raw_json = "json_object(" + ", ".join(f"$c{i}, {cell(c)}" for i, c in enumerate(used)) + ")"
-    params.update(file_id=file_id, name=name)
-    handle = "private_handle" if private else "null::varchar as private_handle"
-    con.execute(
-        f"""insert into raw.ingest_rejects
-            select $file_id, $name, p.source_row, p.problem.col, p.problem.reason, {raw_json}::varchar, now()
-            from (select source_row, {handle}, unnest(problems) as problem from _parsed where len(problems) > 0) p
-            join {source.sql} s using (source_row)
-            order by p.source_row""",
-        params,
-    )

@@ -2,7 +2,9 @@
 
 Profiles are YAML data in ``ingestion/profiles/``; adding a vendor layout means adding a file,
 not a code branch. A profile names the columns it needs (``required``), the columns it knows
-(``fields``), how to read dates, numbers and time zones, and the vendor it stands for.
+(``fields``), how to read dates, numbers and time zones, and the vendor it stands for. Dates in
+ISO 8601, epoch, Excel serial and day/month forms need no format: ``ingestion/dates.py`` reads
+them for every profile; ``date_formats`` lists the vendor's other forms (strptime codes).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+
+from ingestion.dates import DAY_ORDERS
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
 REFERENCE_DIR = Path(__file__).parent / "reference"
@@ -33,9 +37,8 @@ class Profile:
     date_formats: tuple[str, ...]
     timezone: str
     number_locale: str
-    date_formats_utc: tuple[str, ...] = ()
-    date_formats_offset: tuple[str, ...] = ()
-    epoch_unit: str | None = None
+    day_order: str = "day_first"  # reading of 05/03/2026 when no date of the file decides (see dates.py)
+    date_example: str | None = None  # shown in a rejected date's reason; else the first of date_formats
     sentiment_scale: str = "labels"
     strip_leading_quote: bool = False
 
@@ -50,6 +53,14 @@ class Profile:
         return sum(c in present for c in wanted) / len(wanted)
 
 
+def day_order(data: dict, path: Path) -> str:
+    """The profile's ``day_order`` (default day_first, as Indonesian dates are written)."""
+    order = data.get("day_order", "day_first")
+    if order not in DAY_ORDERS:
+        raise ValueError(f"{path.name}: day_order must be one of {', '.join(DAY_ORDERS)}, not {order!r}")
+    return order
+
+
 def _load(path: Path) -> Profile:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Profile(
@@ -62,9 +73,8 @@ def _load(path: Path) -> Profile:
         date_formats=tuple(data.get("date_formats", ())),
         timezone=data.get("timezone", "Asia/Makassar"),
         number_locale=data.get("number_locale", "en"),
-        date_formats_utc=tuple(data.get("date_formats_utc", ())),
-        date_formats_offset=tuple(data.get("date_formats_offset", ())),
-        epoch_unit=data.get("epoch_unit"),
+        day_order=day_order(data, path),
+        date_example=data.get("date_example"),
         sentiment_scale=data.get("sentiment_scale", "labels"),
         strip_leading_quote=bool(data.get("strip_leading_quote", False)),
     )

@@ -54,6 +54,8 @@ INGEST_FILE_COLUMNS: dict[str, str] = {
     "error": "varchar",
     "first_seen_at": "timestamptz not null",
     "loaded_at": "timestamptz",
+    "date_order": "varchar",  # day_first | month_first: how the file's day/month dates were read
+    "date_order_note": "varchar",  # why: the date that decided it, or that the file stayed ambiguous
 }
 
 INGEST_REJECT_COLUMNS: dict[str, str] = {
@@ -115,8 +117,19 @@ TABLES: dict[str, dict[str, str]] = {
 
 
 def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the ``raw`` schema and its tables if they do not exist yet."""
+    """Create the ``raw`` schema and its tables if they do not exist yet, and add the columns
+    a warehouse made by an older Citra lacks (``create table if not exists`` adds none)."""
     con.execute("create schema if not exists raw")
     for table, columns in TABLES.items():
         body = ", ".join(f"{name} {ddl}" for name, ddl in columns.items())
         con.execute(f"create table if not exists raw.{table} ({body})")
+    present = set(
+        con.execute(
+            "select table_name, column_name from duckdb_columns()"
+            " where schema_name = 'raw' and database_name = current_database()"
+        ).fetchall()
+    )
+    for table, columns in TABLES.items():
+        for name, ddl in columns.items():
+            if (table, name) not in present:  # only nullable columns are ever added to a released table
+                con.execute(f"alter table raw.{table} add column if not exists {name} {ddl}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import duckdb
 
+from ingestion.dates import MACROS as DATE_MACROS
 from ingestion.profiles import media_types, platform_domains, sentiment_labels
 
 NULL_TOKENS = ["", "-", "--", "undefined", "n/a", "na", "null", "none", "#n/a"]
@@ -59,7 +60,7 @@ MACROS = [
 def prepare_connection(con: duckdb.DuckDBPyConnection) -> None:
     """Install the macros and lookup tables used by ``ingestion.normalize``."""
     con.execute("set variable citra_null_tokens = ?::varchar[]", [NULL_TOKENS])
-    for macro in MACROS:
+    for macro in MACROS + DATE_MACROS:
         con.execute(macro)
     lookups = {
         "_sentiment_map": ("label", "sentiment", sentiment_labels()),

@@ -184,7 +184,7 @@ CORPUS: dict[str, Case] = {
                 (
                     4,
                     "date",
-                    "date '2099-01-01 10:00' is in the future (after the day of ingestion); "
+                    "date '2099-01-01 10:00' is in the future (after 2026-01-16, tomorrow in WITA); "
                     "check the date format or the export",
                 ),
             ),

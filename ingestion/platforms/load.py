@@ -18,11 +18,12 @@ import duckdb
 from ingestion.errors import UnreadableFileError
 from ingestion.landing import LandedFile, export_date_of, list_landing_files
 from ingestion.load import FileOutcome, IngestReport, Loaded, connect, ingest_with
-from ingestion.normalize import insert_rejects
+from ingestion.parse import parse_file
 from ingestion.platforms.accounts import ACCOUNT_SEED, account_hint, fallback_warning, platform_of, range_end
 from ingestion.platforms.normalize import FileContext, build_parsed_table, effective_profile
 from ingestion.platforms.profiles import PlatformProfile, load_platform_profiles
-from ingestion.readers import Layout, close_source, open_source, sniff
+from ingestion.readers import Layout, close_source, sniff
+from ingestion.rejects import insert_rejects
 from ingestion.schema import PLATFORM_ACCOUNT_DAILY_COLUMNS, PLATFORM_POST_COLUMNS
 from ingestion.sqlfunctions import prepare_connection
 
@@ -90,9 +91,11 @@ def _load_member(
     ctx = FileContext(file_id, export_date, platform, hint, range_end(name, export_date))
     table, columns, when = TARGETS[profile.table]
     with TemporaryDirectory(prefix="citra-") as workdir:
-        source = open_source(con, path, layout, Path(workdir))
+        parsed = parse_file(
+            con, path, layout, Path(workdir), lambda source, order: build_parsed_table(con, profile, source, ctx, order)
+        )
+        source = parsed.source
         try:
-            build_parsed_table(con, profile, source, ctx)
             names = ", ".join(columns)
             con.execute(f"insert into {table} ({names}) select {names} from _parsed where len(problems) = 0")
             loaded, rejected, first, last, unnamed, problem = con.execute(
@@ -112,6 +115,7 @@ def _load_member(
         acc.notes.append(fallback_warning(name, hint.fallback))
     if rejected:
         acc.notes.append(f"{name} row {problem}" + (f" (and {rejected - 1} more rows)" if rejected > 1 else ""))
+    acc.day_orders.append((name, parsed.day_order))
     acc.add(loaded, rejected, first, last)
 
 

@@ -13,7 +13,8 @@ from datetime import date
 
 import duckdb
 
-from ingestion.normalize import date_example, quote_ident, resolve_columns
+from ingestion.dates import date_ctes, date_params
+from ingestion.normalize import quote_ident, resolve_columns
 from ingestion.platforms.accounts import AccountHint
 from ingestion.platforms.profiles import PlatformProfile
 from ingestion.readers import Source
@@ -52,10 +53,12 @@ def _first(columns: list[str]) -> str:
 
 
 def _date_sql(profile: PlatformProfile, params: dict[str, object]) -> str:
-    """Local timestamp (or instant, for offset formats) of ``raw_date``."""
+    """Wall-clock timestamp of ``raw_date`` in the profile's own ``date_formats`` (year-less
+    ones take the year of the export's range); the forms of ``ingestion.dates`` come first."""
     full = [f for f in profile.date_formats if "%Y" in f or "%y" in f]
     yearless = [f + " %Y" for f in profile.date_formats if f not in full]
     parts = []
+    params.pop("fmt_local", None)
     if full:
         params["fmt_local"] = full
         parts.append(
@@ -75,7 +78,7 @@ def _date_sql(profile: PlatformProfile, params: dict[str, object]) -> str:
 def _problems(numbers: list[str], date_label: str, date_optional: bool, is_post: bool) -> str:
     checks = [
         "case when raw_date is not null and parsed_date is null then struct_pack(col := $date_col,"
-        " reason := 'date ''' || raw_date || ''' is not a date; expected a format like ' || $date_example) end",
+        " reason := 'date ''' || raw_date || ''' ' || date_reason) end",
     ]
     if not date_optional:
         checks.append(
@@ -100,15 +103,21 @@ def _problems(numbers: list[str], date_label: str, date_optional: bool, is_post:
 
 
 def build_parsed_table(
-    con: duckdb.DuckDBPyConnection, profile: PlatformProfile, source: Source, ctx: FileContext
+    con: duckdb.DuckDBPyConnection,
+    profile: PlatformProfile,
+    source: Source,
+    ctx: FileContext,
+    day_order: str | None = None,
 ) -> None:
-    """Create temp table ``_parsed`` for a posts or an account-daily profile."""
+    """Create temp table ``_parsed`` for a posts or an account-daily profile (``day_order``:
+    how day/month dates read, default the profile's; see ``ingestion.dates``)."""
     is_post = profile.table == "posts"
     cols = resolve_columns(con, profile, source)
     texts, numbers = (POST_TEXT, POST_NUMBERS) if is_post else (DAILY_TEXT, DAILY_NUMBERS)
     date_field = "published_at" if is_post else "date"
     params: dict[str, object] = dict(
         source.params,
+        **date_params(profile, day_order),
         locale=profile.number_locale,
         platform=ctx.platform,
         file_id=ctx.file_id,
@@ -117,7 +126,6 @@ def build_parsed_table(
         hint=ctx.hint.account,
         fallback=ctx.hint.fallback,
         date_col=(cols.get(date_field) or [date_field])[0],
-        date_example=date_example(profile).replace("%a", "Tue"),
     )
     select = [f"{_first(cols.get(t, []))} as raw_{t}" for t in texts]
     select += [f"{_first(cols.get(n, []))} as raw_{n}" for n in numbers if n not in profile.sums]
@@ -157,25 +165,19 @@ def build_parsed_table(
         params["account_re"] = profile.account_from_url
         account_parts.append("nullif(lower(regexp_extract(raw_url, $account_re, 1)), '')")
     account_parts.append("$fallback::varchar")
-    parsed = _date_sql(profile, params)
+    local = _date_sql(profile, params)
     if "range_end" in params:
         params["range_end"] = ctx.range_end
-    if profile.date_formats_offset:
-        params["fmt_offset"] = list(profile.date_formats_offset)
     if is_post:
-        instant = f"timezone($tz, {parsed})"
-        if profile.date_formats_offset:
-            instant = f"coalesce(try_strptime(raw_date, $fmt_offset::varchar[]), {instant})"
-        params["tz"] = profile.timezone
         params["url_template"] = profile.url_template
-        typed_date = f"{instant} as parsed_date"
+        typed_date = "published_at as parsed_date"
         identity = (
             f"{post_id} as post_id, raw_post_type as post_type, raw_text as text, "
             "coalesce(raw_url, replace($url_template::varchar, '{post_id}', " + post_id + ")) as url, "
             "parsed_date as published_at"
         )
-    else:
-        typed_date = f"({parsed})::date as parsed_date"
+    else:  # a calendar day is the day as written, whatever offset follows it
+        typed_date = "published_local::date as parsed_date"
         identity = "parsed_date as date"
     number_out = ", ".join(f"case when isfinite({n}_value) then round({n}_value)::bigint end as {n}" for n in numbers)
     sql = f"""
@@ -184,17 +186,17 @@ def build_parsed_table(
       select source_row, {", ".join(select)} from {source.sql}
     ), kept as (
       select * from src where {where}
-    ), numbers as (
+    ), {date_ctes("kept", local, f"timezone($tz::varchar, {local})")}, numbers as (
       {numbers_sql}
     ), typed as (
-      select kept.*, {typed_date}, {", ".join(values)},
+      select dated.*, {typed_date}, {", ".join(values)},
         {post_id if is_post else "null"} as post_id
-      from kept left join numbers n using (source_row)
+      from dated left join numbers n using (source_row)
     )
     select $platform::varchar as platform, coalesce({", ".join(account_parts)}) as account,
       {identity}, {number_out},
       $export_date::date as export_date, $file_id::varchar as source_file_id, source_row::integer as source_row,
-      $profile::varchar as profile, now() as ingested_at,
+      $profile::varchar as profile, now() as ingested_at, date_fit, dm_raw,
       {_problems(numbers, "publish time" if is_post else "date", is_post and profile.published_optional, is_post)} as problems
     from typed
     """

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from ingestion.profiles import Profile, normalize_header
+from ingestion.profiles import Profile, day_order, normalize_header
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
 TABLES = ("posts", "account_daily", "skip")
@@ -58,7 +58,8 @@ def _load(path: Path) -> PlatformProfile:
         date_formats=tuple(data.get("date_formats", ())),
         timezone=data.get("timezone", "Asia/Makassar"),
         number_locale=data.get("number_locale", "en"),
-        date_formats_offset=tuple(data.get("date_formats_offset", ())),
+        day_order=day_order(data, path),
+        date_example=data.get("date_example"),
         platform=data["platform"],
         table=data.get("table", "posts"),
         metrics=metrics,

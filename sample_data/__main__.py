@@ -32,9 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--months", type=int, default=24, help="months of data, ending with the last month")
     parser.add_argument("--no-platforms", action="store_true", help="skip the official-account exports")
     parser.add_argument(
-        "--scraper-offsets",
+        "--no-scraper",
         action="store_true",
-        help="write the online clippings of the last three months as a scraper export with +07:00 times",
+        help="keep the online clippings of the last three months in the clipping sheets (no scraper export)",
     )
     args = parser.parse_args(argv)
 
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         last_month=args.last_month,
         months=args.months,
         platforms=not args.no_platforms,
-        scraper_offsets=args.scraper_offsets,
+        scraper_offsets=not args.no_scraper,
     )
     elapsed = time.perf_counter() - began
     print(

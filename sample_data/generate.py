@@ -81,14 +81,14 @@ def generate(
     last_month: date | None = None,
     months: int = 24,
     platforms: bool = False,
-    scraper_offsets: bool = False,
+    scraper_offsets: bool = True,
 ) -> GenerationSummary:
     """Write ``mentions`` unique mentions over the ``months`` months that end with ``last_month``
     (default: the last complete month before `ingestion.clock.today()`) into
     ``<home>/landing/media``, and with ``platforms`` the official-account exports into
     ``<home>/landing/platform``. Files are dated like downloads, never after today. With
-    ``scraper_offsets`` the online clippings of the last three months come as the scraper's
-    export, with `+07:00` times (see ``flaws``; Citra reads offsets once issue 11 item 1 is in)."""
+    ``scraper_offsets`` (default) the online clippings of the last three months come as the
+    scraper's export, with `+07:00` times (see ``flaws``)."""
     if mentions < 0 or months < 1:
         raise ValueError("mentions must be >= 0 and months >= 1")
     last_month = (last_month or last_complete_month()).replace(day=1)

@@ -17,7 +17,7 @@ import os
 import random
 import zipfile
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -70,7 +70,7 @@ class Mention:
     label: str
     sentiment: str | None
     reach: int
-    raw: dict[str, str] = field(default_factory=dict)
+    raw: dict[str, object] = field(default_factory=dict)
 
 
 def _mentions(rng: random.Random, prefix: str, n: int) -> list[Mention]:
@@ -125,12 +125,13 @@ def meltwater_rows(mentions: list[Mention]) -> list[dict[str, str]]:
     ]
 
 
-def brandwatch_rows(mentions: list[Mention]) -> list[dict[str, str]]:
+def brandwatch_rows(mentions: list[Mention], *, cells: bool = False) -> list[dict[str, object]]:
+    """Brandwatch's rows; ``cells``: dates as Excel datetime cells (WITA wall clock), as its XLSX has them."""
     return [
         {
             "Query Id": "2001",
             "Query Name": m.label,
-            "Date": _local(m, "%Y-%m-%d %H:%M:%S"),
+            "Date": m.at.astimezone(WITA).replace(tzinfo=None) if cells else _local(m, "%Y-%m-%d %H:%M:%S"),
             "Title": m.title,
             "Url": m.url,
             "Domain": m.url.split("/")[2],
@@ -202,10 +203,16 @@ def nolimit_social_rows(mentions: list[Mention]) -> list[dict[str, str]]:
     ]
 
 
-def generic_rows(mentions: list[Mention]) -> list[dict[str, object]]:
+def generic_rows(mentions: list[Mention], *, offset: timezone | None = None) -> list[dict[str, object]]:
+    """The generic template as staff type it (WITA wall-clock time), or as a scraper writes it
+    (ISO 8601 with the ``offset`` of its server)."""
+
+    def when(m: Mention) -> str:
+        return m.at.astimezone(offset).isoformat(timespec="seconds") if offset else _local(m, "%Y-%m-%d %H:%M")
+
     return [
         {
-            "date": _local(m, "%Y-%m-%d %H:%M"),
+            "date": when(m),
             "title": m.title,
             "url": m.url,
             "outlet": m.outlet,
@@ -257,7 +264,7 @@ def _csv(path: Path, header: list[str], rows: list[dict], *, encoding: str = "ut
     return path
 
 
-def _reject(mentions: list[Mention], index: int, **raw: str) -> None:
+def _reject(mentions: list[Mention], index: int, **raw: object) -> None:
     """Turn mention ``index`` into a row that must be rejected (a cell as typed wrongly)."""
     mentions[index] = replace(mentions[index], raw=raw)
 
@@ -294,7 +301,7 @@ def write_every_layout(landing: Path, seed: int = 11) -> list[Path]:
         )
     )
     bwx = _mentions(rng, "bwx", 40)
-    _reject(bwx, 6, Date="2099-01-01 10:00:00")
+    _reject(bwx, 6, Date=datetime(2099, 1, 1, 10, 0))
     add(
         write_xlsx(
             landing / "brandwatch_e2e.xlsx", BRANDWATCH_HEADER, brandwatch_rows(bwx), preamble=BRANDWATCH_METADATA
@@ -333,7 +340,11 @@ def write_every_layout(landing: Path, seed: int = 11) -> list[Path]:
     )
     klx = _mentions(rng, "klx", 40)
     _reject(klx, 3, sentiment="sangat positif")
-    add(write_xlsx(landing / "kliping_e2e.xlsx", GENERIC_HEADER, generic_rows(klx)))
+    # the office's scraper, on a server in WIB (+07:00): 00:30 WITA on the 1st is the day before there
+    klx[1] = replace(klx[1], at=datetime(2025, 12, 1, 0, 30, tzinfo=WITA))
+    add(
+        write_xlsx(landing / "kliping_e2e.xlsx", GENERIC_HEADER, generic_rows(klx, offset=timezone(timedelta(hours=7))))
+    )
 
     kid = _mentions(rng, "kid", 40)
     _reject(kid, 5, jangkauan="-5")

@@ -6,6 +6,8 @@ check. It reads every media layout Citra reads (Meltwater, Brandwatch, Talkwalke
 generic template in English and Indonesian; CSV in any of their encodings, XLSX, ZIP) and
 applies the rules as docs/ and README state them:
 
+- dates are read as each layout writes them: local WITA times in its formats, ISO 8601 times
+  with an offset, epoch milliseconds (Talkwalker), Excel date cells (WITA wall clock);
 - a row is rejected when its date is no date, after tomorrow or before 2000, when it has neither
   title nor URL, when a count is negative, not a number or above 10^12, or when its sentiment
   is not a known label;
@@ -247,6 +249,8 @@ def _instant(text: str, layout: Layout) -> datetime | None:
     text = text.strip()
     if layout.vendor == "talkwalker" and re.fullmatch(r"[0-9]{12,13}", text):
         return datetime.fromtimestamp(int(text) / 1000, UTC)
+    if re.fullmatch(r"[0-9]{5}([.][0-9]+)?", text):  # an Excel date cell: days since 1899-12-30, wall clock
+        return datetime(1899, 12, 30, tzinfo=WITA) + timedelta(seconds=round(float(text) * 86400))
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
         if parsed.tzinfo is not None:

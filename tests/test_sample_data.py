@@ -74,9 +74,11 @@ def meltwater(generated: tuple[Path, GenerationSummary]) -> pl.DataFrame:
 
 @pytest.fixture(scope="module")
 def kliping_all(generated: tuple[Path, GenerationSummary]) -> pl.DataFrame:
-    """Every row of the clipping sheets, the rows typed wrong on purpose included."""
+    """Every row of the clipping feed (the sheets and the scraper's exports), the rows typed wrong
+    on purpose included."""
     _, summary = generated
-    rows = [{**r, "file": p.name} for p in summary.files if p.name.startswith("kliping_") for r in read_rows(p)]
+    feed = [p for p in summary.files if p.name.startswith(("kliping_", "scraper_"))]
+    rows = [{**r, "file": p.name} for p in feed for r in read_rows(p)]
     return pl.DataFrame(rows)
 
 
@@ -294,7 +296,7 @@ def test_clipping_sheets_have_rows_typed_wrong_and_mentions_without_an_issue(
 def test_the_scraper_export_has_the_online_clippings_of_the_last_three_months_with_offsets(
     tmp_path: Path,
 ) -> None:
-    summary = generate(tmp_path, mentions=3000, seed=5, last_month=date(2025, 12, 1), scraper_offsets=True)
+    summary = generate(tmp_path, mentions=3000, seed=5, last_month=date(2025, 12, 1))
     media = tmp_path / "landing" / "media"
     assert [p.name for p in summary.scraper_files] == [
         "scraper_2025-10.csv",

@@ -11,7 +11,6 @@ from ingestion.clock import last_complete_month
 from reporting import formatting as fmt
 from reporting.data import read_report_data
 from reporting.model import ReportData
-from reporting.periods import month_bounds, previous_day, previous_month
 from reporting.render import RenderedReport, write_report
 
 

@@ -11,7 +11,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 MENTIONS ?= 60000
 
-.PHONY: install demo test test-fast lint sample build ui bench clean
+.PHONY: install demo test test-fast test-dates test-dates-fast lint sample build ui bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,17 @@ test: $(STAMP)
 # the edit-run loop: everything but the tests marked slow (end-to-end, crash, concurrency, dbt builds)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
+
+# no test may depend on the day it runs: the suite with "today" pinned to two far-apart days
+# (CITRA_TODAY); tests whose data has fixed dates pin their own day and must pass under both
+DATES := 2026-01-15 2028-06-30
+test-dates: $(STAMP)
+	@for day in $(DATES); do echo "CITRA_TODAY=$$day"; CITRA_TODAY=$$day $(BIN)/python -m pytest -q || exit 1; done
+
+# the same for the fast tier: what CI runs besides make test (the whole suite three times does
+# not fit CI's time budget)
+test-dates-fast: $(STAMP)
+	@for day in $(DATES); do echo "CITRA_TODAY=$$day"; CITRA_TODAY=$$day $(BIN)/python -m pytest -q -m "not slow" || exit 1; done
 
 # ruff (lint and format) for Python, sqlfluff for the dbt SQL; config in pyproject.toml and .sqlfluff
 lint: $(STAMP)

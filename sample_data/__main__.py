@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="last month, YYYY-MM (default: the last complete month before today, or before CITRA_TODAY)",
     )
+    parser.add_argument("--start", type=month, default=None, help="first month, YYYY-MM (instead of --last-month)")
     parser.add_argument("--months", type=int, default=24, help="months of data, ending with the last month")
     parser.add_argument("--no-platforms", action="store_true", help="skip the official-account exports")
     parser.add_argument(
@@ -38,12 +39,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
+    last_month = args.last_month
+    if args.start is not None:
+        if last_month is not None:
+            parser.error("give --start or --last-month, not both")
+        index = args.start.year * 12 + args.start.month - 1 + args.months - 1
+        last_month = date(index // 12, index % 12 + 1, 1)
     began = time.perf_counter()
     s = generate(
         args.home,
         mentions=args.mentions,
         seed=args.seed,
-        last_month=args.last_month,
+        last_month=last_month,
         months=args.months,
         platforms=not args.no_platforms,
         scraper_offsets=not args.no_scraper,

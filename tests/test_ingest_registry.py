@@ -6,9 +6,17 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pytest
 from exports import GENERIC_HEADER, meltwater_row, write_meltwater, write_table
 
 from ingestion.load import ingest_media
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The day the date rules judge by (its rows are dated up to February 2026): pinned, so the tests pass on any day."""
+    monkeypatch.setenv("CITRA_TODAY", "2026-03-01")
+
 
 ROWS = [
     meltwater_row(

@@ -9,11 +9,18 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import pytest
 
 from ingestion.landing import content_hash
 from ingestion.schema import create_raw_schema
 from orchestration.defs.ingestion.sensors import landing_sensor
 from orchestration.resources import CitraHome
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The day the date rules judge by (its exports are dated February 2026): pinned, so the tests pass on any day."""
+    monkeypatch.setenv("CITRA_TODAY", "2026-03-01")
 
 
 def tick(home: Path, cursor: str | None):

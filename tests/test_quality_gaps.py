@@ -24,6 +24,13 @@ def test_clean_data_has_no_findings(tmp_path: Path) -> None:
     assert findings(build_warehouse(tmp_path / "w.duckdb")) == []
 
 
+def test_clean_data_publishes_an_empty_dq_gaps_table(tmp_path: Path) -> None:
+    path = build_warehouse(tmp_path / "w.duckdb")
+    assert publish_gaps(path, as_of=AS_OF) == []
+    with duckdb.connect(str(path), read_only=True) as con:
+        assert con.execute("select count(*) from marts.dq_gaps").fetchall() == [(0,)]
+
+
 def test_feed_missing_days_are_found_with_their_dates(tmp_path: Path) -> None:
     gap = (date(2025, 3, 10), date(2025, 3, 18))
     path = build_warehouse(

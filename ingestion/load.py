@@ -195,7 +195,7 @@ def _load_member(
     con.execute("drop table _parsed")
 
 
-def _ensure_pseudonyms(con: duckdb.DuckDBPyConnection) -> None:
+def ensure_pseudonyms(con: duckdb.DuckDBPyConnection) -> None:
     """Install the pseudonym functions once per connection; the key lives in CITRA_HOME
     (else beside the warehouse), see ``ingestion.pseudonyms``."""
     installed = con.execute(
@@ -209,7 +209,7 @@ def _ensure_pseudonyms(con: duckdb.DuckDBPyConnection) -> None:
 
 def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path) -> FileOutcome:
     """Ingest one media export (all members of a ZIP) in one transaction."""
-    _ensure_pseudonyms(con)
+    ensure_pseudonyms(con)
     return ingest_with(con, file, quarantine, _load_member)
 
 

@@ -107,10 +107,26 @@ PLATFORM_ACCOUNT_DAILY_COLUMNS: dict[str, str] = {
     "ingested_at": "timestamptz not null",
 }
 
+# ASN roster (ingestion/roster/): the account's keyed pseudonym only, never the clear handle
+ASN_ROSTER_COLUMNS: dict[str, str] = {
+    "platform": "varchar not null",
+    "pseudonym": "varchar not null",
+    "agency_code": "varchar not null",
+    "unit": "varchar",
+    "active_from": "date",
+    "active_to": "date",
+    "roster_date": "date not null",
+    "source_file_id": "varchar not null",
+    "source_row": "integer not null",
+    "profile": "varchar not null",
+    "ingested_at": "timestamptz not null",
+}
+
 TABLES: dict[str, dict[str, str]] = {
     "media_mentions": MEDIA_MENTION_COLUMNS,
     "platform_posts": PLATFORM_POST_COLUMNS,
     "platform_account_daily": PLATFORM_ACCOUNT_DAILY_COLUMNS,
+    "asn_roster": ASN_ROSTER_COLUMNS,
     "ingest_files": INGEST_FILE_COLUMNS,
     "ingest_rejects": INGEST_REJECT_COLUMNS,
 }

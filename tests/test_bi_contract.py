@@ -23,6 +23,9 @@ BI_MODELS = {
     "mart_issue_sentiment_monthly",
     "mart_platform_monthly",
     "mart_platform_posts",
+    "mart_amplification_monthly",
+    "mart_amplification_posts",
+    "mart_campaign",
 }
 BI_FRIENDLY_TYPES = {"varchar", "bigint", "integer", "double", "date", "timestamp", "timestamptz", "boolean"}
 

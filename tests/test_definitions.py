@@ -20,10 +20,12 @@ GROUPS = {
         "raw/ingest_rejects",
         "raw/platform_posts",
         "raw/platform_account_daily",
+        "raw/asn_roster",
     },
     "reference": {
         "reference/accounts",
         "reference/agencies",
+        "reference/campaigns",
         "reference/issue_agencies",
         "reference/issue_aliases",
         "reference/issues",
@@ -32,8 +34,19 @@ GROUPS = {
         "reference/region_aliases",
         "reference/regions",
     },
-    "staging": {"staging/stg_media__mentions", "staging/stg_platform__account_daily", "staging/stg_platform__posts"},
+    "staging": {
+        "staging/stg_media__mentions",
+        "staging/stg_platform__account_daily",
+        "staging/stg_platform__posts",
+        "staging/stg_asn__roster",
+    },
     "intermediate": {
+        "intermediate/int_amplification_events",
+        "intermediate/int_asn_mentions",
+        "intermediate/int_asn_post_shares",
+        "intermediate/int_asn_roster_dated",
+        "intermediate/int_campaign_mentions",
+        "intermediate/int_official_posts_keyed",
         "intermediate/int_mentions_deduplicated",
         "intermediate/int_mentions_enriched",
         "intermediate/int_platform_account_daily_merged",
@@ -46,6 +59,9 @@ GROUPS = {
         "marts/dim_issue",
         "marts/dim_region",
         "marts/fct_mentions",
+        "marts/mart_amplification_monthly",
+        "marts/mart_amplification_posts",
+        "marts/mart_campaign",
         "marts/mart_issue_sentiment_monthly",
         "marts/mart_platform_monthly",
         "marts/mart_platform_posts",
@@ -66,6 +82,7 @@ PYTHON_CHECKS = {
 GX_CHECKS = {"gx_media_mentions", "gx_fct_mentions", "gx_mart_issue_sentiment_monthly", "gx_dq_gaps"}
 WRITERS = {
     "raw/media_mentions",
+    "raw/asn_roster",
     "marts/fct_mentions",
     "marts/dq_gaps",
     "serving/citra_duckdb",
@@ -135,6 +152,9 @@ def test_quality_serving_and_report_come_after_the_marts_they_read(repo: dg.Repo
     report_parents = graph.get(_key("reports/monthly_report")).parent_keys
     assert {_key("marts/mart_issue_sentiment_monthly"), _key("marts/dq_gaps")} <= report_parents
     assert {_key("reference/issue_agencies"), _key("reference/officials")} <= report_parents  # seeds it reads
+    assert {_key("marts/mart_amplification_monthly"), _key("marts/mart_amplification_posts")} <= report_parents
+    # the roster feeds dbt through its source: the amplification models come after it
+    assert _key("raw/asn_roster") in graph.get(_key("staging/stg_asn__roster")).parent_keys
 
 
 def test_the_build_job_runs_everything_but_the_partitioned_report(repo: dg.RepositoryDefinition) -> None:

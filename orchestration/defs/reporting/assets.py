@@ -27,6 +27,8 @@ REPORT_MODELS = (
     "dim_agency",
     "mart_platform_monthly",
     "mart_platform_posts",
+    "mart_amplification_monthly",
+    "mart_amplification_posts",
     "issue_agencies",
     "agencies",
     "officials",

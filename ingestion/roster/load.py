@@ -80,9 +80,8 @@ def _load_member(
             build_roster_table(con, layout.profile, source, file_id, since)
             columns = ", ".join(ASN_ROSTER_COLUMNS)
             con.execute(f"insert into raw.asn_roster ({columns}) select {columns} from _roster where len(problems) = 0")
-            loaded, rejected, agencies = con.execute(
-                """select count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
-                          count(distinct agency_code) filter (where len(problems) = 0) from _roster"""
+            loaded, rejected = con.execute(
+                "select count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0) from _roster"
             ).fetchall()[0]
             if rejected:
                 insert_roster_rejects(con, file_id, name)
@@ -99,8 +98,8 @@ def _load_member(
     acc.vendors.append(layout.profile.vendor)
     if source_of_date == "file date":
         acc.notes.append(
-            f"{name}: no date in the file name; the roster of its {agencies} agencies holds from the file's "
-            f"date, {since.isoformat()} (name the file e.g. roster_{since.isoformat()}.xlsx to set it)"
+            f"{name}: no date in the file name; its roster holds from the file's date, {since.isoformat()} "
+            f"(name the file e.g. roster_{since.isoformat()}.xlsx to set the date)"
         )
     acc.add(loaded, rejected, None, None)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reporting import charts
 from reporting.model import ReportData
-from reporting.sections import accounts, issues, method, objectives, officials
+from reporting.sections import accounts, amplification, issues, method, objectives, officials
 from reporting.sections.base import MonthContext, Section
 
 
@@ -34,6 +34,9 @@ SECTIONS: list[Section] = [
     Section("sentimen", "Sentimen per isu", "sections/sentiment.html.j2", charts=_sentiment_charts, appendix=True),
     Section("wilayah", "Provinsi dan kabupaten/kota", "sections/regions.html.j2", appendix=True),
     Section("akun", "Kinerja akun resmi", "sections/accounts.html.j2", accounts.build, appendix=True),
+    Section(
+        "amplifikasi", "Amplifikasi oleh ASN", "sections/amplification.html.j2", amplification.build, appendix=True
+    ),
     Section("kualitas", "Kualitas data", "sections/quality.html.j2", appendix=True),
     Section("metode", "Metode", "sections/method.html.j2", method.build, appendix=True),
     Section("glosarium", "Glosarium", "sections/glossary.html.j2", method.glossary, appendix=True),

@@ -69,6 +69,24 @@ def build(ctx: MonthContext) -> list[tuple[str, str]]:
             "interaksi = suka, komentar, bagikan, dan simpan; interaksi per tayangan = interaksi ÷ tayangan, "
             "dihitung sama untuk semua platform agar dapat dibandingkan.",
         ),
+    ] + _amplification_line(ctx)
+
+
+def _amplification_line(ctx: MonthContext) -> list[tuple[str, str]]:
+    """How ASN amplification is counted, with the office's k (once a roster is loaded)."""
+    amplification = ctx.data.sections.get("amplifikasi")
+    if amplification is None or not amplification.known:
+        return []
+    return [
+        (
+            "Amplifikasi oleh ASN",
+            "unggahan media sosial ASN yang tercantum dalam daftar ASN instansinya pada hari itu dan yang "
+            "membagikan atau mengutip tautan unggahan akun resmi (dalam bentuk tautan apa pun), menyebut akun "
+            "resmi (@akun, RT @akun), atau memakai tagar kampanye selama kampanye berlangsung. ASN dikenali "
+            f"dari nama samaran akunnya, tidak pernah dari namanya; angka yang menggambarkan kurang dari "
+            f"{amplification.k} orang disamarkan dan tidak ada jumlah seluruh instansi, agar tidak ada ASN yang "
+            "dapat dikenali (UU 27/2022).",
+        )
     ]
 
 
@@ -85,6 +103,16 @@ GLOSSARY: list[tuple[str, str]] = [
     ("Pelanggan", "pengikut kanal YouTube (subscriber)."),
     ("Keluaran, serapan, hasil", "tingkat sasaran menurut kerangka AMEC: output, outtake, dan outcome."),
     ("SKPD/OPD", "satuan kerja atau organisasi perangkat daerah, misalnya dinas, badan, atau biro."),
+    (
+        "ASN",
+        "aparatur sipil negara: pegawai pemerintah yang akun media sosialnya tercantum dalam daftar ASN instansinya.",
+    ),
+    ("Amplifikasi", "ASN membagikan, mengutip, atau menyebut pesan akun resmi agar menjangkau lebih banyak orang."),
+    (
+        "Disamarkan",
+        "angka yang tidak ditampilkan karena menggambarkan terlalu sedikit orang (kurang dari 5, atau batas "
+        "lebih tinggi yang ditetapkan kantor), agar tidak ada orang yang dapat dikenali (UU 27/2022).",
+    ),
     ("WITA", "Waktu Indonesia Tengah (UTC+8); semua hari dan jam dalam laporan memakai WITA."),
 ]
 

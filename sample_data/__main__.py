@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="keep the online clippings of the last three months in the clipping sheets (no scraper export)",
     )
+    parser.add_argument("--no-asn", action="store_true", help="skip the ASN rosters and the civil servants' posts")
     args = parser.parse_args(argv)
 
     last_month = args.last_month
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         months=args.months,
         platforms=not args.no_platforms,
         scraper_offsets=not args.no_scraper,
+        asn=not args.no_asn,
     )
     elapsed = time.perf_counter() - began
     print(
@@ -79,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  platforms: {len(s.platform_files)} files in {args.home / 'landing' / 'platform'}; "
             f"{m['account']} has no data for {m['month']:%Y-%m}"
+        )
+    if s.asn:
+        print(
+            f"  ASN: {s.asn['people']} civil servants in {len(s.asn['roster_files'])} roster files, "
+            f"{s.asn['rows']:,} posts in {len(s.asn['files'])} Brandwatch exports"
         )
     if s.reexport:
         r = s.reexport

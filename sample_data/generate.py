@@ -17,6 +17,7 @@ import polars as pl
 
 from ingestion.clock import last_complete_month, today
 
+from .asn import write_asn
 from .bank import build_bank, draw_core
 from .flaws import SCRAPER_MONTHS, scraped, typed_wrong, without_issue
 from .kliping import kliping_frame
@@ -60,6 +61,7 @@ class GenerationSummary:
     platform_files: list[Path] = field(default_factory=list)
     platform_missing_month: dict = field(default_factory=dict)
     platform_reexport: dict = field(default_factory=dict)
+    asn: dict = field(default_factory=dict)  # rosters and ASN posts (sample_data.asn)
 
     @property
     def total_rows(self) -> int:
@@ -82,12 +84,14 @@ def generate(
     months: int = 24,
     platforms: bool = False,
     scraper_offsets: bool = True,
+    asn: bool = False,
 ) -> GenerationSummary:
     """Write ``mentions`` unique mentions over the ``months`` months that end with ``last_month``
     (default: the last complete month before `ingestion.clock.today()`) into
     ``<home>/landing/media``, and with ``platforms`` the official-account exports into
-    ``<home>/landing/platform``. Files are dated like downloads, never after today. With
-    ``scraper_offsets`` (default) the online clippings of the last three months come as the
+    ``<home>/landing/platform``; with ``asn`` the ASN rosters (``landing/roster``) and the civil
+    servants' posts that share official posts. Files are dated like downloads, never after today.
+    With ``scraper_offsets`` (default) the online clippings of the last three months come as the
     scraper's export, with `+07:00` times (see ``flaws``)."""
     if mentions < 0 or months < 1:
         raise ValueError("mentions must be >= 0 and months >= 1")
@@ -157,6 +161,8 @@ def generate(
         summary.platform_files = written["files"]
         summary.platform_missing_month = written["missing_month"]
         summary.platform_reexport = written["reexport"]
+    if asn:
+        summary.asn = write_asn(home, seed, plan.month_starts[:months])
     if reexport_source is not None:
         name = f"meltwater_{reexport_range[0]}_to_{reexport_range[1]}_reexport.csv"
         again = reexport_frame(np.random.default_rng([seed, 6]), reexport_source)

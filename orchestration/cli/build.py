@@ -134,12 +134,13 @@ def demo(mentions: int, seed: int) -> int:
     else:
         from sample_data.generate import generate
 
-        summary = generate(home, mentions=mentions, seed=seed, platforms=True)
+        summary = generate(home, mentions=mentions, seed=seed, platforms=True, asn=True)
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(wanted)
         print(
             f"Generated {len(summary.files)} media exports ({summary.unique_mentions:,} mentions, "
-            f"{summary.first_month:%Y-%m} to {summary.last_month:%Y-%m}) and "
-            f"{len(summary.platform_files)} official-account exports in {home / 'landing'}."
+            f"{summary.first_month:%Y-%m} to {summary.last_month:%Y-%m}), "
+            f"{len(summary.platform_files)} official-account exports, {len(summary.asn['roster_files'])} ASN "
+            f"rosters and {len(summary.asn['files'])} exports of ASN posts in {home / 'landing'}."
         )
     return build()

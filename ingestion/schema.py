@@ -19,6 +19,7 @@ MEDIA_MENTION_COLUMNS: dict[str, str] = {
     "title": "varchar",
     "snippet": "varchar",
     "url": "varchar",
+    "expanded_url": "varchar",  # where a shortened link in the mention leads, when the export says
     "outlet": "varchar",
     "media_type": "varchar",
     "platform": "varchar",

@@ -9,7 +9,8 @@ Official posts (platform exports): Diskominfo's X posts X1 (5 Jan) and X2 (20 Ja
 (7 Jan) and YouTube YT1 (8 Jan); Dinkes' Instagram posts IG1 (6 Jan, code DAbC_12-xY) and IG2
 (25 Jan) and Facebook post FB1 (9 Jan). The ASN mentions link them in every URL form, with
 tracking parameters, name official accounts (RT @handle:) and carry #KalselCekFakta (seed
-campaign kalsel_cek_fakta).
+campaign kalsel_cek_fakta); a Brandwatch export carries the expansion of asn02's bit.ly link to
+IG2, and not of asn07's.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from exports import MELTWATER_HEADER, csv_text, write_xlsx
+from exports import BRANDWATCH_HEADER, BRANDWATCH_METADATA, MELTWATER_HEADER, csv_text, write_xlsx
 from platform_exports import (
     FACEBOOK_HEADER,
     INSTAGRAM_HEADER,
@@ -275,9 +276,27 @@ FEBRUARY = [
 ]
 
 
+# a Brandwatch export carries the expansion of shortened links: asn02's bit.ly link leads to IG2
+# and counts; asn07's has no expansion and does not (he stays inactive)
+SHORTENED = [
+    {"Query Name": "Kesehatan", "Date": date_, "Title": text, "Snippet": text, "Url": url, "Expanded URLs": expanded,
+     "Domain": "twitter.com", "Sentiment": "positive", "Page Type": "twitter", "Author": author, "Reach (new)": reach,
+     "Engagement": engagement, "Resource Id": doc}
+    for date_, text, url, expanded, author, reach, engagement, doc in (
+        ("2025-01-26 10:00:00", "Baca ini https://bit.ly/3AbCdEf", _x("dinkes.asn02", 40),
+         f"https://www.instagram.com/p/{IG2}/?igsh=ZXhwYW5k", "dinkes.asn02", "70", "7", "bw-1"),
+        ("2025-01-27 10:00:00", "Baca juga https://bit.ly/9ZyXwVu", _x("dinkes.asn07", 41), "", "dinkes.asn07", "80", "8",
+         "bw-2"),
+    )
+]  # fmt: skip
+
+
 def write_mentions(landing: Path) -> None:
     for name, rows, exported in (("2025-01", JANUARY, "2025-02-01"), ("2025-02", FEBRUARY, "2025-03-01")):
         write(landing / "media" / f"meltwater_asn_{name}.csv", csv_text(MELTWATER_HEADER, rows), exported=exported)
+    header = BRANDWATCH_HEADER + ["Expanded URLs"]
+    text = csv_text(header, SHORTENED, preamble=BRANDWATCH_METADATA)
+    write(landing / "media" / "brandwatch_asn_2025-01.csv", text, exported="2025-02-01")
 
 
 def write_official_posts(landing: Path) -> None:
@@ -410,9 +429,10 @@ def write_landing(home: Path) -> None:
 #   amplification_posts, amplified_reach, amplified_engagement, official_posts,
 #   official_posts_amplified, suppressed)
 MONTHLY = {
-    # 12 people (asn03 twice, one person); asn01-06 active; m01-m07 and m09: 100+200+300+400+500+600+50+5;
-    # Dinkes' posts IG1, IG2, FB1, of which IG1 (asn01-04, bpbd02) and FB1 (asn05) were shared: 6 people
-    (JAN, "dinkes_kalsel"): (12, 6, 0.5, 8, 2155, 216, 3, 2, False),
+    # 12 people (asn03 twice, one person); asn01-06 active; m01-m07, m09 and asn02's bit.ly to IG2:
+    # 100+200+300+400+500+600+50+5+70 and 10+20+30+40+50+60+5+1+7; Dinkes' posts IG1, IG2, FB1, all
+    # shared: IG1 (asn01-04, bpbd02), IG2 (asn02) and FB1 (asn05), 6 people
+    (JAN, "dinkes_kalsel"): (12, 6, 0.5, 9, 2225, 223, 3, 3, False),
     # 3 of 10 active: the 3-person cell; BPBD has no official posts loaded: nobody shared any
     (JAN, "bpbd_kalsel"): (10, None, None, None, None, None, 0, None, True),
     # the February roster: 13 people; asn13, 14, 15, 01, 02 active (m21-m25: 11+12+13+14+15); asn11
@@ -431,7 +451,7 @@ POSTS = {
     ("youtube", YT1): ("diskominfokalsel", "diskominfo_kalsel", JAN, None, None, None, None, True),  # asn06
     # asn01 (m01), asn02 (m02), asn03 (m03), asn04 (m04), bpbd02 (m11): 100+200+300+400+20, 10+20+30+40+2
     ("instagram", IG1_ID): ("dinkeskalsel", "dinkes_kalsel", JAN, 5, 5, 1020, 102, False),
-    ("instagram", IG2_ID): ("dinkeskalsel", "dinkes_kalsel", JAN, None, None, None, None, True),  # nobody
+    ("instagram", IG2_ID): ("dinkeskalsel", "dinkes_kalsel", JAN, None, None, None, None, True),  # asn02 (bit.ly)
     ("facebook", FB1_ID): ("dinkeskalsel", "dinkes_kalsel", JAN, None, None, None, None, True),  # asn05, twice
 }
 

@@ -57,7 +57,8 @@ def _approx(row: tuple) -> tuple:
 def test_every_cell_of_the_monthly_mart_matches_the_hand_count(built: Path) -> None:
     """Catches any miscount: a roster that is not replaced (asn11 in February), active_to ignored
     (asn13's post of 20 Feb), a person on two platforms counted twice, a URL form or a share
-    missed, a non-amplifying post counted (asn07), a suppression rule off by one."""
+    missed, a shortened link that does not count through its expansion (IG2) or counts without
+    one (asn07), a non-amplifying post counted (asn07), a suppression rule off by one."""
     rows = _query(
         built / "warehouse.duckdb",
         f"select month, agency_code, {MONTHLY_COLUMNS}, suppression_k from marts.mart_amplification_monthly",
@@ -123,7 +124,7 @@ def test_the_report_shows_agencies_and_the_post_that_travelled_furthest_never_a_
     built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Catches a section that lists people, shows a withheld value, or a total that would give it
-    back (Dinkes 8 posts + a total would reveal BPBD's 3)."""
+    back (Dinkes' 9 posts and a total would reveal BPBD's 3)."""
     html = (built / "reports" / "2025-01" / "laporan_2025-01.html").read_text(encoding="utf-8")
     start = html.index('id="amplifikasi"')
     section = html[start : html.index("</section>", start)]
@@ -133,7 +134,7 @@ def test_the_report_shows_agencies_and_the_post_that_travelled_furthest_never_a_
         if "<td" in row
     ]
     assert rows == [
-        ["Dinkes Kalsel", "12", "6", "50,0%", "8", "2.155", "3", "2"],
+        ["Dinkes Kalsel", "12", "6", "50,0%", "9", "2.225", "3", "3"],
         ["BPBD Kalsel", "10", "disamarkan", "disamarkan", "disamarkan", "disamarkan", "0", "disamarkan"],
         ["Dinkes Kalsel", "Instagram", "dinkeskalsel", "6 Januari 2025 10.00 WITA", "5", "5", "1.020"],
     ]

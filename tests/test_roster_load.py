@@ -65,12 +65,24 @@ def test_roster_accounts_are_stored_as_the_authors_pseudonyms_and_never_in_clear
     write(
         tmp_path / "landing" / "media" / "kliping.csv",
         table_text(
-            ["date", "title", "url", "outlet", "media_type", "platform", "author", "issue", "sentiment"],
+            [
+                "date",
+                "title",
+                "url",
+                "expanded_url",
+                "outlet",
+                "media_type",
+                "platform",
+                "author",
+                "issue",
+                "sentiment",
+            ],
             [
                 [
                     "2025-01-05 10:00",
-                    "Info vaksin",
+                    "Info vaksin https://bit.ly/x1",
                     "https://www.instagram.com/p/Abc123/",
+                    "https://www.instagram.com/rina.dinkes_asn/p/Abc123/",
                     "Instagram",
                     "social",
                     "instagram",
@@ -90,7 +102,7 @@ def test_roster_accounts_are_stored_as_the_authors_pseudonyms_and_never_in_clear
             """select platform, pseudonym, agency_code, unit, active_from, active_to, roster_date
                from raw.asn_roster order by source_row"""
         ).fetchall()
-        author = con.execute("select author from raw.media_mentions").fetchall()[0][0]
+        author, expanded = con.execute("select author, expanded_url from raw.media_mentions").fetchall()[0]
     assert rows == [
         (
             "instagram",
@@ -105,6 +117,7 @@ def test_roster_accounts_are_stored_as_the_authors_pseudonyms_and_never_in_clear
         ("x", pseudonymize("sari_dinkes_asn", KEY), "dinkes_kalsel", None, None, date(2025, 6, 30), date(2025, 1, 1)),
     ]
     assert author == rows[0][1]
+    assert expanded == f"https://www.instagram.com/{author}/p/Abc123/"  # the expansion is redacted too
     text = _all_text(tmp_path / "warehouse.duckdb") + caplog.text.lower()
     assert [h for h in HANDLES[:3] if h in text] == []
 

@@ -15,7 +15,7 @@ links as (
         agency_code,
         author,
         unnest(list_distinct(
-            [url] || {{ social_links("coalesce(title, '') || ' ' || coalesce(snippet, '')") }}
+            [url] || {{ social_links("coalesce(title, '') || ' ' || coalesce(snippet, '') || ' ' || coalesce(expanded_url, '')") }}
         )) as link
     from asn_mentions
 ),

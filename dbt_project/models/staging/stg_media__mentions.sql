@@ -14,6 +14,7 @@ renamed as (
         title,
         snippet,
         url,
+        expanded_url,
         outlet,
         media_type,
         platform,

@@ -46,6 +46,7 @@ GROUPS = {
         "intermediate/int_asn_post_shares",
         "intermediate/int_asn_roster_dated",
         "intermediate/int_campaign_mentions",
+        "intermediate/int_expanded_urls_deduplicated",
         "intermediate/int_official_posts_keyed",
         "intermediate/int_mentions_deduplicated",
         "intermediate/int_mentions_enriched",

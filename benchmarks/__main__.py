@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--only goals|ingest|report|build|sentiment] [--big] ...`: run a benchmark and print its table.
+"""`python -m benchmarks [--only goals|ingest|report|build|sentiment|amplification] [--big] ...`: run a benchmark and print its table.
 
 Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
 row with the bare-DuckDB figure measured in the same command.
@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 
-from benchmarks import build, goals, ingest, report, sentiment
+from benchmarks import amplification, build, goals, ingest, report, sentiment
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--only", choices=["goals", "ingest", "report", "build", "sentiment"], default="goals")
+    parser.add_argument(
+        "--only", choices=["goals", "ingest", "report", "build", "sentiment", "amplification"], default="goals"
+    )
     parser.add_argument("--big", action="store_true", help="goals: also build 10M rows for the peak-memory row")
     parser.add_argument("--sizes", default="1000000,3000000", help="goals: the two build sizes (rows)")
     parser.add_argument("--per-month", type=int, default=10_000, help="goals: mentions per month of the histories")
@@ -22,6 +24,9 @@ def main() -> None:
     parser.add_argument("--headlines", type=int, default=200_000, help="headlines labelled by the sentiment benchmark")
     parser.add_argument(
         "--mentions", type=int, action="append", help="build: mentions of the 60-month history (repeatable)"
+    )
+    parser.add_argument(
+        "--amplification-mentions", type=int, default=1_000_000, help="amplification: mentions under the models"
     )
     args = parser.parse_args()
     if args.only == "goals":
@@ -33,6 +38,8 @@ def main() -> None:
         report.main(args.report_rows)
     elif args.only == "sentiment":
         sentiment.main(args.headlines)
+    elif args.only == "amplification":
+        amplification.main(args.amplification_mentions)
     else:
         for mentions in args.mentions or [1_000_000]:
             build.main(mentions)

@@ -91,6 +91,7 @@ def history(work: Path, mentions: int, months: int) -> tuple[Path, list[tuple[st
             "--months",
             str(months),
             "--no-platforms",
+            "--no-asn",
         ],
         check=True,
         capture_output=True,

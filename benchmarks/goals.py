@@ -123,7 +123,7 @@ def history_build(work: Path, months: int, per_month: int) -> tuple[Timed, Timed
     start = add_months(date(2026, 10, 1), -(months - 1))
     subprocess.run(
         [sys.executable, "-m", "sample_data", "--home", str(staged), "--mentions", str(per_month * months)]
-        + ["--start", start.isoformat(), "--months", str(months), "--no-platforms"],
+        + ["--start", start.isoformat(), "--months", str(months), "--no-platforms", "--no-asn"],
         check=True,
         capture_output=True,
         cwd=REPO_ROOT,

@@ -9,23 +9,28 @@ accounts as (
     select * from {{ ref('accounts') }}
 ),
 
+linked_posts as (
+    select
+        platform,
+        post_id,
+        {{ post_ref('url') }} as link
+    from posts
+),
+
 post_keys as (
     select
-        posts.platform,
-        posts.post_id,
+        platform,
+        post_id,
         unnest(list_distinct(list_filter(
-            [
-                posts.post_id,
-                case when ({{ post_ref('posts.url') }}).platform = posts.platform then ({{ post_ref('posts.url') }}).post_key end
-            ]
+            [post_id, case when link.platform = platform then link.post_key end]
             || case
-                when posts.platform = 'facebook'
-                    then list_filter(string_split(posts.post_id, '_'), lambda part: regexp_full_match(part, '[0-9]{8,}'))
+                when platform = 'facebook'
+                    then list_filter(string_split(post_id, '_'), lambda part: regexp_full_match(part, '[0-9]{8,}'))
                 else []
             end,
             lambda candidate: candidate is not null and candidate <> ''
         ))) as post_key
-    from posts
+    from linked_posts
 ),
 
 unambiguous_keys as (

@@ -6,12 +6,15 @@ Nothing here names a person: the metadata holds totals (accounts, files, agencie
 count per agency or unit, and the roster holds no clear handle to show.
 """
 
+from functools import partial
+
 import dagster as dg
 import duckdb
 
-from ingestion.roster.load import ingest_roster
+from ingestion.roster.load import ingest_roster_file
 from orchestration.constants import INGESTION_GROUP, WRITER_POOL
 from orchestration.defs.ingestion.media import run_metadata
+from orchestration.defs.ingestion.runner import ingest_folder
 from orchestration.resources import CitraHome
 
 RAW_ROSTER = dg.AssetKey(["raw", "asn_roster"])
@@ -48,7 +51,12 @@ def _roster_metadata(con: duckdb.DuckDBPyConnection) -> dict[str, dg.MetadataVal
 )
 def raw_asn_roster(context: dg.AssetExecutionContext, citra: CitraHome) -> dg.MaterializeResult:
     """Ingest new ASN roster files from `landing/roster/`."""
-    report = ingest_roster(citra.warehouse, citra.root / "landing" / "roster", citra.quarantine / "roster")
+    report, seconds = ingest_folder(
+        context.op_def.name,
+        citra.warehouse,
+        citra.root / "landing" / "roster",
+        partial(ingest_roster_file, quarantine=citra.quarantine / "roster"),
+    )
     for o in report.by_status("quarantined"):
         context.log.error(f"{o.name} moved to quarantine/roster/: {o.message}")
     for o in report.by_status("loaded"):
@@ -58,4 +66,4 @@ def raw_asn_roster(context: dg.AssetExecutionContext, citra: CitraHome) -> dg.Ma
             context.log.warning(o.message)
     with duckdb.connect(str(citra.warehouse), read_only=True) as con:
         metadata = _roster_metadata(con)
-    return dg.MaterializeResult(metadata={**metadata, **run_metadata(report)})
+    return dg.MaterializeResult(metadata={**metadata, **run_metadata(report, seconds)})

@@ -11,7 +11,6 @@ A newer file replaces an agency's roster from that date on; dbt keeps the histor
 
 from __future__ import annotations
 
-import logging
 import re
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -29,8 +28,6 @@ from ingestion.roster.parse import build_roster_table, insert_roster_rejects
 from ingestion.schema import ASN_ROSTER_COLUMNS
 from ingestion.sqlfunctions import prepare_connection
 
-log = logging.getLogger(__name__)
-
 PROFILE_DIR = Path(__file__).parent / "profiles"
 MONTH_IN_NAME = re.compile(r"(?<![0-9])(20[0-9]{2})-(0[1-9]|1[0-2])(?![0-9])")
 
@@ -41,17 +38,18 @@ def roster_profiles() -> tuple[Profile, ...]:
 
 
 def roster_date(name: str, file: LandedFile) -> tuple[date, str]:
-    """The day a roster holds from, and where it came from: the first date in the file name
-    (``2025-07-01``, ``20250701``, or ``2025-07`` for its first day), else the file's day in WITA."""
-    stem = PurePosixPath(name).name
-    for y, m, d in DATE_IN_NAME.findall(stem):
-        try:
-            return date(int(y), int(m), int(d)), "file name"
-        except ValueError:
-            continue
-    month = MONTH_IN_NAME.search(stem)
-    if month:
-        return date(int(month[1]), int(month[2]), 1), "file name"
+    """The day a roster holds from, and where it came from: the first date in the file name (a
+    ZIP member's, then the ZIP's): ``2025-07-01``, ``20250701``, or ``2025-07`` for its first
+    day; else the file's modification day in WITA."""
+    for stem in dict.fromkeys([PurePosixPath(name).name, PurePosixPath(file.name).name]):
+        for y, m, d in DATE_IN_NAME.findall(stem):
+            try:
+                return date(int(y), int(m), int(d)), "file name"
+            except ValueError:
+                continue
+        month = MONTH_IN_NAME.search(stem)
+        if month:
+            return date(int(month[1]), int(month[2]), 1), "file name"
     return export_date_of(file), "file date"
 
 

@@ -35,6 +35,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = io.StringIO()
     with pytest.MonkeyPatch.context() as mp, redirect_stdout(output), redirect_stderr(output):
         mp.setenv("CITRA_HOME", str(home))
+        # the planted data runs to late February 2025: the report due is January's
+        mp.setenv("CITRA_TODAY", "2025-02-28")
         mp.delenv("CITRA_WAREHOUSE", raising=False)
         mp.delenv("CITRA_PSEUDONYM_KEY", raising=False)
         mp.setenv("DAGSTER_HOME", str(home / "dagster"))

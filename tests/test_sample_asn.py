@@ -18,13 +18,16 @@ from ingestion.roster.load import ingest_roster
 from reporting.data import read_report_data
 from sample_data.generate import GenerationSummary, generate
 
+TODAY, LAST_MONTH = "2026-01-15", date(2025, 12, 1)
 SEEDS = Path(__file__).resolve().parents[1] / "dbt_project" / "seeds"
 
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, GenerationSummary]:
     home = tmp_path_factory.mktemp("asn")
-    return home, generate(home, mentions=600, seed=3, months=3, platforms=True, asn=True)
+    with pytest.MonkeyPatch.context() as mp:  # a fixed span: which link forms the draws give depends on the months
+        mp.setenv("CITRA_TODAY", TODAY)
+        return home, generate(home, mentions=600, seed=3, last_month=LAST_MONTH, months=3, platforms=True, asn=True)
 
 
 def _brandwatch_rows(summary: GenerationSummary) -> list[dict[str, str]]:
@@ -52,11 +55,12 @@ def _roster_handles(summary: GenerationSummary) -> dict[str, set[str]]:
 
 
 def test_the_same_seed_writes_the_same_rosters_and_posts(
-    sample: tuple[Path, GenerationSummary], tmp_path: Path
+    sample: tuple[Path, GenerationSummary], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Catches a generator that draws from an unseeded source (the demo would change run to run)."""
     _, summary = sample
-    again = generate(tmp_path, mentions=600, seed=3, months=3, platforms=True, asn=True)
+    monkeypatch.setenv("CITRA_TODAY", TODAY)
+    again = generate(tmp_path, mentions=600, seed=3, last_month=LAST_MONTH, months=3, platforms=True, asn=True)
     assert [p.read_bytes() for p in again.asn["files"] + again.asn["roster_files"]] == [
         p.read_bytes() for p in summary.asn["files"] + summary.asn["roster_files"]
     ]

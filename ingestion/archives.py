@@ -32,8 +32,10 @@ def check_zip(path: Path, name: str) -> list[zipfile.ZipInfo]:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise UnreadableFileError(f"{name}: not a readable ZIP/XLSX archive ({exc})") from None
+    except (zipfile.BadZipFile, OSError):  # their texts name temporary paths and library internals
+        raise UnreadableFileError(
+            f"{name}: not a readable ZIP/XLSX archive (damaged or cut off); download it again"
+        ) from None
     if len(infos) > max_members:
         raise UnreadableFileError(
             f"{name}: {len(infos)} files inside, more than the cap of {max_members} (CITRA_MAX_ZIP_MEMBERS)"

@@ -82,14 +82,14 @@ MACROS = [
 ]
 
 
-def date_ctes(source: str, formats_local: str, formats_instant: str) -> str:
+def date_ctes(source: str, formats_local: str) -> str:
     """Three CTEs, ``date_parts``, ``date_forms`` and ``dated``, over ``source`` (with ``raw_date``).
 
     ``dated`` adds ``published_at`` (instant), ``published_local`` (wall-clock time as written,
     for calendar-day metrics), ``date_fit`` (which day orders a day/month value fits),
     ``dm_raw`` (the value, when it decides the order) and ``date_reason`` (why it is no date).
-    ``formats_local`` / ``formats_instant`` are the profile's own formats (SQL over raw_date),
-    tried when no form above reads the value. One cheap regex sorts the values first, so a
+    ``formats_local`` reads the profile's own formats (SQL over raw_date, a wall-clock time in
+    ``$tz``), tried when no form above reads the value. One cheap regex sorts the values first, so a
     file in a vendor format pays one match per row for the forms it does not use.
     Parameters: ``$tz``, ``$day_order``, ``$date_example``.
     """
@@ -116,19 +116,20 @@ def date_ctes(source: str, formats_local: str, formats_instant: str) -> str:
           else ep.i::bigint * 1000000 + rpad(left(ep.f, 6), 6, '0')::bigint end)) end as epoch_instant,
         case when date_form = 'serial' then timestamp '1899-12-30'
           + to_milliseconds(round(trim(raw_date)::double * 86400000)::bigint) end as serial_local,
-        date_form = 'other' or (date_form = 'iso' and iso.y = '') or (date_form = 'dm' and dm.a = '') as by_format
+        case when date_form = 'other' or (date_form = 'iso' and iso.y = '') or (date_form = 'dm' and dm.a = '')
+             then {formats_local} end as format_local
       from date_parts
     ), dated as (
       select * exclude (date_form, iso, dm, ep, iso_local, dmy_local, mdy_local, epoch_instant, serial_local,
-                        chosen_local, by_format),
+                        chosen_local, format_local),
         case when dmy_local is not null and mdy_local is not null then 'either'
              when dmy_local is not null then 'day_first' when mdy_local is not null then 'month_first'
         end as date_fit,
         case when date_fit in ('day_first', 'month_first') then raw_date end as dm_raw,
-        coalesce(epoch_instant, citra_instant(chosen_local, coalesce(iso.off, dm.off, ''), $tz::varchar),
-                 case when by_format then {formats_instant} end) as published_at,
+        coalesce(epoch_instant, citra_instant(coalesce(chosen_local, format_local), coalesce(iso.off, dm.off, ''),
+                                              $tz::varchar)) as published_at,
         coalesce(case when epoch_instant is not null then timezone($tz::varchar, epoch_instant) end,
-                 chosen_local, case when by_format then {formats_local} end) as published_local,
+                 chosen_local, format_local) as published_local,
         case when published_at is not null then null
              when raw_date is null then 'is empty; expected a format like ' || $date_example
              when date_fit in ('day_first', 'month_first') and date_fit <> $day_order then

@@ -1,10 +1,9 @@
 """Load landed media exports into ``raw.*``, one file per transaction.
 
-A file's identity is the SHA-256 of its bytes: a file already in ``raw.ingest_files`` is a
-no-op, also under a new name. Each file is read, normalized and inserted (good rows into
-``raw.media_mentions``, bad rows into ``raw.ingest_rejects``, one registry row) inside one
-transaction, so a crash leaves nothing of it and the next run starts it again. A file that
-cannot be read at all is moved to ``quarantine/`` and the others still load.
+Good rows go to ``raw.media_mentions``, bad rows and damaged lines to ``raw.ingest_rejects``,
+and one registry row per file to ``raw.ingest_files``; ``ingestion.frame`` holds what every
+kind of export shares (registry, transaction, quarantine). The writer connection is opened
+here (``connect``), with a wait while another program holds the warehouse.
 """
 
 from __future__ import annotations
@@ -12,58 +11,29 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
 import time
-from collections.abc import Callable
-from contextlib import ExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import duckdb
 
-from ingestion.archives import extracted_members
-from ingestion.dates import DayOrder
-from ingestion.errors import UnreadableFileError, WarehouseBusyError
-from ingestion.landing import LandedFile, content_hash, export_date_of, list_landing_files
+from ingestion.errors import WarehouseBusyError
+from ingestion.frame import FileOutcome, IngestReport, Loaded, ingest_with
+from ingestion.landing import LandedFile, export_date_of, list_landing_files
 from ingestion.normalize import build_parsed_table
 from ingestion.parse import parse_file
 from ingestion.pseudonyms import install_pseudonym_functions, pseudonym_key
-from ingestion.readers import close_source, sniff
-from ingestion.rejects import insert_rejects
+from ingestion.readers import sniff
+from ingestion.rejects import damage_note, insert_damaged_lines, insert_rejects
 from ingestion.schema import MEDIA_MENTION_COLUMNS, create_raw_schema
+from ingestion.sources import close_source
 from ingestion.sqlfunctions import prepare_connection
+
+__all__ = ["FileOutcome", "IngestReport", "connect", "ingest_file", "ingest_media"]
 
 log = logging.getLogger(__name__)
 
 LOCK_HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>[0-9]+)\)")
-
-
-@dataclass
-class FileOutcome:
-    name: str
-    file_id: str
-    status: str  # loaded | skipped | quarantined
-    profile: str | None = None
-    rows_loaded: int = 0
-    rows_rejected: int = 0
-    message: str = ""
-
-
-@dataclass
-class IngestReport:
-    outcomes: list[FileOutcome] = field(default_factory=list)
-
-    def by_status(self, status: str) -> list[FileOutcome]:
-        return [o for o in self.outcomes if o.status == status]
-
-    @property
-    def rows_loaded(self) -> int:
-        return sum(o.rows_loaded for o in self.outcomes)
-
-    @property
-    def rows_rejected(self) -> int:
-        return sum(o.rows_rejected for o in self.outcomes)
 
 
 def lock_wait_seconds() -> float:
@@ -109,11 +79,6 @@ def connect(warehouse: Path, wait_seconds: float | None = None) -> duckdb.DuckDB
     return con
 
 
-def known_file(con: duckdb.DuckDBPyConnection, file_id: str) -> tuple[str, str] | None:
-    rows = con.execute("select status, file_name from raw.ingest_files where file_id = ?", [file_id]).fetchall()
-    return rows[0] if rows else None
-
-
 def ingest_media(warehouse: Path, landing: Path, quarantine: Path) -> IngestReport:
     """Ingest every new export under ``landing``; return what happened to each file."""
     report = IngestReport()
@@ -127,38 +92,6 @@ def ingest_media(warehouse: Path, landing: Path, quarantine: Path) -> IngestRepo
     return report
 
 
-@dataclass
-class Loaded:
-    """What the members of one file (one, or all of a ZIP) added up to."""
-
-    profiles: list[str] = field(default_factory=list)
-    vendors: list[str] = field(default_factory=list)
-    loaded: int = 0
-    rejected: int = 0
-    first: object = None
-    last: object = None
-    notes: list[str] = field(default_factory=list)
-    day_orders: list[tuple[str, DayOrder]] = field(default_factory=list)  # (member, decision)
-
-    def add(self, loaded: int, rejected: int, first: object, last: object) -> None:
-        self.loaded += loaded
-        self.rejected += rejected
-        self.first = first if self.first is None or (first is not None and first < self.first) else self.first
-        self.last = last if self.last is None or (last is not None and last > self.last) else self.last
-
-    def date_order(self) -> tuple[str | None, str | None]:
-        """(order, note) for ``raw.ingest_files``: the members' day orders and why."""
-        decided = [(name, d) for name, d in self.day_orders if d.order is not None]
-        orders = ",".join(dict.fromkeys(d.order for _, d in decided if d.order)) or None
-        if len(self.day_orders) == 1:
-            return orders, decided[0][1].note if decided else None
-        return orders, "; ".join(f"{name}: {d.note}" for name, d in decided) or None
-
-
-# (connection, member path, member name, the landed file, its file id, accumulator)
-MemberLoader = Callable[[duckdb.DuckDBPyConnection, Path, str, LandedFile, str, Loaded], None]
-
-
 def _load_member(
     con: duckdb.DuckDBPyConnection, path: Path, name: str, file: LandedFile, file_id: str, acc: Loaded
 ) -> None:
@@ -166,15 +99,17 @@ def _load_member(
     layout = sniff(path, name)
     export_date = export_date_of(file)
     with TemporaryDirectory(prefix="citra-") as workdir:
-        parsed = parse_file(
-            con,
-            path,
-            layout,
-            Path(workdir),
-            lambda source, order: build_parsed_table(con, layout.profile, source, file_id, export_date, order),
-        )
-        source = parsed.source
         try:
+            parsed = parse_file(
+                con,
+                path,
+                layout,
+                Path(workdir),
+                lambda source, order: build_parsed_table(con, layout.profile, source, file_id, export_date, order),
+                name,
+                acc.careful,
+            )
+            source = parsed.source
             columns = ", ".join(MEDIA_MENTION_COLUMNS)
             con.execute(
                 f"insert into raw.media_mentions ({columns}) select {columns} from _parsed where len(problems) = 0"
@@ -186,12 +121,15 @@ def _load_member(
             ).fetchall()[0]
             if rejected:
                 insert_rejects(con, layout.profile, source, file_id, name)
+            damaged = insert_damaged_lines(con, layout.profile, source, layout.delimiter, file_id, name)
         finally:
             close_source(con, layout)
     acc.profiles.append(layout.profile.name)
     acc.vendors.append(layout.profile.vendor)
     acc.day_orders.append((name, parsed.day_order))
-    acc.add(loaded, rejected, first, last)
+    acc.add(loaded, rejected + damaged, first, last)
+    if damaged:
+        acc.notes.append(damage_note(con, name, damaged))
     con.execute("drop table _parsed")
 
 
@@ -211,100 +149,3 @@ def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Pa
     """Ingest one media export (all members of a ZIP) in one transaction."""
     ensure_pseudonyms(con)
     return ingest_with(con, file, quarantine, _load_member)
-
-
-def ingest_with(
-    con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path, load_member: MemberLoader
-) -> FileOutcome:
-    """The frame every kind of export shares (see module docstring): skip a file already in
-    the registry, load its members in one transaction, register it, or quarantine it."""
-    file_id = content_hash(file.path)
-    seen = known_file(con, file_id)
-    if seen is not None:
-        status, first_name = seen
-        same = "" if first_name == file.name else f" as '{first_name}'"
-        log.info("%s: already ingested%s (%s); skipped", file.name, same, status)
-        return FileOutcome(file.name, file_id, "skipped", message=f"already ingested{same}")
-    acc = Loaded()
-    errors: list[str] = []
-    in_transaction = False
-    try:
-        with ExitStack() as stack:
-            if file.path.suffix.lower() == ".zip":
-                members = stack.enter_context(extracted_members(file.path, file.name))
-                if not members:
-                    raise UnreadableFileError(f"{file.name}: the ZIP holds no CSV or XLSX file")
-            else:
-                members = [(file.name, file.path)]
-            con.execute("begin transaction")
-            in_transaction = True
-            for name, path in members:
-                try:
-                    load_member(con, path, name, file, file_id, acc)
-                except UnreadableFileError as exc:
-                    if len(members) == 1:
-                        raise
-                    errors.append(str(exc))
-            if len(errors) == len(members):
-                raise UnreadableFileError("; ".join(errors))
-            con.execute(
-                """insert into raw.ingest_files (file_id, file_name, file_path, size_bytes, profile, vendor,
-                       export_date, status, rows_read, rows_loaded, rows_rejected, min_published_at,
-                       max_published_at, error, first_seen_at, loaded_at, date_order, date_order_note)
-                   values (?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, ?, now(), now(), ?, ?)""",
-                [
-                    file_id,
-                    file.name,
-                    str(file.path),
-                    file.size_bytes,
-                    ",".join(dict.fromkeys(acc.profiles)),
-                    ",".join(dict.fromkeys(acc.vendors)),
-                    export_date_of(file),
-                    acc.loaded + acc.rejected,
-                    acc.loaded,
-                    acc.rejected,
-                    acc.first,
-                    acc.last,
-                    "; ".join(errors) or None,
-                    *acc.date_order(),
-                ],
-            )
-            con.execute("commit")
-    except (UnreadableFileError, duckdb.Error) as exc:
-        if in_transaction:
-            con.execute("rollback")
-        message = (
-            str(exc)
-            if isinstance(exc, UnreadableFileError)
-            else f"{file.name}: cannot be parsed: {str(exc).splitlines()[0]}"
-        )
-        return _quarantine(con, file, file_id, quarantine, message)
-    for note in errors + acc.notes:
-        log.warning("%s", note)
-    log.info("%s: %s rows loaded, %s rejected (%s)", file.name, acc.loaded, acc.rejected, ",".join(acc.profiles))
-    return FileOutcome(
-        file.name,
-        file_id,
-        "loaded",
-        ",".join(dict.fromkeys(acc.profiles)),
-        acc.loaded,
-        acc.rejected,
-        "; ".join(errors + acc.notes),
-    )
-
-
-def _quarantine(
-    con: duckdb.DuckDBPyConnection, file: LandedFile, file_id: str, quarantine: Path, error: str
-) -> FileOutcome:
-    """Move an unreadable file aside and record why, so the team can fix and re-drop it."""
-    target = quarantine / file.name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(str(file.path), str(target))
-    con.execute(
-        """insert into raw.ingest_files
-           (file_id, file_name, file_path, size_bytes, status, error, first_seen_at)
-           values (?, ?, ?, ?, 'quarantined', ?, now())""",
-        [file_id, file.name, str(target), file.size_bytes, error],
-    )
-    log.warning("%s moved to quarantine: %s", file.name, error)
-    return FileOutcome(file.name, file_id, "quarantined", message=error)

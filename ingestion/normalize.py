@@ -14,7 +14,7 @@ import duckdb
 
 from ingestion.dates import date_ctes, date_params, future_params
 from ingestion.profiles import Profile, normalize_header
-from ingestion.readers import Source
+from ingestion.sources import Source, quote_ident
 
 TEXT_FIELDS = [
     "title",
@@ -38,10 +38,6 @@ EARLIEST_DATE = datetime(2000, 1, 1, tzinfo=ZoneInfo("Asia/Makassar"))  # older 
 SENTIMENT_MESSAGE = (
     "is not a known label; expected positive, neutral, negative (or Indonesian positif, netral, negatif)"
 )
-
-
-def quote_ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def resolve_columns(con: duckdb.DuckDBPyConnection, profile: Profile, source: Source) -> dict[str, list[str]]:
@@ -70,15 +66,14 @@ def _private(expr: str) -> str:
     return f"case when private_handle is null then {expr} else citra_redact({expr}, private_handle) end"
 
 
-def _profile_formats(profile: Profile) -> tuple[str, str]:
-    """(wall-clock, instant) SQL of the profile's own ``date_formats``, read in its zone."""
+def _profile_formats(profile: Profile) -> str:
+    """Wall-clock SQL of the profile's own ``date_formats`` (month names in English or Indonesian)."""
     if not profile.date_formats:
-        return "null::timestamp", "null::timestamptz"
-    local = (
+        return "null::timestamp"
+    return (
         "coalesce(try_strptime(raw_date, $fmt_local::varchar[]),"
         " try_strptime(citra_month_en(raw_date), $fmt_local::varchar[]))"
     )
-    return local, f"timezone($tz::varchar, {local})"
 
 
 def _sentiment_exprs(profile: Profile) -> tuple[str, str]:
@@ -110,11 +105,11 @@ def build_parsed_table(
     text = {f: _text(cols.get(f, []), strip) for f in TEXT_FIELDS}
     raw = {f: _text(cols.get(f, []), strip) for f in RAW_FIELDS}
     sentiment, sentiment_known = _sentiment_exprs(profile)
-    formats_local, formats_instant = _profile_formats(profile)
+    formats_local = _profile_formats(profile)
     sql = f"""
     create or replace temp table _parsed as
     with src as (
-      select source_row,
+      select source_row, {"__ragged," if source.ragged else ""}
         {", ".join(f"{expr} as {name}" for name, expr in text.items())},
         {raw["published_at"]} as raw_date, {raw["sentiment"]} as raw_sentiment,
         {raw["reach"]} as raw_reach, {raw["engagement"]} as raw_engagement,
@@ -124,7 +119,7 @@ def build_parsed_table(
       select *, split_part(split_part(split_part(split_part(split_part(lower(url), '://', 2), '/', 1),
                 '?', 1), '#', 1), ':', 1) as url_host
       from src
-    ), {date_ctes("hosted", formats_local, formats_instant)}, typed as (
+    ), {date_ctes("hosted", formats_local)}, typed as (
       select dated.*,
         citra_count(raw_reach, $locale) as reach_value,
         citra_count(raw_engagement, $locale) as engagement_value,
@@ -160,7 +155,8 @@ def build_parsed_table(
       case when abs(engagement_value) <= $max_count then round(engagement_value)::bigint end as engagement,
       region_label, agency_label, language, country, keywords,
       $export_date::date as export_date, now() as ingested_at, date_fit, dm_raw,
-      case when lower(raw_date) = lower($date_col) then [struct_pack(col := $date_col,
+      {"__ragged," if source.ragged else ""}
+      case when raw_date = $date_col then [struct_pack(col := $date_col,
         reason := 'the header line again (exports pasted together?), not a mention')]
       else list_filter([
         case when published_at is null then struct_pack(col := $date_col,

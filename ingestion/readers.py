@@ -11,21 +11,34 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import fastexcel
-import pyarrow as pa
 
 from ingestion.archives import check_zip
 from ingestion.errors import UnreadableFileError
 from ingestion.profiles import Profile, UnknownLayoutError, detect_profile, load_profiles
 
+log = logging.getLogger(__name__)
+
 SNIFF_BYTES = 256 * 1024
 HEADER_SEARCH_ROWS = 30
 DELIMITERS = ("\t", ";", ",", "|")
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+BINARY_MAGIC = (
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"Rar!",
+    b"7z\xbc\xaf",
+)
+CONTROL_BYTES = [c for c in range(32) if c not in (9, 10, 13)] + [127]
 
 
 @dataclass(frozen=True)
@@ -39,21 +52,49 @@ class Layout:
     header: list[str]
     profile: Profile
     preamble: tuple[tuple[str, ...], ...] = ()  # non-blank rows above the header (report titles)
+    trailing_delimiter: bool = False  # rows end with a delimiter the header lacks ("a,b,c," under "a,b,c")
+
+    def names(self) -> list[str]:
+        """Column names: blank and repeated header cells get a suffix, as DuckDB's CSV reader does."""
+        seen: dict[str, int] = {}
+        names = []
+        for i, name in enumerate(self.header):
+            name = name.strip() or f"column{i}"
+            if name in seen:
+                seen[name] += 1
+                name = f"{name}_{seen[name]}"
+            else:
+                seen[name] = 0
+            names.append(name)
+        return names
 
 
 def detect_encoding(head: bytes) -> str:
-    """Encoding from the byte-order mark; UTF-8 when it decodes, else Windows-1252."""
+    """Encoding from the byte-order mark, else UTF-8, unless the head has invalid UTF-8 and not
+    one valid multi-byte character: then Windows-1252. A UTF-8 export with a damaged byte stays
+    UTF-8 (its damaged line is set aside), so its other rows keep their letters."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith(codecs.BOM_UTF16_LE):
         return "utf-16-le"
     if head.startswith(codecs.BOM_UTF16_BE):
         return "utf-16-be"
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8"
+    text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(head, final=False)
+    if "\ufffd" not in text or any(ord(c) > 127 and c != "\ufffd" for c in text):
+        return "utf-8"
+    return "cp1252"
+
+
+def looks_binary(head: bytes) -> bool:
+    """A file format that is not text (PDF, ZIP, images, old .xls), or a head where more than
+    5 % of the bytes are control characters (random bytes have 11 %). A few stray NULs in a
+    text export are damage to set aside line by line, not a reason to refuse the file."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if head.startswith(BINARY_MAGIC):
+        return True
+    controls = sum(head.count(bytes([c])) for c in CONTROL_BYTES)
+    return controls > max(2, len(head) // 20)
 
 
 def _decode_head(path: Path, encoding: str) -> str:
@@ -72,7 +113,12 @@ def _candidate_rows(text: str) -> tuple[str, int, list[list[str]]]:
     first = lines[skip] if len(lines) > skip else ""
     declared = lines[0].strip()[4:5] if skip else ""
     delimiter = declared if declared in DELIMITERS else max(DELIMITERS, key=lambda d: first.count(d))
-    rows = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
+    rows: list[list[str]] = []
+    try:
+        rows.extend(csv.reader(io.StringIO(sample), delimiter=delimiter))
+    except csv.Error:  # damage below the header is for the reader to set aside, not a reason to give up
+        if not rows:
+            raise
     return delimiter, skip, rows
 
 
@@ -105,107 +151,41 @@ def sniff(path: Path, name: str | None = None, profiles: tuple[Profile, ...] | N
     """Detect format, encoding, delimiter, header row and profile (media by default) of ``path``."""
     name = name or path.name
     if path.suffix.lower() in EXCEL_SUFFIXES:
-        rows = [[("" if v is None else str(v)) for v in r] for r in _excel_rows(path, HEADER_SEARCH_ROWS, name)]
+        rows = [[("" if v is None else str(v)) for v in r] for r in excel_rows(path, HEADER_SEARCH_ROWS, name)]
         index, profile = _find_header(rows, name, profiles)
         return Layout("excel", "xlsx", "", index, rows[index], profile, _preamble(rows, index))
     with path.open("rb") as fh:
         head = fh.read(SNIFF_BYTES)
     if not head.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
         raise UnreadableFileError(f"{name}: the file is empty")
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if looks_binary(head):
         raise UnreadableFileError(f"{name}: binary content, not a CSV or text export")
     encoding = detect_encoding(head)
     try:
         delimiter, skip, rows = _candidate_rows(_decode_head(path, encoding))
-    except csv.Error as exc:  # e.g. a single line of megabytes: no export looks like that
-        raise UnreadableFileError(f"{name}: not a readable CSV ({exc}); expected one mention per line") from None
+    except csv.Error:  # e.g. a first line of megabytes: no export looks like that
+        raise UnreadableFileError(
+            f"{name}: not a readable CSV (its first line is not a row of cells); expected a header, then one row per line"
+        ) from None
     index, profile = _find_header(rows, name, profiles)
-    return Layout("csv", encoding, delimiter, skip + index, rows[index], profile, _preamble(rows, index))
+    header = rows[index]
+    below = [r for r in rows[index + 1 :] if any(c.strip() for c in r)]
+    trailing = bool(below) and sum(len(r) == len(header) + 1 and not r[-1] for r in below) >= 0.8 * len(below)
+    return Layout(
+        "csv", encoding, delimiter, skip + index, header, profile, _preamble(rows, index), trailing_delimiter=trailing
+    )
 
 
-def _excel_rows(path: Path, limit: int | None = None, name: str | None = None) -> list[list[object]]:
+def excel_rows(path: Path, limit: int | None = None, name: str | None = None) -> list[list[object]]:
+    """The first sheet's cells as text (fastexcel writes datetime cells as ISO text)."""
     name = name or path.name
     check_zip(path, name)
     try:
         reader = fastexcel.read_excel(str(path))
-    except Exception as exc:  # fastexcel raises its own error types for corrupt workbooks
-        raise UnreadableFileError(f"{name}: not a readable Excel workbook ({exc})") from None
+    except Exception:  # fastexcel raises its own error types for corrupt workbooks
+        log.warning("%s: fastexcel cannot open it", name, exc_info=True)
+        raise UnreadableFileError(
+            f"{name}: not a readable Excel workbook (damaged, or not an .xlsx file); open and save it again in Excel"
+        ) from None
     sheet = reader.load_sheet(0, header_row=None, dtypes="string", n_rows=limit)
     return [list(r) for r in zip(*(sheet.to_arrow().column(i).to_pylist() for i in range(sheet.width)))]
-
-
-def _transcode_to_utf8(path: Path, encoding: str, workdir: Path) -> Path:
-    """DuckDB reads UTF-8 and UTF-16 LE itself; anything else (and a UTF-16 file cut off in the
-    middle of a character) is re-encoded in chunks, a broken character becoming U+FFFD."""
-    target = workdir / (path.stem + ".utf8.csv")
-    codec = encoding.replace("-sig", "")
-    with path.open("rb") as src, target.open("wb") as dst:
-        if encoding in ("utf-16-be", "utf-16-le"):
-            src.read(2)
-        decoder = codecs.getincrementaldecoder(codec)(errors="replace")
-        while chunk := src.read(1 << 22):
-            dst.write(decoder.decode(chunk).encode("utf-8"))
-        dst.write(decoder.decode(b"", final=True).encode("utf-8"))
-    return target
-
-
-@dataclass(frozen=True)
-class Source:
-    """A file's rows as a DuckDB subquery (``source_row`` + text columns) and its parameters.
-
-    The subquery reads the file where it lies, so a clean CSV is scanned once, straight
-    into the normalizing query; only rejected rows make a second pass for their raw cells.
-    """
-
-    sql: str
-    params: dict[str, object]
-
-
-def open_source(con: duckdb.DuckDBPyConnection, path: Path, layout: Layout, workdir: Path) -> Source:
-    """Make ``path`` queryable; ``workdir`` holds a UTF-8 copy when DuckDB cannot decode it."""
-    if layout.kind == "excel":
-        rows = _excel_rows(path)[layout.header_index + 1 :]
-        names = _unique_names(layout.header)
-        columns = {n: [None if i >= len(r) else r[i] for r in rows] for i, n in enumerate(names)}
-        con.register("_excel_src", pa.table({n: pa.array(v, pa.string()) for n, v in columns.items()}))
-        return Source(
-            "(select row_number() over () + $src_offset as source_row, * from _excel_src)",
-            {"src_offset": layout.header_index + 1},
-        )
-    source, encoding = path, "utf-16" if layout.encoding == "utf-16-le" else "utf-8"
-    truncated_utf16 = layout.encoding == "utf-16-le" and path.stat().st_size % 2 == 1
-    if layout.encoding in ("utf-16-be", "cp1252") or truncated_utf16:
-        source, encoding = _transcode_to_utf8(path, layout.encoding, workdir), "utf-8"
-    return Source(
-        "(select row_number() over () + $src_offset as source_row, * from read_csv($src_path,"
-        " encoding = $src_encoding, delim = $src_delim, header = true, skip = $src_skip,"
-        " all_varchar = true, quote = '\"', escape = '\"', null_padding = true,"
-        " strict_mode = false, parallel = false))",
-        {
-            "src_offset": layout.header_index + 1,
-            "src_path": str(source),
-            "src_encoding": encoding,
-            "src_delim": layout.delimiter,
-            "src_skip": layout.header_index,
-        },
-    )
-
-
-def close_source(con: duckdb.DuckDBPyConnection, layout: Layout) -> None:
-    if layout.kind == "excel":
-        con.unregister("_excel_src")
-
-
-def _unique_names(header: list[str]) -> list[str]:
-    """Blank and repeated header cells get a suffix, as DuckDB's CSV reader does."""
-    seen: dict[str, int] = {}
-    names = []
-    for i, name in enumerate(header):
-        name = name.strip() or f"column{i}"
-        if name in seen:
-            seen[name] += 1
-            name = f"{name}_{seen[name]}"
-        else:
-            seen[name] = 0
-        names.append(name)
-    return names

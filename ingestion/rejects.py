@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import duckdb
 
-from ingestion.normalize import quote_ident, resolve_columns
+from ingestion.normalize import resolve_columns
 from ingestion.profiles import Profile
-from ingestion.readers import Source
+from ingestion.sources import Source, quote_ident
 
 
 def insert_rejects(con: duckdb.DuckDBPyConnection, profile: Profile, source: Source, file_id: str, name: str) -> None:
@@ -47,3 +47,47 @@ def insert_rejects(con: duckdb.DuckDBPyConnection, profile: Profile, source: Sou
             order by p.source_row""",
         params,
     )
+
+
+def insert_damaged_lines(
+    con: duckdb.DuckDBPyConnection, profile: Profile, source: Source, delim: str, file_id: str, name: str
+) -> int:
+    """Copy ``_damaged_lines`` (``ingestion.repair``) to ``raw.ingest_rejects``; returns their number.
+
+    The line's text is kept so staff can find and fix it. A damaged line cannot be trusted to
+    have its author in the author column, so the cells at that position are pseudonymized
+    unless they name an official account (as private authors' handles are elsewhere).
+    """
+    if not source.damaged_lines:
+        return 0
+    names = [d[0] for d in con.execute(f"select * from {source.sql} limit 0", source.params).description]
+    authors = resolve_columns(con, profile, source).get("author", [])
+    line = "line"
+    params: dict[str, object] = {"file_id": file_id, "name": name}
+    if authors:
+        params.update(
+            delim=delim,
+            author_idx=[names.index(a) for a in authors],  # source_row is column 1: cell i is names[i]
+            officials=[r[0] for r in con.execute("select account from _official_accounts").fetchall()],
+        )
+        handle = "lower(ltrim(trim(cell), '@'))"
+        line = (
+            f"array_to_string(list_transform(string_split(line, $delim), lambda cell, i: case"
+            f" when list_contains($author_idx::integer[], i) and nullif({handle}, '') is not null"
+            f" and not list_contains($officials::varchar[], {handle}) then citra_pseudonym({handle})"
+            f" else cell end), $delim)"
+        )
+    con.execute(
+        f"""insert into raw.ingest_rejects
+            select $file_id, $name, source_row, 'line', reason, json_object('line', {line})::varchar, now()
+            from _damaged_lines order by source_row""",
+        params,
+    )
+    return source.damaged_lines
+
+
+def damage_note(con: duckdb.DuckDBPyConnection, name: str, damaged: int) -> str:
+    """A line for the log and the run's metadata: which rows of ``name`` were set aside."""
+    rows = [r[0] for r in con.execute("select source_row from _damaged_lines order by source_row limit 6").fetchall()]
+    shown = ", ".join(map(str, rows[:5])) + (", ..." if damaged > 5 else "")
+    return f"{name}: {damaged} damaged line{'s' if damaged > 1 else ''} set aside (row {shown}); see raw.ingest_rejects"

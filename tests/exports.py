@@ -113,3 +113,9 @@ def write_xlsx(
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
+
+
+def csv_lines(header: list[str], rows: list[dict[str, str]], delimiter: str = ",") -> list[str]:
+    """The header and each row as the text ``csv_text`` writes for it (line break included),
+    so a test can damage one row and know which bytes belong to which row."""
+    return [csv_text(header, [], delimiter)] + [csv_text(header, [row], delimiter).split("\r\n", 1)[1] for row in rows]

@@ -16,15 +16,17 @@ from tempfile import TemporaryDirectory
 import duckdb
 
 from ingestion.errors import UnreadableFileError
+from ingestion.frame import FileOutcome, IngestReport, Loaded, ingest_with
 from ingestion.landing import LandedFile, export_date_of, list_landing_files
-from ingestion.load import FileOutcome, IngestReport, Loaded, connect, ingest_with
+from ingestion.load import connect
 from ingestion.parse import parse_file
 from ingestion.platforms.accounts import ACCOUNT_SEED, account_hint, fallback_warning, platform_of, range_end
 from ingestion.platforms.normalize import FileContext, build_parsed_table, effective_profile
 from ingestion.platforms.profiles import PlatformProfile, load_platform_profiles
-from ingestion.readers import Layout, close_source, sniff
-from ingestion.rejects import insert_rejects
+from ingestion.readers import Layout, sniff
+from ingestion.rejects import damage_note, insert_damaged_lines, insert_rejects
 from ingestion.schema import PLATFORM_ACCOUNT_DAILY_COLUMNS, PLATFORM_POST_COLUMNS
+from ingestion.sources import close_source
 from ingestion.sqlfunctions import prepare_connection
 
 log = logging.getLogger(__name__)
@@ -91,11 +93,17 @@ def _load_member(
     ctx = FileContext(file_id, export_date, platform, hint, range_end(name, export_date))
     table, columns, when = TARGETS[profile.table]
     with TemporaryDirectory(prefix="citra-") as workdir:
-        parsed = parse_file(
-            con, path, layout, Path(workdir), lambda source, order: build_parsed_table(con, profile, source, ctx, order)
-        )
-        source = parsed.source
         try:
+            parsed = parse_file(
+                con,
+                path,
+                layout,
+                Path(workdir),
+                lambda source, order: build_parsed_table(con, profile, source, ctx, order),
+                name,
+                acc.careful,
+            )
+            source = parsed.source
             names = ", ".join(columns)
             con.execute(f"insert into {table} ({names}) select {names} from _parsed where len(problems) = 0")
             loaded, rejected, first, last, unnamed, problem = con.execute(
@@ -108,6 +116,9 @@ def _load_member(
             ).fetchall()[0]
             if rejected:
                 insert_rejects(con, profile, source, file_id, name)
+            damaged = insert_damaged_lines(con, profile, source, layout.delimiter, file_id, name)
+            if damaged:
+                acc.notes.append(damage_note(con, name, damaged))
             con.execute("drop table _parsed")
         finally:
             close_source(con, layout)
@@ -116,7 +127,7 @@ def _load_member(
     if rejected:
         acc.notes.append(f"{name} row {problem}" + (f" (and {rejected - 1} more rows)" if rejected > 1 else ""))
     acc.day_orders.append((name, parsed.day_order))
-    acc.add(loaded, rejected, first, last)
+    acc.add(loaded, rejected + damaged, first, last)
 
 
 def ingest_platform_file(

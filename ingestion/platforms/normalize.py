@@ -14,10 +14,10 @@ from datetime import date
 import duckdb
 
 from ingestion.dates import date_ctes, date_params
-from ingestion.normalize import quote_ident, resolve_columns
+from ingestion.normalize import resolve_columns
 from ingestion.platforms.accounts import AccountHint
 from ingestion.platforms.profiles import PlatformProfile
-from ingestion.readers import Source
+from ingestion.sources import Source, quote_ident
 
 POST_TEXT = ["post_id", "account", "post_type", "text", "url"]
 POST_NUMBERS = ["views", "reach", "likes", "comments", "shares", "saves", "clicks"]
@@ -183,10 +183,10 @@ def build_parsed_table(
     sql = f"""
     create or replace temp table _parsed as
     with src as (
-      select source_row, {", ".join(select)} from {source.sql}
+      select source_row, {"__ragged," if source.ragged else ""} {", ".join(select)} from {source.sql}
     ), kept as (
       select * from src where {where}
-    ), {date_ctes("kept", local, f"timezone($tz::varchar, {local})")}, numbers as (
+    ), {date_ctes("kept", local)}, numbers as (
       {numbers_sql}
     ), typed as (
       select dated.*, {typed_date}, {", ".join(values)},
@@ -197,6 +197,7 @@ def build_parsed_table(
       {identity}, {number_out},
       $export_date::date as export_date, $file_id::varchar as source_file_id, source_row::integer as source_row,
       $profile::varchar as profile, now() as ingested_at, date_fit, dm_raw,
+      {"__ragged," if source.ragged else ""}
       {_problems(numbers, "publish time" if is_post else "date", is_post and profile.published_optional, is_post)} as problems
     from typed
     """

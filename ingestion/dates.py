@@ -5,15 +5,16 @@ profile's own ``date_formats`` it tries the forms that scrapers, spreadsheets an
 whatever the vendor (docs/generic-template.md, "Accepted dates"):
 
 - ISO 8601 / RFC 3339, ``T`` or a space, 1 to 9 fractional digits, an offset ``Z``, ``+07:00``,
-  ``+0700`` or ``+07``: the offset in the value wins over the profile's zone. DuckDB holds
-  microseconds, so digits beyond the sixth are cut off (truncated, never rounded);
+  ``+0700``, ``+07`` or Indonesia's ``WIB``/``WITA``/``WIT``: the offset in the value wins over
+  the profile's zone. DuckDB holds microseconds, so digits beyond the sixth are cut off
+  (truncated, never rounded);
 - Unix epoch seconds (9-11 digits) and milliseconds (12-13 digits);
 - Excel serial days (1900 date system, 5 digits and a fraction), wall-clock time in the zone;
 - day/month/year with ``/``, ``-`` or ``.``: whether the day or the month comes first is decided
   per file from all its values (``decide_day_order``), never per row.
 
-A value with neither is checked against relative words (``2 jam yang lalu``, ``kemarin``) so
-that its reason says why it cannot be placed in time.
+A value in none of these forms nor the profile's is checked against relative words (``2 jam
+yang lalu``, ``kemarin``), so that its reason says why it cannot be placed in time.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ DAY_ORDERS = ("day_first", "month_first")
 ORDER_WORDS = {"day_first": "day-first (DD/MM/YYYY)", "month_first": "month-first (MM/DD/YYYY)"}
 
 _TIME = r"(?:(?:[Tt]|\s+)([0-9]{1,2})[:.]([0-9]{2})(?:[:.]([0-9]{2})(?:[.,]([0-9]{1,9}))?)?)?"
-_OFFSET = r"\s*([Zz]|UTC|GMT|[+-][0-9]{2}(?::?[0-9]{2})?)?\s*$"
+_OFFSET = r"\s*([Zz]|UTC|GMT|WIB|WITA|WIT|[+-][0-9]{2}(?::?[0-9]{2})?)?\s*$"
 ISO_RE = r"^\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})" + _TIME + _OFFSET
 DAY_MONTH_RE = (
     r"^\s*([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4}|[0-9]{2})"
@@ -57,9 +58,11 @@ MACROS = [
     " ['y', 'mo', 'd', 'h', 'mi', 's', 'f', 'off'])",
     f"create or replace temp macro citra_dm_parts(s) as regexp_extract(s, '{DAY_MONTH_RE}',"
     " ['a', 'b', 'y', 'h', 'mi', 's', 'f', 'ampm', 'off'])",
-    # minutes east of UTC of 'Z', '+07', '+0700', '+07:00'; NULL when the value has no offset
+    # minutes east of UTC of 'Z', '+07', '+0700', '+07:00', and Indonesia's WIB, WITA, WIT;
+    # NULL when the value has no offset
     r"""create or replace temp macro citra_offset_minutes(off) as case
         when off = '' then null when upper(off) in ('Z', 'UTC', 'GMT') then 0
+        when off = 'WIB' then 420 when off = 'WITA' then 480 when off = 'WIT' then 540
         else (case when off[1] = '-' then -1 else 1 end)
              * (replace(off, ':', '')[2:3]::int * 60 + coalesce(try_cast(replace(off, ':', '')[4:5] as int), 0))
         end""",
@@ -209,7 +212,7 @@ def decide_day_order(con: duckdb.DuckDBPyConnection, default: str, profile: str,
             return DayOrder(None, None)
         return DayOrder(
             default,
-            f"ambiguous: none of the {either} day/month dates has a day above 12; read as "
+            f"ambiguous: each of the {either} day/month dates fits both orders (no number above 12); read as "
             f"{ORDER_WORDS[default]}, the default of profile '{profile}'",
         )
     examples = {"day_first": f"'{day_raw}' (row {day_row})", "month_first": f"'{month_raw}' (row {month_row})"}

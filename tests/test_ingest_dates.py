@@ -64,6 +64,8 @@ ISO_FORMS = {
     "2025-03-04T16:17:57.123456789Z": datetime(2025, 3, 4, 16, 17, 57, 123456, tzinfo=UTC),  # ns cut to µs
     "2025-03-04T16:17:57.999999999Z": datetime(2025, 3, 4, 16, 17, 57, 999999, tzinfo=UTC),  # truncated, not 58
     "2025-03-04 16:17:57 UTC": datetime(2025, 3, 4, 16, 17, 57, tzinfo=UTC),
+    "2025-03-04 16:17 WIB": datetime(2025, 3, 4, 9, 17, tzinfo=UTC),  # Indonesian zones: WIB is UTC+7
+    "2025-03-04 16:17 WIT": datetime(2025, 3, 4, 7, 17, tzinfo=UTC),
     "2025-03-04T16:17:57": datetime(2025, 3, 4, 8, 17, 57, tzinfo=UTC),  # no offset: WITA
     "2025-03-04 16:17": datetime(2025, 3, 4, 8, 17, tzinfo=UTC),
     "2025-03-04": datetime(2025, 3, 3, 16, 0, tzinfo=UTC),
@@ -179,7 +181,7 @@ def test_an_ambiguous_file_uses_the_profile_default_and_says_so(citra_home: Path
     ]
     assert ingest_file_row(citra_home) == (
         "day_first",
-        "ambiguous: none of the 2 day/month dates has a day above 12; read as day-first (DD/MM/YYYY), "
+        "ambiguous: each of the 2 day/month dates fits both orders (no number above 12); read as day-first (DD/MM/YYYY), "
         "the default of profile 'generic'",
     )
 

@@ -57,7 +57,7 @@ def test_meta_file_without_a_deciding_date_reads_month_first_and_says_so(tmp_pat
     assert query(landing, "select date_order, date_order_note from raw.ingest_files") == [
         (
             "month_first",
-            "ambiguous: none of the 1 day/month dates has a day above 12; read as month-first (MM/DD/YYYY), "
+            "ambiguous: each of the 1 day/month dates fits both orders (no number above 12); read as month-first (MM/DD/YYYY), "
             "the default of profile 'meta_facebook_posts'",
         )
     ]

@@ -229,7 +229,7 @@ def apply(layout: Layout, text: str, damage: Damage) -> tuple[bytes, set[int]]:
 
 
 @settings(
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

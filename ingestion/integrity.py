@@ -79,9 +79,10 @@ def quoted_breaks(scanned: ScannedText, delim: str, ncols: int) -> tuple[int, bo
         ends_open = (quotes + len(qpos)) % 2 == 1
         if not wide and (inside.any() or (starts_open and open_break)):
             dpos = np.flatnonzero(units == sep)
-            stretches = np.unique(before[inside])  # j: the stretch that ends at the j-th quote of the chunk
-            if starts_open and open_break:
-                stretches = np.union1d(stretches, [0])
+            ordered = before[inside]  # sorted already: j, the stretch that ends at the j-th quote of the chunk
+            stretches = ordered[np.flatnonzero(np.diff(ordered, prepend=-1))]
+            if starts_open and open_break and (not len(stretches) or stretches[0] != 0):
+                stretches = np.insert(stretches, 0, 0)
             ends = np.append(qpos, len(units))
             firsts = np.where(stretches > 0, np.append(-1, qpos)[stretches], -1)
             delims = np.searchsorted(dpos, ends[stretches]) - np.searchsorted(dpos, firsts, side="right")

@@ -11,7 +11,7 @@ whatever the vendor (docs/generic-template.md, "Accepted dates"):
 - Unix epoch seconds (9-11 digits) and milliseconds (12-13 digits);
 - Excel serial days (1900 date system, 5 digits and a fraction), wall-clock time in the zone;
 - day/month/year with ``/``, ``-`` or ``.``: whether the day or the month comes first is decided
-  per file from all its values (``decide_day_order``), never per row.
+  per file from all its values (``ingestion.day_order``), never per row.
 
 A value in none of these forms nor the profile's is checked against relative words (``2 jam
 yang lalu``, ``kemarin``), so that its reason says why it cannot be placed in time.
@@ -19,11 +19,10 @@ yang lalu``, ``kemarin``), so that its reason says why it cannot be placed in ti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
-
-import duckdb
 
 from ingestion.clock import WITA, today
 
@@ -31,33 +30,26 @@ if TYPE_CHECKING:
     from ingestion.profiles import Profile
 
 DAY_ORDERS = ("day_first", "month_first")
+FORMS = frozenset({"iso", "dm", "epoch", "serial"})  # the forms every profile reads
 ORDER_WORDS = {"day_first": "day-first (DD/MM/YYYY)", "month_first": "month-first (MM/DD/YYYY)"}
 
-_TIME = r"(?:(?:[Tt]|\s+)([0-9]{1,2})[:.]([0-9]{2})(?:[:.]([0-9]{2})(?:[.,]([0-9]{1,9}))?)?)?"
 _OFFSET = r"\s*([Zz]|UTC|GMT|WIB|WITA|WIT|[+-][0-9]{2}(?::?[0-9]{2})?)?\s*$"
-ISO_RE = r"^\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})" + _TIME + _OFFSET
-DAY_MONTH_RE = (
-    r"^\s*([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4}|[0-9]{2})"
+# year first (ISO), or day and month first (either order); then a time and an offset, both optional
+NUMERIC_DATE_RE = (
+    r"^\s*(?:([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4}|[0-9]{2}))"
     r"(?:(?:[Tt]|\s+)([0-9]{1,2})[:.]([0-9]{2})(?:[:.]([0-9]{2})(?:[.,]([0-9]{1,9}))?)?\s*([AaPp][.]?[Mm][.]?)?)?"
     + _OFFSET
 )
 NUMERIC_START_RE = r"^\s*[0-9]+([-/.][0-9]|\s*$)"  # every form above starts so; month names do not
 EPOCH_RE = r"\s*([0-9]{9,13})(?:[.]([0-9]+))?\s*"
 SERIAL_RE = r"\s*[0-9]{5}(?:[.][0-9]+)?\s*"
-_UNIT = (
-    r"detik|dtk|menit|mnt|jam|hari|minggu|mgg|pekan|bulan|bln|tahun|thn|"
-    r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|[smhdwy]"
-)
-RELATIVE_RE = (
-    r"(?i)^\s*(?:(?:[0-9]+|se|satu|a|an)\s*(?:" + _UNIT + r")\s*(?:yang\s+|yg\s+)?(?:lalu|ago|yll)"
-    r"|kemarin|kemaren|kmrn|hari\s+ini|baru\s+saja|barusan|tadi|yesterday|today|just\s+now|now)\b"
+RELATIVE_RE = (  # "2 jam yang lalu", "3 days ago", "kemarin 14:30": as web pages show dates
+    r"(?i)(lalu|ago|yll)\s*$|^\s*(kemarin|kemaren|kmrn|hari\s+ini|baru\s+saja|barusan|tadi|yesterday|today|just\s+now|now)\b"
 )
 
 MACROS = [
-    f"create or replace temp macro citra_iso_parts(s) as regexp_extract(s, '{ISO_RE}',"
-    " ['y', 'mo', 'd', 'h', 'mi', 's', 'f', 'off'])",
-    f"create or replace temp macro citra_dm_parts(s) as regexp_extract(s, '{DAY_MONTH_RE}',"
-    " ['a', 'b', 'y', 'h', 'mi', 's', 'f', 'ampm', 'off'])",
+    f"create or replace temp macro citra_date_parts(s) as regexp_extract(s, '{NUMERIC_DATE_RE}',"
+    " ['y', 'mo', 'd', 'a', 'b', 'yy', 'h', 'mi', 's', 'f', 'ampm', 'off'])",
     # minutes east of UTC of 'Z', '+07', '+0700', '+07:00', and Indonesia's WIB, WITA, WIT;
     # NULL when the value has no offset
     r"""create or replace temp macro citra_offset_minutes(off) as case
@@ -66,74 +58,103 @@ MACROS = [
         else (case when off[1] = '-' then -1 else 1 end)
              * (replace(off, ':', '')[2:3]::int * 60 + coalesce(try_cast(replace(off, ':', '')[4:5] as int), 0))
         end""",
-    # wall-clock timestamp of text parts (NULL when no such day or time); fractional digits
-    # beyond microseconds are cut off. try_strptime, not make_timestamp: no error per bad row.
-    r"""create or replace temp macro citra_wallclock(y, mo, d, h, mi, s, f) as
+    # wall-clock timestamp of text parts (NULL when no such day or time), 24-hour or AM/PM;
+    # fractional digits beyond microseconds are cut off. try_strptime: no error per bad row.
+    r"""create or replace temp macro citra_wallclock(y, mo, d, h, mi, s, f, ampm) as
         try_strptime(concat_ws(' ', y, mo, d, coalesce(nullif(h, ''), '0'), coalesce(nullif(mi, ''), '0'),
-                               coalesce(nullif(s, ''), '0')), '%Y %m %d %H %M %S')
+                               coalesce(nullif(s, ''), '0'), nullif(replace(upper(ampm), '.', ''), '')),
+                     ['%Y %m %d %H %M %S', '%Y %m %d %I %M %S %p'])
         + to_microseconds(rpad(left(f, 6), 6, '0')::bigint)""",
-    # 12-hour clock: 12 AM is 0 h, 1-11 PM add 12; an hour outside 1-12 with AM/PM is no time
-    r"""create or replace temp macro citra_hour24(h, ampm) as case
-        when ampm = '' then h
-        when try_cast(h as int) not between 1 and 12 then '99'
-        when upper(ampm[1]) = 'P' then ((h::int % 12) + 12)::varchar
-        else (h::int % 12)::varchar end""",
-    # an instant from a wall-clock time: in the value's own offset when it has one, else in tz
-    r"""create or replace temp macro citra_instant(local, off, tz) as case
-        when citra_offset_minutes(off) is null then timezone(tz, local)
-        else timezone('UTC', local - to_minutes(citra_offset_minutes(off))) end""",
 ]
 
 
-def date_ctes(source: str, formats_local: str) -> str:
-    """Three CTEs, ``date_parts``, ``date_forms`` and ``dated``, over ``source`` (with ``raw_date``).
+def sample_forms(values: Iterable[str | None]) -> frozenset[str]:
+    """Which of ``FORMS`` a sample of a file's date cells uses (the same regexes, in Python)."""
+    found = set()
+    for value in values:
+        if not value or not re.match(NUMERIC_START_RE, value):
+            continue
+        if re.fullmatch(SERIAL_RE, value):
+            found.add("serial")
+        elif re.fullmatch(EPOCH_RE, value):
+            found.add("epoch")
+        else:
+            found.add("iso" if re.match(r"\s*[0-9]{4}", value) else "dm")
+    return frozenset(found)
+
+
+def date_ctes(source: str, formats_local: str, forms: frozenset[str] = FORMS) -> str:
+    """CTEs ``date_kinds`` to ``dated`` over ``source`` (which has ``raw_date``).
 
     ``dated`` adds ``published_at`` (instant), ``published_local`` (wall-clock time as written,
     for calendar-day metrics), ``date_fit`` (which day orders a day/month value fits),
-    ``dm_raw`` (the value, when it decides the order) and ``date_reason`` (why it is no date).
-    ``formats_local`` reads the profile's own formats (SQL over raw_date, a wall-clock time in
-    ``$tz``), tried when no form above reads the value. One cheap regex sorts the values first, so a
-    file in a vendor format pays one match per row for the forms it does not use.
+    ``dm_raw`` (the value, when it decides the order), ``date_reason`` (why it is no date) and
+    ``date_unplanned`` (a value in one of ``FORMS`` that ``forms`` left out), beside helper
+    columns the caller does not select. ``formats_local`` reads the profile's own formats (SQL
+    over raw_date, a wall-clock time in ``$tz``), tried when no form reads the value.
+
+    Small files spend more time planning this query than reading, so only the ``forms`` a
+    file's sample shows are planned (``ingestion.parse`` types the file again with all of them
+    when another form turns up), one cheap regex sorts the values first, and each step is its
+    own SELECT (an alias used in the SELECT that defines it is copied into every use).
     Parameters: ``$tz``, ``$day_order``, ``$date_example``.
     """
-    dm_local = (
-        "citra_wallclock(case when length(dm.y) = 2 then '20' || dm.y else dm.y end, {mo}, {d},"
-        " citra_hour24(dm.h, dm.ampm), dm.mi, dm.s, dm.f)"
-    )
-    return f"""date_parts as (
-      select *, case when date_form = 'iso' then citra_iso_parts(raw_date) end as iso,
-        case when date_form = 'dm' then citra_dm_parts(raw_date) end as dm,
-        case when date_form = 'epoch' then regexp_extract(raw_date, '^{EPOCH_RE}$', ['i', 'f']) end as ep
-      from (select *, case when not regexp_matches(raw_date, '{NUMERIC_START_RE}') then 'other'
-                           when regexp_full_match(raw_date, '{SERIAL_RE}') then 'serial'
-                           when regexp_full_match(raw_date, '{EPOCH_RE}') then 'epoch'
-                           when regexp_matches(raw_date, '^\\s*[0-9]{{4}}') then 'iso' else 'dm' end as date_form
-            from {source})
-    ), date_forms as (
-      select *,
-        case when iso.y <> '' then citra_wallclock(iso.y, iso.mo, iso.d, iso.h, iso.mi, iso.s, iso.f) end as iso_local,
-        case when dm.a <> '' then {dm_local.format(mo="dm.b", d="dm.a")} end as dmy_local,
-        case when dm.a <> '' then {dm_local.format(mo="dm.a", d="dm.b")} end as mdy_local,
-        case when date_form = 'epoch' then timezone('UTC', make_timestamp(case when length(ep.i) >= 12
-          then ep.i::bigint * 1000 + rpad(left(ep.f, 3), 3, '0')::bigint
-          else ep.i::bigint * 1000000 + rpad(left(ep.f, 6), 6, '0')::bigint end)) end as epoch_instant,
-        case when date_form = 'serial' then timestamp '1899-12-30'
-          + to_milliseconds(round(trim(raw_date)::double * 86400000)::bigint) end as serial_local,
-        case when date_form = 'other' or (date_form = 'iso' and iso.y = '') or (date_form = 'dm' and dm.a = '')
-             then {formats_local} end as format_local
-      from date_parts
+    iso, dm, epoch, serial = ("iso" in forms), ("dm" in forms), ("epoch" in forms), ("serial" in forms)
+    starts = {"iso": "[0-9]{4}", "dm": "[0-9]{1,2}"}
+    typed = "|".join(starts[f] for f in ("iso", "dm") if f in forms)
+    kind = "case"
+    kind += f" when regexp_full_match(raw_date, '{SERIAL_RE}') then 'serial'" if serial else ""
+    kind += f" when regexp_full_match(raw_date, '{EPOCH_RE}') then 'epoch'" if epoch else ""
+    kind += f" when regexp_matches(raw_date, '^\\s*({typed})[-/.][0-9]') then 'numeric'" if typed else ""
+    kind += f" when regexp_matches(raw_date, '{NUMERIC_START_RE}') then 'unplanned' else 'other' end"
+    parts = "case when date_form = 'numeric' then citra_date_parts(raw_date) end" if iso or dm else "null"
+    unread = "or (date_form = 'numeric' and p.y = '' and p.a = '')" if iso or dm else ""
+    year4 = "case when length(p.yy) = 2 then '20' || p.yy else p.yy end"
+    day = "case when $day_order = 'day_first' then p.a else p.b end"
+    month = "case when $day_order = 'day_first' then p.b else p.a end"
+    values = [
+        "case when p.y <> '' then citra_wallclock(p.y, p.mo, p.d, p.h, p.mi, p.s, p.f, p.ampm) end"
+        if iso
+        else "null::timestamp",
+        f"case when p.a <> '' then citra_wallclock({year4}, {month}, {day}, p.h, p.mi, p.s, p.f, p.ampm) end"
+        if dm
+        else "null::timestamp",
+        """case when p.a = '' or p.a is null then null
+             when p.a::int between 1 and 12 and p.b::int between 1 and 12 then 'either'
+             when p.b::int between 1 and 12 and p.a::int between 13 and 31 then 'day_first'
+             when p.a::int between 1 and 12 and p.b::int between 13 and 31 then 'month_first' end"""
+        if dm
+        else "null::varchar",
+        """case when date_form = 'epoch' then timezone('UTC', make_timestamp(case
+          when length(split_part(trim(raw_date), '.', 1)) >= 12 then split_part(trim(raw_date), '.', 1)::bigint * 1000
+            + rpad(left(split_part(trim(raw_date), '.', 2), 3), 3, '0')::bigint
+          else split_part(trim(raw_date), '.', 1)::bigint * 1000000
+            + rpad(left(split_part(trim(raw_date), '.', 2), 6), 6, '0')::bigint end)) end"""
+        if epoch
+        else "null::timestamptz",
+        "case when date_form = 'serial' then timestamp '1899-12-30'"
+        " + to_milliseconds(round(trim(raw_date)::double * 86400000)::bigint) end"
+        if serial
+        else "null::timestamp",
+        f"case when date_form = 'other' {unread} then {formats_local} end",
+        "citra_offset_minutes(coalesce(p.off, ''))" if iso or dm else "null::integer",
+    ]
+    names = ["iso_local", "dm_local", "date_fit", "epoch_instant", "serial_local", "format_local", "offset_minutes"]
+    local = "coalesce(iso_local, serial_local, dm_local, format_local)"
+    return f"""date_kinds as (
+      select *, {kind} as date_form from {source}
+    ), date_parts as (
+      select *, {parts} as p from date_kinds
+    ), date_values as (
+      select *, {", ".join(f"{v} as {n}" for v, n in zip(values, names, strict=True))} from date_parts
     ), dated as (
-      select * exclude (date_form, iso, dm, ep, iso_local, dmy_local, mdy_local, epoch_instant, serial_local,
-                        chosen_local, format_local),
-        case when dmy_local is not null and mdy_local is not null then 'either'
-             when dmy_local is not null then 'day_first' when mdy_local is not null then 'month_first'
-        end as date_fit,
+      select *, date_form = 'unplanned' as date_unplanned,
         case when date_fit in ('day_first', 'month_first') then raw_date end as dm_raw,
-        coalesce(epoch_instant, citra_instant(coalesce(chosen_local, format_local), coalesce(iso.off, dm.off, ''),
-                                              $tz::varchar)) as published_at,
-        coalesce(case when epoch_instant is not null then timezone($tz::varchar, epoch_instant) end,
-                 chosen_local, format_local) as published_local,
-        case when published_at is not null then null
+        coalesce(epoch_instant, case when offset_minutes is null then timezone($tz::varchar, {local})
+                                     else timezone('UTC', {local} - to_minutes(offset_minutes)) end) as published_at,
+        coalesce(case when epoch_instant is not null then timezone($tz::varchar, epoch_instant) end, {local})
+          as published_local,
+        case when epoch_instant is not null or {local} is not null then null
              when raw_date is null then 'is empty; expected a format like ' || $date_example
              when date_fit in ('day_first', 'month_first') and date_fit <> $day_order then
                'does not fit the ' || case $day_order when 'day_first' then '{ORDER_WORDS["day_first"]}'
@@ -142,9 +163,7 @@ def date_ctes(source: str, formats_local: str) -> str:
                || ', not a date; export absolute dates, e.g. ' || $date_example
              else 'is not a date; expected a format like ' || $date_example
         end as date_reason
-      from (select *, coalesce(iso_local, serial_local,
-                               case when $day_order = 'day_first' then dmy_local else mdy_local end) as chosen_local
-            from date_forms)
+      from date_values
     )"""
 
 
@@ -184,45 +203,3 @@ def future_params() -> dict[str, object]:
         "future_limit": datetime.combine(tomorrow + timedelta(days=1), time(), WITA),
         "future_day": tomorrow.isoformat(),
     }
-
-
-@dataclass(frozen=True)
-class DayOrder:
-    """How a file writes day/month dates, and a note for ``raw.ingest_files`` saying why."""
-
-    order: str | None  # day_first | month_first | None: the file has no day/month dates
-    note: str | None
-
-
-def decide_day_order(con: duckdb.DuckDBPyConnection, default: str, profile: str, table: str = "_parsed") -> DayOrder:
-    """Day order of a typed file from all its day/month values: a value with a day above 12
-    decides; a file without one takes the profile's default; a mixed file takes the majority."""
-    counts = con.execute(
-        f"""select count(*) filter (where date_fit = 'day_first'), count(*) filter (where date_fit = 'month_first'),
-                   count(*) filter (where date_fit = 'either'),
-                   arg_min(dm_raw, source_row) filter (where date_fit = 'day_first'),
-                   min(source_row) filter (where date_fit = 'day_first'),
-                   arg_min(dm_raw, source_row) filter (where date_fit = 'month_first'),
-                   min(source_row) filter (where date_fit = 'month_first')
-            from {table}"""
-    ).fetchall()[0]
-    day, month, either, day_raw, day_row, month_raw, month_row = counts
-    if not (day or month):
-        if not either:
-            return DayOrder(None, None)
-        return DayOrder(
-            default,
-            f"ambiguous: each of the {either} day/month dates fits both orders (no number above 12); read as "
-            f"{ORDER_WORDS[default]}, the default of profile '{profile}'",
-        )
-    examples = {"day_first": f"'{day_raw}' (row {day_row})", "month_first": f"'{month_raw}' (row {month_row})"}
-    if day and month:
-        order = default if day == month else ("day_first" if day > month else "month_first")
-        other = month if order == "day_first" else day
-        return DayOrder(
-            order,
-            f"mixed: {day} dates fit only day-first (e.g. {examples['day_first']}), {month} only month-first "
-            f"(e.g. {examples['month_first']}); read as {ORDER_WORDS[order]}, the {other} others are rejected",
-        )
-    order = "day_first" if day else "month_first"
-    return DayOrder(order, f"{ORDER_WORDS[order]}: {examples[order]} fits no other order")

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 
 from ingestion.archives import extracted_members
-from ingestion.dates import DayOrder
+from ingestion.day_order import DayOrder
 from ingestion.errors import UnreadableFileError
 from ingestion.landing import LandedFile, content_hash, export_date_of
 

@@ -130,19 +130,21 @@ def _cell_breaks_sql(names: list[str], source: str) -> str:
       from (select *, concat({", ".join(cols)}) as cells from {source})"""
 
 
-def fast_read_is_exact(con: duckdb.DuckDBPyConnection, source: Source, names: list[str], delim: str) -> bool:
-    """True when ``_parsed`` (built from ``source``) holds every line of the file as it is."""
+def fast_read_is_exact(
+    con: duckdb.DuckDBPyConnection, source: Source, names: list[str], delim: str, last: int | None, irregular: int
+) -> bool:
+    """True when ``_parsed`` (built from ``source``) holds every line of the file as it is.
+
+    ``last`` is the highest row number in ``_parsed``, ``irregular`` the number of lines that
+    DuckDB skipped or that had more or fewer cells than the header (``ingestion.parse``).
+    """
     scanned = source.scanned
     if scanned is None:
         return True
-    if scanned.decode_errors or con.execute("select count(*) from _csv_rejects").fetchall()[0][0]:
+    if scanned.decode_errors or irregular:
         return False
     stats = text_stats(scanned)
     if stats.has_nul:
-        return False
-    ragged = "count(*) filter (where __ragged)" if source.ragged else "0"
-    last, ragged_rows = con.execute(f"select max(source_row), {ragged} from _parsed").fetchall()[0]
-    if ragged_rows:
         return False
     last = last or scanned.header_lines
     if last == stats.lines:

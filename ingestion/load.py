@@ -31,6 +31,9 @@ from ingestion.sqlfunctions import prepare_connection
 
 __all__ = ["FileOutcome", "IngestReport", "connect", "ingest_file", "ingest_media"]
 
+SUMMARY = """count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
+    min(published_at) filter (where len(problems) = 0), max(published_at) filter (where len(problems) = 0)"""
+
 log = logging.getLogger(__name__)
 
 LOCK_HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>[0-9]+)\)")
@@ -105,8 +108,12 @@ def _load_member(
                 path,
                 layout,
                 Path(workdir),
-                lambda source, order: build_parsed_table(con, layout.profile, source, file_id, export_date, order),
+                lambda source, order, forms: build_parsed_table(
+                    con, layout.profile, source, file_id, export_date, order, forms
+                ),
                 name,
+                SUMMARY,
+                {},
                 acc.careful,
             )
             source = parsed.source
@@ -114,11 +121,7 @@ def _load_member(
             con.execute(
                 f"insert into raw.media_mentions ({columns}) select {columns} from _parsed where len(problems) = 0"
             )
-            loaded, rejected, first, last = con.execute(
-                """select count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
-                          min(published_at) filter (where len(problems) = 0),
-                          max(published_at) filter (where len(problems) = 0) from _parsed"""
-            ).fetchall()[0]
+            loaded, rejected, first, last = parsed.summary
             if rejected:
                 insert_rejects(con, layout.profile, source, file_id, name)
             damaged = insert_damaged_lines(con, layout.profile, source, layout.delimiter, file_id, name)

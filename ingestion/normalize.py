@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
-from ingestion.dates import date_ctes, date_params, future_params
+from ingestion.dates import FORMS, date_ctes, date_params, future_params
 from ingestion.profiles import Profile, normalize_header
 from ingestion.sources import Source, quote_ident
 
@@ -95,10 +95,12 @@ def build_parsed_table(
     file_id: str,
     export_date: date,
     day_order: str | None = None,
+    forms: frozenset[str] = FORMS,
 ) -> None:
     """Create temp table ``_parsed``: canonical columns, plus ``problems`` (empty = good row).
 
-    ``day_order`` reads day/month dates (default: the profile's); see ``ingestion.dates``.
+    ``day_order`` reads day/month dates (default: the profile's), ``forms`` are the date forms to
+    type (``ingestion.dates``; a value in another one is flagged ``date_unplanned``).
     """
     cols = resolve_columns(con, profile, source)
     strip = profile.strip_leading_quote
@@ -119,7 +121,7 @@ def build_parsed_table(
       select *, split_part(split_part(split_part(split_part(split_part(lower(url), '://', 2), '/', 1),
                 '?', 1), '#', 1), ':', 1) as url_host
       from src
-    ), {date_ctes("hosted", formats_local)}, typed as (
+    ), {date_ctes("hosted", formats_local, forms)}, typed as (
       select dated.*,
         citra_count(raw_reach, $locale) as reach_value,
         citra_count(raw_engagement, $locale) as engagement_value,
@@ -154,7 +156,7 @@ def build_parsed_table(
       case when abs(reach_value) <= $max_count then round(reach_value)::bigint end as reach,
       case when abs(engagement_value) <= $max_count then round(engagement_value)::bigint end as engagement,
       region_label, agency_label, language, country, keywords,
-      $export_date::date as export_date, now() as ingested_at, date_fit, dm_raw,
+      $export_date::date as export_date, now() as ingested_at, date_fit, dm_raw, date_unplanned,
       {"__ragged," if source.ragged else ""}
       case when raw_date = $date_col then [struct_pack(col := $date_col,
         reason := 'the header line again (exports pasted together?), not a mention')]

@@ -19,7 +19,7 @@ import fastexcel
 
 from ingestion.archives import check_zip
 from ingestion.errors import UnreadableFileError
-from ingestion.profiles import Profile, UnknownLayoutError, detect_profile, load_profiles
+from ingestion.profiles import Profile, UnknownLayoutError, detect_profile, load_profiles, normalize_header
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,13 @@ class Layout:
     profile: Profile
     preamble: tuple[tuple[str, ...], ...] = ()  # non-blank rows above the header (report titles)
     trailing_delimiter: bool = False  # rows end with a delimiter the header lacks ("a,b,c," under "a,b,c")
+    sample: tuple[tuple[str, ...], ...] = ()  # the first rows below the header, as sniffed
+
+    def sample_column(self, candidates: tuple[str, ...]) -> list[str]:
+        """The sample's cells in the first header column named like one of ``candidates``."""
+        wanted = [normalize_header(c) for c in candidates]
+        found = [i for i, h in enumerate(self.header) if normalize_header(h) in wanted]
+        return [row[found[0]] for row in self.sample if found and found[0] < len(row)]
 
     def names(self) -> list[str]:
         """Column names: blank and repeated header cells get a suffix, as DuckDB's CSV reader does."""
@@ -153,7 +160,8 @@ def sniff(path: Path, name: str | None = None, profiles: tuple[Profile, ...] | N
     if path.suffix.lower() in EXCEL_SUFFIXES:
         rows = [[("" if v is None else str(v)) for v in r] for r in excel_rows(path, HEADER_SEARCH_ROWS, name)]
         index, profile = _find_header(rows, name, profiles)
-        return Layout("excel", "xlsx", "", index, rows[index], profile, _preamble(rows, index))
+        sample = tuple(tuple(r) for r in rows[index + 1 :])
+        return Layout("excel", "xlsx", "", index, rows[index], profile, _preamble(rows, index), sample=sample)
     with path.open("rb") as fh:
         head = fh.read(SNIFF_BYTES)
     if not head.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
@@ -171,9 +179,8 @@ def sniff(path: Path, name: str | None = None, profiles: tuple[Profile, ...] | N
     header = rows[index]
     below = [r for r in rows[index + 1 :] if any(c.strip() for c in r)]
     trailing = bool(below) and sum(len(r) == len(header) + 1 and not r[-1] for r in below) >= 0.8 * len(below)
-    return Layout(
-        "csv", encoding, delimiter, skip + index, header, profile, _preamble(rows, index), trailing_delimiter=trailing
-    )
+    preamble, sample = _preamble(rows, index), tuple(tuple(r) for r in below)
+    return Layout("csv", encoding, delimiter, skip + index, header, profile, preamble, trailing, sample)
 
 
 def excel_rows(path: Path, limit: int | None = None, name: str | None = None) -> list[list[object]]:

@@ -18,7 +18,9 @@ import pyarrow as pa
 
 from ingestion.readers import Layout, excel_rows
 
-CSV_REJECT_TABLES = ("_csv_rejects", "_csv_scans")
+# DuckDB's lists of the lines its strict reads skipped, and of the reads that skipped any:
+# kept for the connection (a file's count is taken by its path, see ingestion.parse)
+CSV_REJECTS, CSV_SCANS = "_csv_rejects", "_csv_scans"
 TAIL = "__citra_tail"  # one column more than the header: a line with an extra cell fills it
 NO_NULL = "\x01"  # as nullstr: an empty cell reads as '', so only a missing cell reads as NULL
 
@@ -81,8 +83,6 @@ def open_source(con: duckdb.DuckDBPyConnection, path: Path, layout: Layout, work
     """Make ``path`` queryable; ``workdir`` holds a UTF-8 copy when DuckDB cannot decode it."""
     if layout.kind == "excel":
         return _excel_source(con, path, layout)
-    for table in CSV_REJECT_TABLES:  # DuckDB appends to them: start each file empty
-        con.execute(f"drop table if exists {table}")
     source, encoding, errors = path, "utf-16" if layout.encoding == "utf-16-le" else "utf-8", 0
     truncated_utf16 = layout.encoding == "utf-16-le" and path.stat().st_size % 2 == 1
     if layout.encoding in ("utf-16-be", "cp1252") or truncated_utf16:
@@ -96,7 +96,7 @@ def open_source(con: duckdb.DuckDBPyConnection, path: Path, layout: Layout, work
         " encoding = $src_encoding, delim = $src_delim, header = true, skip = $src_skip,"
         " auto_detect = false, columns = $src_columns, quote = '\"', escape = '\"', strict_mode = true,"
         " null_padding = true, nullstr = $src_null, ignore_errors = true, store_rejects = true,"
-        " rejects_table = '_csv_rejects', rejects_scan = '_csv_scans', parallel = false))",
+        f" rejects_table = '{CSV_REJECTS}', rejects_scan = '{CSV_SCANS}', parallel = false))",
         {
             "src_offset": layout.header_index + 1,
             "src_path": str(source),

@@ -337,3 +337,20 @@ def test_every_media_profile_reads_iso_offsets_epochs_and_day_first_dates(citra_
         datetime(2025, 2, 13, 10, 0, tzinfo=zone),
         datetime(2025, 3, 4, 9, 17, 57, tzinfo=UTC),
     ]
+
+
+def test_a_date_form_that_first_appears_far_below_the_header_is_still_read(citra_home: Path) -> None:
+    """Catches: only the date forms of the sniffed first rows typed, so a later epoch, Excel
+    serial or day/month date in a long file became 'not a date'."""
+    dates = ["2025-03-04 10:00"] * 60 + ["1736044200", "45720.5", "13/02/2025 10:00", "05/03/2025"]
+    write_generic(citra_home, dates)
+    report = ingest(citra_home)
+    assert (report.rows_loaded, report.rows_rejected) == (64, 0), rejects(citra_home)
+    loaded = instants(citra_home)
+    assert [loaded[f"row {i}"] for i in range(60, 64)] == [
+        datetime(2025, 1, 5, 2, 30, tzinfo=UTC),
+        datetime(2025, 3, 4, 4, 0, tzinfo=UTC),
+        datetime(2025, 2, 13, 2, 0, tzinfo=UTC),
+        datetime(2025, 3, 4, 16, 0, tzinfo=UTC),
+    ]
+    assert ingest_file_row(citra_home)[0] == "day_first"

@@ -99,21 +99,19 @@ def _load_member(
                 path,
                 layout,
                 Path(workdir),
-                lambda source, order: build_parsed_table(con, profile, source, ctx, order),
+                lambda source, order, forms: build_parsed_table(con, profile, source, ctx, order, forms),
                 name,
+                f"""count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
+                    min({when}), max({when}), count(*) filter (where account = $fallback),
+                    min_by(source_row::varchar || ': ' || problems[1].reason, source_row)
+                        filter (where len(problems) > 0)""",
+                {"fallback": hint.fallback},
                 acc.careful,
             )
             source = parsed.source
             names = ", ".join(columns)
             con.execute(f"insert into {table} ({names}) select {names} from _parsed where len(problems) = 0")
-            loaded, rejected, first, last, unnamed, problem = con.execute(
-                f"""select count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
-                           min({when}), max({when}), count(*) filter (where account = $fallback),
-                           min_by(source_row::varchar || ': ' || problems[1].reason, source_row)
-                               filter (where len(problems) > 0)
-                    from _parsed""",
-                {"fallback": hint.fallback},
-            ).fetchall()[0]
+            loaded, rejected, first, last, unnamed, problem = parsed.summary
             if rejected:
                 insert_rejects(con, profile, source, file_id, name)
             damaged = insert_damaged_lines(con, profile, source, layout.delimiter, file_id, name)

@@ -13,7 +13,7 @@ from datetime import date
 
 import duckdb
 
-from ingestion.dates import date_ctes, date_params
+from ingestion.dates import FORMS, date_ctes, date_params
 from ingestion.normalize import resolve_columns
 from ingestion.platforms.accounts import AccountHint
 from ingestion.platforms.profiles import PlatformProfile
@@ -108,9 +108,11 @@ def build_parsed_table(
     source: Source,
     ctx: FileContext,
     day_order: str | None = None,
+    forms: frozenset[str] = FORMS,
 ) -> None:
     """Create temp table ``_parsed`` for a posts or an account-daily profile (``day_order``:
-    how day/month dates read, default the profile's; see ``ingestion.dates``)."""
+    how day/month dates read, default the profile's; ``forms``: the date forms to type, see
+    ``ingestion.dates``)."""
     is_post = profile.table == "posts"
     cols = resolve_columns(con, profile, source)
     texts, numbers = (POST_TEXT, POST_NUMBERS) if is_post else (DAILY_TEXT, DAILY_NUMBERS)
@@ -186,7 +188,7 @@ def build_parsed_table(
       select source_row, {"__ragged," if source.ragged else ""} {", ".join(select)} from {source.sql}
     ), kept as (
       select * from src where {where}
-    ), {date_ctes("kept", local)}, numbers as (
+    ), {date_ctes("kept", local, forms)}, numbers as (
       {numbers_sql}
     ), typed as (
       select dated.*, {typed_date}, {", ".join(values)},
@@ -196,7 +198,7 @@ def build_parsed_table(
     select $platform::varchar as platform, coalesce({", ".join(account_parts)}) as account,
       {identity}, {number_out},
       $export_date::date as export_date, $file_id::varchar as source_file_id, source_row::integer as source_row,
-      $profile::varchar as profile, now() as ingested_at, date_fit, dm_raw,
+      $profile::varchar as profile, now() as ingested_at, date_fit, dm_raw, date_unplanned,
       {"__ragged," if source.ragged else ""}
       {_problems(numbers, "publish time" if is_post else "date", is_post and profile.published_optional, is_post)} as problems
     from typed

@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ingestion.platforms.accounts import registered_accounts
 
@@ -83,21 +85,42 @@ def install_pseudonym_functions(con: duckdb.DuckDBPyConnection, key: bytes) -> N
 
     ``citra_redact`` replaces the handle wherever it occurs in a text (a profile URL such as
     ``tiktok.com/@handle/video/1``, a page name), case-insensitively, by its pseudonym.
+
+    Both are vectorized: DuckDB hands them a vector of rows (Arrow) at a time, pseudonyms are
+    computed once per distinct handle of the vector, and each handle's pattern is compiled once
+    per connection (``re``'s own cache holds 512 patterns: with more authors than that, a call per
+    row recompiled its pattern every time, 20 us a row). The values are those of ``pseudonymize``.
     """
     pseudonym = lru_cache(maxsize=65536)(lambda handle: pseudonymize(handle, key))
+    pattern = lru_cache(maxsize=65536)(lambda clean: re.compile(re.escape(clean), re.IGNORECASE))
 
-    def redact(text: str, handle: str) -> str:
+    def redact(text: str | None, handle: str | None) -> str | None:
+        if text is None or handle is None:
+            return None
         clean = normalize_handle(handle)
         if len(clean) < MIN_HANDLE_LENGTH:
             return text
-        return re.sub(re.escape(clean), pseudonym(clean), text, flags=re.IGNORECASE)
+        return pattern(clean).sub(pseudonym(clean), text)
+
+    def pseudonyms(handles: pa.Array) -> pa.Array:
+        if isinstance(handles, pa.ChunkedArray):
+            handles = handles.combine_chunks()
+        encoded = pc.dictionary_encode(handles)  # nulls stay null (null indices)
+        values = pa.array([pseudonym(h) for h in encoded.dictionary.to_pylist()], pa.string())
+        return pc.take(values, encoded.indices)
+
+    def redactions(texts: pa.Array, handles: pa.Array) -> pa.Array:
+        return pa.array(
+            [redact(t, h) for t, h in zip(texts.to_pylist(), handles.to_pylist(), strict=True)], pa.string()
+        )
 
     for name in ("citra_pseudonym", "citra_redact"):
         try:
             con.remove_function(name)
         except duckdb.InvalidInputException:
             pass
-    con.create_function("citra_pseudonym", pseudonym, ["VARCHAR"], "VARCHAR", side_effects=False)
-    con.create_function("citra_redact", redact, ["VARCHAR", "VARCHAR"], "VARCHAR", side_effects=False)
+    arrow = {"type": "arrow", "side_effects": False}
+    con.create_function("citra_pseudonym", pseudonyms, ["VARCHAR"], "VARCHAR", **arrow)
+    con.create_function("citra_redact", redactions, ["VARCHAR", "VARCHAR"], "VARCHAR", **arrow)
     con.execute("create or replace temp table _official_accounts (account varchar)")
     con.executemany("insert into _official_accounts values (?)", [[h] for h in official_handles()])

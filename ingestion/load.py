@@ -12,6 +12,8 @@ import logging
 import os
 import re
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -29,7 +31,7 @@ from ingestion.schema import MEDIA_MENTION_COLUMNS, create_raw_schema
 from ingestion.sources import close_source
 from ingestion.sqlfunctions import prepare_connection
 
-__all__ = ["FileOutcome", "IngestReport", "connect", "ingest_file", "ingest_media"]
+__all__ = ["FileDone", "FileOutcome", "IngestReport", "connect", "ingest_file", "ingest_folder", "ingest_media"]
 
 SUMMARY = """count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
     min(published_at) filter (where len(problems) = 0), max(published_at) filter (where len(problems) = 0)"""
@@ -82,17 +84,36 @@ def connect(warehouse: Path, wait_seconds: float | None = None) -> duckdb.DuckDB
     return con
 
 
-def ingest_media(warehouse: Path, landing: Path, quarantine: Path) -> IngestReport:
-    """Ingest every new export under ``landing``; return what happened to each file."""
+IngestOne = Callable[[duckdb.DuckDBPyConnection, LandedFile], FileOutcome]
+# after each file (and once before the first): files done, all files, what happened so far
+FileDone = Callable[[int, list[LandedFile], IngestReport], None]
+
+
+def ingest_folder(
+    warehouse: Path, landing: Path, ingest_one: IngestOne, on_file: FileDone | None = None
+) -> IngestReport:
+    """Ingest every file under ``landing`` with ``ingest_one`` on one connection (the
+    normalizing macros installed once, one transaction per file); ``on_file`` hears after each
+    file, so a caller can show progress without a loop of its own."""
+    files = list_landing_files(landing)
     report = IngestReport()
+    if on_file:
+        on_file(0, files, report)
     con = connect(warehouse)
     try:
         prepare_connection(con)
-        for file in list_landing_files(landing):
-            report.outcomes.append(ingest_file(con, file, quarantine))
+        for index, file in enumerate(files, start=1):
+            report.outcomes.append(ingest_one(con, file))
+            if on_file:
+                on_file(index, files, report)
     finally:
         con.close()
     return report
+
+
+def ingest_media(warehouse: Path, landing: Path, quarantine: Path, on_file: FileDone | None = None) -> IngestReport:
+    """Ingest every new export under ``landing``; return what happened to each file."""
+    return ingest_folder(warehouse, landing, partial(ingest_file, quarantine=quarantine), on_file)
 
 
 def _load_member(

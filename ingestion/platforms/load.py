@@ -17,8 +17,8 @@ import duckdb
 
 from ingestion.errors import UnreadableFileError
 from ingestion.frame import FileOutcome, IngestReport, Loaded, ingest_with
-from ingestion.landing import LandedFile, export_date_of, list_landing_files
-from ingestion.load import connect
+from ingestion.landing import LandedFile, export_date_of
+from ingestion.load import FileDone, ingest_folder
 from ingestion.parse import parse_file
 from ingestion.platforms.accounts import ACCOUNT_SEED, account_hint, fallback_warning, platform_of, range_end
 from ingestion.platforms.normalize import FileContext, build_parsed_table, effective_profile
@@ -27,7 +27,6 @@ from ingestion.readers import Layout, sniff
 from ingestion.rejects import damage_note, insert_damaged_lines, insert_rejects
 from ingestion.schema import PLATFORM_ACCOUNT_DAILY_COLUMNS, PLATFORM_POST_COLUMNS
 from ingestion.sources import close_source
-from ingestion.sqlfunctions import prepare_connection
 
 log = logging.getLogger(__name__)
 
@@ -41,17 +40,17 @@ TARGETS = {
 }
 
 
-def ingest_platforms(warehouse: Path, landing: Path, quarantine: Path, accounts: Path = ACCOUNT_SEED) -> IngestReport:
+def ingest_platforms(
+    warehouse: Path,
+    landing: Path,
+    quarantine: Path,
+    accounts: Path = ACCOUNT_SEED,
+    on_file: FileDone | None = None,
+) -> IngestReport:
     """Ingest every new export under ``landing`` (``landing/platform/[<account>/]``)."""
-    report = IngestReport()
-    con = connect(warehouse)
-    try:
-        prepare_connection(con)
-        for file in list_landing_files(landing):
-            report.outcomes.append(ingest_platform_file(con, file, quarantine, accounts))
-    finally:
-        con.close()
-    return report
+    return ingest_folder(
+        warehouse, landing, partial(ingest_platform_file, quarantine=quarantine, accounts=accounts), on_file
+    )
 
 
 def _metric_of(layout: Layout, profile: PlatformProfile, name: str) -> str | None:

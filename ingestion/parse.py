@@ -106,3 +106,23 @@ def parse_file(
         build(source, order.order, forms)
         facts = _facts(con, source, forms, summary, params)
     return ParsedFile(source, order, facts[10:])
+
+
+def exact_source(con: duckdb.DuckDBPyConnection, path: Path, layout: Layout, workdir: Path, careful: bool) -> Source:
+    """A source whose rows are exactly the file's, for loaders without dates to type (rosters):
+    the fast read when ``ingestion.integrity`` passes it, else the line-by-line repair (damaged
+    lines in ``_damaged_lines``). The fast read skips damaged lines silently; this never does."""
+    if careful and layout.kind == "csv":
+        return repair_source(con, path, layout, workdir)
+    source = open_source(con, path, layout, workdir)
+    if source.scanned is None:
+        return source
+    ragged = "count(*) filter (where __ragged)" if source.ragged else "0"
+    last, irregular = con.execute(f"select max(source_row), {ragged} from {source.sql}", source.params).fetchall()[0]
+    skipped = con.execute(
+        f"select count(*) from {CSV_REJECTS} join {CSV_SCANS} using (scan_id) where file_path = $path",
+        {"path": str(source.scanned.path)},
+    ).fetchall()[0][0]
+    if fast_read_is_exact(con, source, layout.names(), layout.delimiter, last, irregular + skipped):
+        return source
+    return repair_source(con, path, layout, workdir)

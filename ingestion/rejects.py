@@ -90,4 +90,4 @@ def damage_note(con: duckdb.DuckDBPyConnection, name: str, damaged: int) -> str:
     """A line for the log and the run's metadata: which rows of ``name`` were set aside."""
     rows = [r[0] for r in con.execute("select source_row from _damaged_lines order by source_row limit 6").fetchall()]
     shown = ", ".join(map(str, rows[:5])) + (", ..." if damaged > 5 else "")
-    return f"{name}: {damaged} damaged line{'s' if damaged > 1 else ''} set aside (row {shown}); see raw.ingest_rejects"
+    return f"{name}: {damaged} damaged line{'s' if damaged > 1 else ''} set aside (row{'s' if damaged > 1 else ''} {shown}); see raw.ingest_rejects"

@@ -241,3 +241,25 @@ def test_a_roster_without_its_header_is_quarantined_by_a_message_that_quotes_no_
     assert (tmp_path / "quarantine" / "roster_2025-01-01.csv").exists()
     text = _all_text(tmp_path / "warehouse.duckdb") + outcome.message.lower()
     assert [h for h in HANDLES if h in text] == []
+
+
+def test_a_damaged_roster_line_is_set_aside_by_row_without_its_text_and_the_rest_loads(tmp_path: Path) -> None:
+    """Catches a roster loader whose fast read skips a damaged line silently (the civil servant is
+    missing and nobody is told), that quarantines the whole roster for one line, or that keeps
+    the damaged line's text (it holds a handle) in raw.ingest_rejects."""
+    lines = table_text(HEADER, [["instagram", h, "dinkes_kalsel", "", "", ""] for h in HANDLES]).splitlines(True)
+    lines[2] = lines[2].replace("instagram,", 'instagram,"', 1)  # row 3: a stray quote that never closes
+    lines[4] = lines[4].replace("dinkes_kalsel", "dinkes\x00kalsel")  # row 5: a NUL from a broken download
+    write(tmp_path / "landing" / "roster" / "roster_2025-02-01.csv", "".join(lines))
+    [outcome] = _ingest(tmp_path).outcomes
+    assert (outcome.status, outcome.rows_loaded, outcome.rows_rejected) == ("loaded", 3, 2)
+    assert outcome.message == "roster_2025-02-01.csv: 2 damaged lines set aside (rows 3, 5); see raw.ingest_rejects"
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+        loaded = con.execute("select source_row, pseudonym from raw.asn_roster order by source_row").fetchall()
+        rejects = con.execute(
+            "select source_row, column_name, raw_values from raw.ingest_rejects order by source_row"
+        ).fetchall()
+    assert loaded == [(row, pseudonymize(HANDLES[row - 2], KEY)) for row in (2, 4, 6)]
+    assert rejects == [(3, "line", None), (5, "line", None)]
+    text = _all_text(tmp_path / "warehouse.duckdb")
+    assert [h for h in HANDLES if h in text] == []

@@ -13,20 +13,23 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 from pathlib import Path, PurePosixPath
 from tempfile import TemporaryDirectory
 
 import duckdb
 
 from ingestion.errors import UnreadableFileError
-from ingestion.landing import LandedFile, export_date_of, list_landing_files
-from ingestion.load import FileOutcome, IngestReport, Loaded, connect, ensure_pseudonyms, ingest_with
+from ingestion.landing import LandedFile, export_date_of
+from ingestion.load import FileOutcome, IngestReport, Loaded, ensure_pseudonyms, ingest_folder, ingest_with
+from ingestion.parse import exact_source
 from ingestion.platforms.accounts import DATE_IN_NAME
 from ingestion.profiles import Profile, load_profiles
-from ingestion.readers import close_source, open_source, sniff
-from ingestion.roster.parse import build_roster_table, insert_roster_rejects
+from ingestion.readers import sniff
+from ingestion.rejects import damage_note
+from ingestion.roster.parse import build_roster_table, insert_roster_damaged_lines, insert_roster_rejects
 from ingestion.schema import ASN_ROSTER_COLUMNS
-from ingestion.sqlfunctions import prepare_connection
+from ingestion.sources import close_source
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
 MONTH_IN_NAME = re.compile(r"(?<![0-9])(20[0-9]{2})-(0[1-9]|1[0-2])(?![0-9])")
@@ -55,15 +58,7 @@ def roster_date(name: str, file: LandedFile) -> tuple[date, str]:
 
 def ingest_roster(warehouse: Path, landing: Path, quarantine: Path) -> IngestReport:
     """Ingest every new roster file under ``landing`` (``landing/roster/``)."""
-    report = IngestReport()
-    con = connect(warehouse)
-    try:
-        prepare_connection(con)
-        for file in list_landing_files(landing):
-            report.outcomes.append(ingest_roster_file(con, file, quarantine))
-    finally:
-        con.close()
-    return report
+    return ingest_folder(warehouse, landing, partial(ingest_roster_file, quarantine=quarantine))
 
 
 def _load_member(
@@ -73,8 +68,8 @@ def _load_member(
     layout = sniff(path, name, roster_profiles())
     since, source_of_date = roster_date(name, file)
     with TemporaryDirectory(prefix="citra-") as workdir:
-        source = open_source(con, path, layout, Path(workdir))
         try:
+            source = exact_source(con, path, layout, Path(workdir), acc.careful)
             build_roster_table(con, layout.profile, source, file_id, since)
             columns = ", ".join(ASN_ROSTER_COLUMNS)
             con.execute(f"insert into raw.asn_roster ({columns}) select {columns} from _roster where len(problems) = 0")
@@ -83,9 +78,12 @@ def _load_member(
             ).fetchall()[0]
             if rejected:
                 insert_roster_rejects(con, file_id, name)
+            damaged = insert_roster_damaged_lines(con, source, file_id, name)
             con.execute("drop table _roster")
         except duckdb.Error:
             # an engine message may quote a cell, and a cell may be a handle: say only what to do
+            if not acc.careful:  # ingest_with reads the file again, line by line
+                raise duckdb.Error(f"{name}: the fast read failed") from None
             raise UnreadableFileError(
                 f"{name}: the roster cannot be read as a table; save it as CSV (UTF-8) or XLSX with the "
                 "header platform, handle, agency_code (see docs/amplification.md)"
@@ -99,7 +97,9 @@ def _load_member(
             f"{name}: no date in the file name; its roster holds from the file's date, {since.isoformat()} "
             f"(name the file e.g. roster_{since.isoformat()}.xlsx to set the date)"
         )
-    acc.add(loaded, rejected, None, None)
+    if damaged:
+        acc.notes.append(damage_note(con, name, damaged))
+    acc.add(loaded, rejected + damaged, None, None)
 
 
 def ingest_roster_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path) -> FileOutcome:

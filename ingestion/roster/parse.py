@@ -19,7 +19,7 @@ import duckdb
 from ingestion.normalize import quote_ident, resolve_columns
 from ingestion.platforms.accounts import ACCOUNT_SEED
 from ingestion.profiles import Profile
-from ingestion.readers import Source
+from ingestion.sources import Source
 
 AGENCY_SEED = ACCOUNT_SEED.with_name("agencies.csv")
 # how a roster may name a platform -> Citra's platform code
@@ -152,3 +152,16 @@ def insert_roster_rejects(con: duckdb.DuckDBPyConnection, file_id: str, name: st
            order by source_row""",
         {"file_id": file_id, "name": name},
     )
+
+
+def insert_roster_damaged_lines(con: duckdb.DuckDBPyConnection, source: Source, file_id: str, name: str) -> int:
+    """Copy ``_damaged_lines`` (``ingestion.repair``) to ``raw.ingest_rejects`` by row and reason,
+    without the line's text: a roster line holds a civil servant's handle."""
+    if not source.damaged_lines:
+        return 0
+    con.execute(
+        """insert into raw.ingest_rejects
+           select $file_id, $name, source_row, 'line', reason, null, now() from _damaged_lines order by source_row""",
+        {"file_id": file_id, "name": name},
+    )
+    return source.damaged_lines

@@ -96,3 +96,34 @@ def test_missing_file_is_a_clear_error(tmp_path: Path, capsys):
     code, _, err = _run(capsys, str(tmp_path / "nope.csv"))
     assert code == 2
     assert "nope.csv" in err and "not found" in err
+
+
+class _SlowFirstCallModel:
+    """Labels everything neutral; the first call costs 0.3 s (a cold cache), later calls 1 ms."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def predict(self, texts: list[str]) -> tuple[list[str], list[float]]:
+        import time
+
+        time.sleep(0.3 if self.calls == 0 else 0.001)
+        self.calls += 1
+        return ["neutral"] * len(texts), [1.0] * len(texts)
+
+
+def test_throughput_leaves_out_the_warm_up_and_times_repeated_passes():
+    # bug caught: texts_per_s dividing a small file by the cold first call (it printed ~1,300/s
+    # for a model that labels tens of thousands per second once warm)
+    from sentiment.evaluate import evaluate
+    from sentiment.labelled import Example
+
+    model = _SlowFirstCallModel()
+    examples = [Example(f"teks {i}", "neutral") for i in range(100)]
+    result = evaluate(model, examples, min_seconds=0.2)
+    assert model.calls > 2  # the warm-up plus repeated timed passes
+    assert result.timed_texts == 100 * (model.calls - 1)
+    assert result.seconds >= 0.2
+    # 100 texts per ~1 ms pass once warm; with the 0.3 s warm-up counted it would be < 400/s
+    assert result.texts_per_s > 2_000
+    assert result.summary().endswith(f"n=100 texts_per_s={result.texts_per_s}")

@@ -123,6 +123,52 @@ ASN_ROSTER_COLUMNS: dict[str, str] = {
     "ingested_at": "timestamptz not null",
 }
 
+# Citra's own sentiment labels (sentiment/scoring.py): one row per distinct mention text
+# (title and snippet) and model version, so a rebuild never labels a text twice and a new
+# model version labels every text again.
+MENTION_SENTIMENT_COLUMNS: dict[str, str] = {
+    "text_hash": "varchar not null",
+    "model_version": "varchar not null",
+    "sentiment": "varchar not null",
+    "confidence": "double not null",
+    "scored_at": "timestamptz not null",
+}
+
+# The labelling settings in force (sentiment.yml and the active model), one row per change.
+SENTIMENT_SETTINGS_COLUMNS: dict[str, str] = {
+    "effective_at": "timestamptz not null",
+    "policy": "varchar not null",
+    "model_version": "varchar not null",
+    "review_min_confidence": "double not null",
+    "model_figures": "varchar",
+    "config_file": "varchar",
+}
+
+# Analysts' corrections (ingestion/corrections.py): append-only; the newest per mention wins.
+LABEL_CORRECTION_COLUMNS: dict[str, str] = {
+    "mention_id": "varchar not null",
+    "matched_on": "varchar not null",
+    "url": "varchar",
+    "sentiment": "varchar",
+    "issue": "varchar",
+    "corrected_by": "varchar not null",
+    "reason": "varchar",
+    "corrected_at": "timestamptz not null",
+    "source_file_id": "varchar not null",
+    "source_row": "integer not null",
+    "ingested_at": "timestamptz not null",
+}
+
+# Suggested issues for mentions outside the taxonomy (issues/), per distinct text.
+MENTION_ISSUE_SUGGESTION_COLUMNS: dict[str, str] = {
+    "text_hash": "varchar not null",
+    "issue": "varchar not null",
+    "confidence": "double not null",
+    "method": "varchar not null",
+    "suggester_version": "varchar not null",
+    "suggested_at": "timestamptz not null",
+}
+
 TABLES: dict[str, dict[str, str]] = {
     "media_mentions": MEDIA_MENTION_COLUMNS,
     "platform_posts": PLATFORM_POST_COLUMNS,
@@ -130,6 +176,10 @@ TABLES: dict[str, dict[str, str]] = {
     "asn_roster": ASN_ROSTER_COLUMNS,
     "ingest_files": INGEST_FILE_COLUMNS,
     "ingest_rejects": INGEST_REJECT_COLUMNS,
+    "mention_sentiment": MENTION_SENTIMENT_COLUMNS,
+    "sentiment_settings": SENTIMENT_SETTINGS_COLUMNS,
+    "label_corrections": LABEL_CORRECTION_COLUMNS,
+    "mention_issue_suggestions": MENTION_ISSUE_SUGGESTION_COLUMNS,
 }
 
 

@@ -1,9 +1,11 @@
 -- Incremental by WITA month: a run with vars month_start/month_end deletes and re-inserts only
 -- those months (the intermediate models hold just that window); without vars, every month.
-{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='month', on_schema_change='fail') }}
+-- New columns are appended to an existing table (on_schema_change); the first build after an
+-- upgrade rebuilds every month, since the labelling settings are new (docs/sentiment.md).
+{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='month', on_schema_change='append_new_columns') }}
 
 with enriched_mentions as (
-    select * from {{ ref('int_mentions_enriched') }}
+    select * from {{ ref('int_mentions_labelled') }}
 ),
 
 mentions_in_wita as (
@@ -39,7 +41,13 @@ final as (
         agency_code,
         language,
         export_date,
-        source_file_id
+        source_file_id,
+        sentiment_vendor,
+        sentiment_model,
+        model_confidence,
+        sentiment_source,
+        issue_suggested,
+        issue_suggested_confidence
     from mentions_in_wita
 )
 

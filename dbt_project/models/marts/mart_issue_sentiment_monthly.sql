@@ -1,10 +1,10 @@
 -- Incremental by WITA month (delete+insert on month): a run with vars month_start/month_end
 -- rebuilds those months only, reading one month more so that the change columns of the first
 -- month compare with its predecessor. The grid spans the first to the last month of all data.
-{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='month', on_schema_change='fail') }}
+{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='month', on_schema_change='append_new_columns') }}
 
 with all_mentions as (
-    select month, issue, sentiment from {{ ref('fct_mentions') }}
+    select month, issue, sentiment, sentiment_source from {{ ref('fct_mentions') }}
 ),
 
 mentions as (
@@ -46,7 +46,10 @@ mention_counts as (
         count(*) filter (where sentiment = 'positive') as positive,
         count(*) filter (where sentiment = 'neutral') as neutral,
         count(*) filter (where sentiment = 'negative') as negative,
-        count(*) filter (where sentiment is null or sentiment not in ('positive', 'neutral', 'negative')) as unlabeled
+        count(*) filter (where sentiment is null or sentiment not in ('positive', 'neutral', 'negative')) as unlabeled,
+        count(*) filter (where sentiment is not null and sentiment_source = 'vendor') as labelled_by_vendor,
+        count(*) filter (where sentiment is not null and sentiment_source = 'model') as labelled_by_model,
+        count(*) filter (where sentiment is not null and sentiment_source = 'analyst') as labelled_by_analyst
     from mentions
     group by month, issue
 ),
@@ -59,7 +62,10 @@ dense_counts as (
         coalesce(mention_counts.positive, 0) as positive,
         coalesce(mention_counts.neutral, 0) as neutral,
         coalesce(mention_counts.negative, 0) as negative,
-        coalesce(mention_counts.unlabeled, 0) as unlabeled
+        coalesce(mention_counts.unlabeled, 0) as unlabeled,
+        coalesce(mention_counts.labelled_by_vendor, 0) as labelled_by_vendor,
+        coalesce(mention_counts.labelled_by_model, 0) as labelled_by_model,
+        coalesce(mention_counts.labelled_by_analyst, 0) as labelled_by_analyst
     from issue_months
     left join mention_counts
         on issue_months.month = mention_counts.month
@@ -107,7 +113,10 @@ final as (
         case
             when previous_month = cast(month - interval 1 month as date)
                 then (negative_share - previous_negative_share) * 100
-        end as negative_share_change_pp
+        end as negative_share_change_pp,
+        labelled_by_vendor,
+        labelled_by_model,
+        labelled_by_analyst
     from previous_month_shares
     where {{ in_month_window('month') }}
     order by month, issue

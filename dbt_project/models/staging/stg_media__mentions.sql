@@ -30,7 +30,8 @@ renamed as (
         country,
         keywords,
         cast(export_date as date) as export_date,
-        cast(ingested_at as timestamptz) as ingested_at
+        cast(ingested_at as timestamptz) as ingested_at,
+        {{ mention_text_hash('title', 'snippet') }} as text_hash
     from source
 )
 

@@ -12,12 +12,9 @@ file still loads.
 
 from __future__ import annotations
 
-import csv
 import json
-import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from zoneinfo import ZoneInfo
@@ -30,10 +27,10 @@ from ingestion.load import IngestReport, Loaded, connect, ingest_with
 from ingestion.normalize import quote_ident
 from ingestion.profiles import Profile, normalize_header
 from ingestion.readers import close_source, open_source, sniff
+from issues.taxonomy import issue_codes, label_key
 from sentiment.labelled import LABELS, standard_label
 
 WITA = ZoneInfo("Asia/Makassar")
-SEEDS = Path(__file__).resolve().parents[1] / "dbt_project" / "seeds"
 
 # canonical column -> accepted header names (compared case-insensitively)
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -62,25 +59,6 @@ PROFILE = Profile(
 
 def landing_corrections(home: Path) -> Path:
     return home / "landing" / "corrections"
-
-
-@cache
-def issue_codes() -> dict[str, str]:
-    """Every spelling of an issue (its code, its name, its aliases), normalized -> issue code,
-    from the reference seeds, the way dbt matches vendor issue labels."""
-    keys: dict[str, str] = {}
-    with (SEEDS / "issues.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            keys[_key(row["issue_code"])] = row["issue_code"]
-            keys[_key(row["issue_name"])] = row["issue_code"]
-    with (SEEDS / "issue_aliases.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            keys.setdefault(_key(row["alias"]), row["issue_code"])
-    return keys
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 @dataclass
@@ -141,7 +119,7 @@ def _check(row: _Row, file_time: datetime) -> dict[str, object] | None:
             )
     issue = None
     if c.get("issue"):
-        issue = issue_codes().get(_key(c["issue"]))
+        issue = issue_codes().get(label_key(c["issue"]))
         if issue is None:
             row.problems.append(
                 ("issue", f"issue {c['issue']!r} is not in the taxonomy (dbt_project/seeds/issues.csv)")

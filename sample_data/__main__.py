@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         help="keep the online clippings of the last three months in the clipping sheets (no scraper export)",
     )
     parser.add_argument("--no-asn", action="store_true", help="skip the ASN rosters and the civil servants' posts")
+    parser.add_argument(
+        "--no-labels", action="store_true", help="skip the unlabelled radio clippings and the analyst's corrections"
+    )
     args = parser.parse_args(argv)
 
     last_month = args.last_month
@@ -56,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         platforms=not args.no_platforms,
         scraper_offsets=not args.no_scraper,
         asn=not args.no_asn,
+        labels=not args.no_labels,
     )
     elapsed = time.perf_counter() - began
     print(
@@ -86,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  ASN: {s.asn['people']} civil servants in {len(s.asn['roster_files'])} roster files, "
             f"{s.asn['rows']:,} posts in {len(s.asn['files'])} Brandwatch exports"
+        )
+    if s.labels:
+        print(
+            f"  labels: {s.labels['radio_rows']} radio clippings without issue or sentiment; "
+            f"{len(s.labels['corrections'])} analyst corrections in landing/corrections/{s.labels['corrections_file']}"
         )
     if s.reexport:
         r = s.reexport

@@ -21,6 +21,7 @@ from .asn import write_asn
 from .bank import build_bank, draw_core
 from .flaws import SCRAPER_MONTHS, scraped, typed_wrong, without_issue
 from .kliping import kliping_frame
+from .labels import write_label_samples
 from .meltwater import meltwater_frame, reexport_frame
 from .platforms import write_platforms
 from .quotes import add_quotes
@@ -62,6 +63,7 @@ class GenerationSummary:
     platform_missing_month: dict = field(default_factory=dict)
     platform_reexport: dict = field(default_factory=dict)
     asn: dict = field(default_factory=dict)  # rosters and ASN posts (sample_data.asn)
+    labels: dict = field(default_factory=dict)
 
     @property
     def total_rows(self) -> int:
@@ -85,12 +87,14 @@ def generate(
     platforms: bool = False,
     scraper_offsets: bool = True,
     asn: bool = False,
+    labels: bool = False,
 ) -> GenerationSummary:
     """Write ``mentions`` unique mentions over the ``months`` months that end with ``last_month``
     (default: the last complete month before `ingestion.clock.today()`) into
     ``<home>/landing/media``, and with ``platforms`` the official-account exports into
     ``<home>/landing/platform``; with ``asn`` the ASN rosters (``landing/roster``) and the civil
-    servants' posts that share official posts. Files are dated like downloads, never after today.
+    servants' posts that share official posts; with ``labels`` radio clippings without labels and
+    an analyst's corrections (``labels.py``). Files are dated like downloads, never after today.
     With ``scraper_offsets`` (default) the online clippings of the last three months come as the
     scraper's export, with `+07:00` times (see ``flaws``)."""
     if mentions < 0 or months < 1:
@@ -175,6 +179,12 @@ def generate(
             "last_day": reexport_range[1],
             "overlapping_rows": again.height,
         }
+    if labels:
+        summary.labels = write_label_samples(home, seed)
+        if summary.labels:
+            radio = out / summary.labels["radio_file"]
+            summary.files.append(radio)
+            summary.rows_by_file[radio.name] = summary.labels["radio_rows"]
     if plan.burst_day is not None:
         summary.burst = {
             "date": planted.burst_date,

@@ -53,3 +53,31 @@ def test_first_build_and_a_build_with_nothing_new(tmp_path: Path) -> None:
     con = warehouse_with(tmp_path, [("2025-09-10 03:00:00+00", "2025-10-01 00:00:00+00")])
     assert changed_months(con, None) is None
     assert changed_months(con, epoch("2025-12-01 00:00:00")) == MonthWindow(date(2025, 9, 1), date(2025, 10, 1))
+
+
+def test_a_correction_after_the_last_build_rebuilds_the_month_of_its_mention(tmp_path: Path) -> None:
+    # bug caught: a correction of an old mention ignored until someone runs a full refresh
+    con = warehouse_with(tmp_path, [("2025-09-10 03:00:00+00", "2025-10-01 00:00:00+00")])
+    con.execute("alter table raw.media_mentions add column mention_id varchar default 'm_sep'")
+    con.execute("create table raw.label_corrections (mention_id varchar, ingested_at timestamptz)")
+    con.execute("insert into raw.label_corrections values ('m_sep', '2025-12-05 00:00:00+00')")
+    assert changed_months(con, epoch("2025-12-01 00:00:00")) == MonthWindow(date(2025, 9, 1), date(2025, 10, 1))
+    # corrected before the build: nothing to redo, the latest month as usual
+    assert changed_months(con, epoch("2025-12-06 00:00:00")) == MonthWindow(date(2025, 9, 1), date(2025, 10, 1))
+
+
+def test_new_labelling_settings_or_a_new_issue_suggester_rebuild_every_month(tmp_path: Path) -> None:
+    # bug caught: a new model or policy applied only to the months that happen to get new exports
+    con = warehouse_with(tmp_path, [("2025-09-10 03:00:00+00", "2025-10-01 00:00:00+00")])
+    con.execute("create table raw.sentiment_settings (effective_at timestamptz)")
+    con.execute("create table raw.mention_issue_suggestions (suggester_version varchar, suggested_at timestamptz)")
+    con.execute("insert into raw.sentiment_settings values ('2025-11-01 00:00:00+00')")
+    con.execute("insert into raw.mention_issue_suggestions values ('s1', '2025-11-01 00:00:00+00')")
+    assert changed_months(con, epoch("2025-10-15 00:00:00")) is None
+    built = epoch("2025-11-15 00:00:00")
+    assert changed_months(con, built) == MonthWindow(date(2025, 9, 1), date(2025, 10, 1))
+    # more texts suggested by the same suggester: only the months of new exports
+    con.execute("insert into raw.mention_issue_suggestions values ('s1', '2025-11-20 00:00:00+00')")
+    assert changed_months(con, built) == MonthWindow(date(2025, 9, 1), date(2025, 10, 1))
+    con.execute("insert into raw.mention_issue_suggestions values ('s2', '2025-11-20 00:00:00+00')")
+    assert changed_months(con, built) is None

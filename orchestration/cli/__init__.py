@@ -21,7 +21,10 @@ def ui(host: str, port: int) -> int:
 
 
 # command groups with their own parsers: `citra <group> --help` is theirs
-DELEGATED = {"sentiment": ("sentiment.cli", "evaluate, train or run Citra's own sentiment model")}
+DELEGATED = {
+    "sentiment": ("sentiment.cli", "evaluate, train or run Citra's own sentiment model"),
+    "issues": ("issues.cli", "evaluate the issue suggestions on a time split, or suggest issues for texts"),
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -50,17 +50,46 @@ def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
     )
 
 
+def _labelling_changed(con: duckdb.DuckDBPyConnection, built_at: float) -> bool:
+    """True when every month needs new labels: the sentiment settings (policy, model) changed,
+    or the issue suggester has a new version, since `built_at` (sentiment/scoring.py, issues/)."""
+    changed = False
+    if _has_table(con, "raw", "sentiment_settings"):
+        changed = bool(
+            con.execute(
+                "select count(*) from raw.sentiment_settings where effective_at > to_timestamp(?)", [built_at]
+            ).fetchall()[0][0]
+        )
+    if not changed and _has_table(con, "raw", "mention_issue_suggestions"):
+        changed = bool(
+            con.execute(
+                """select count(*) from (select suggester_version, min(suggested_at) as first_used
+                                         from raw.mention_issue_suggestions group by suggester_version)
+                   where first_used > to_timestamp(?)""",
+                [built_at],
+            ).fetchall()[0][0]
+        )
+    return changed
+
+
 def changed_months(con: duckdb.DuckDBPyConnection, built_at: float | None) -> MonthWindow | None:
-    """Months holding mentions ingested after `built_at` (epoch seconds of the last build of the
-    mention models), or None (build every month) when there was no build or no mart yet. With
-    nothing new, the latest month: cheap, and the run still tests and refreshes the other marts."""
+    """Months holding mentions ingested or corrected by an analyst after `built_at` (epoch seconds
+    of the last build of the mention models), or None (build every month) when there was no build
+    or no mart yet, or the labelling settings changed. With nothing new, the latest month: cheap,
+    and the run still tests and refreshes the other marts."""
     if built_at is None or not _has_table(con, "marts", "fct_mentions") or not _has_table(con, "raw", "media_mentions"):
         return None
+    if _labelling_changed(con, built_at):
+        return None
+    corrected = ""
+    if _has_table(con, "raw", "label_corrections"):
+        corrected = """ or mention_id in (select mention_id from raw.label_corrections
+                                       where ingested_at > to_timestamp($built_at))"""
     first, last = con.execute(
-        """select min(date_trunc('month', timezone('Asia/Makassar', published_at)))::date,
-                  max(date_trunc('month', timezone('Asia/Makassar', published_at)))::date
-           from raw.media_mentions where ingested_at > to_timestamp(?)""",
-        [built_at],
+        f"""select min(date_trunc('month', timezone('Asia/Makassar', published_at)))::date,
+                   max(date_trunc('month', timezone('Asia/Makassar', published_at)))::date
+            from raw.media_mentions where ingested_at > to_timestamp($built_at){corrected}""",
+        {"built_at": built_at},
     ).fetchall()[0]
     if first is None:
         latest = con.execute("select max(month) from marts.fct_mentions").fetchall()[0][0]

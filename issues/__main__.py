@@ -1,0 +1,5 @@
+import sys
+
+from issues.cli import main
+
+sys.exit(main())

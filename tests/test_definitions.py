@@ -22,12 +22,19 @@ GROUPS = {
         "raw/platform_account_daily",
         "raw/asn_roster",
     },
+    "sentiment": {
+        "raw/mention_sentiment",
+        "raw/sentiment_settings",
+        "raw/label_corrections",
+        "raw/mention_issue_suggestions",
+    },
     "reference": {
         "reference/accounts",
         "reference/agencies",
         "reference/campaigns",
         "reference/issue_agencies",
         "reference/issue_aliases",
+        "reference/issue_keywords",
         "reference/issues",
         "reference/official_aliases",
         "reference/officials",
@@ -39,6 +46,10 @@ GROUPS = {
         "staging/stg_platform__account_daily",
         "staging/stg_platform__posts",
         "staging/stg_asn__roster",
+        "staging/stg_sentiment__mention_labels",
+        "staging/stg_sentiment__settings",
+        "staging/stg_analyst__label_corrections",
+        "staging/stg_issues__suggestions",
     },
     "intermediate": {
         "intermediate/int_amplification_events",
@@ -50,6 +61,9 @@ GROUPS = {
         "intermediate/int_official_posts_keyed",
         "intermediate/int_mentions_deduplicated",
         "intermediate/int_mentions_enriched",
+        "intermediate/int_mentions_labelled",
+        "intermediate/int_label_corrections_latest",
+        "intermediate/int_sentiment_settings_current",
         "intermediate/int_platform_account_daily_merged",
         "intermediate/int_platform_posts_latest",
     },
@@ -66,6 +80,9 @@ GROUPS = {
         "marts/mart_issue_sentiment_monthly",
         "marts/mart_platform_monthly",
         "marts/mart_platform_posts",
+        "marts/mart_sentiment_agreement",
+        "marts/sentiment_review_queue",
+        "marts/dim_sentiment_model",
     },
     "quality": {"marts/dq_gaps"},
     "serving": {"serving/citra_duckdb"},
@@ -79,11 +96,16 @@ PYTHON_CHECKS = {
     "marts/fct_mentions": {"mention_volume_band", "mention_labels", "gx_fct_mentions"},
     "marts/mart_issue_sentiment_monthly": {"gx_mart_issue_sentiment_monthly"},
     "marts/dq_gaps": {"gx_dq_gaps"},
+    "marts/mart_sentiment_agreement": {"vendor_model_agreement"},
+    "marts/sentiment_review_queue": {"review_queue_latest_month"},
 }
 GX_CHECKS = {"gx_media_mentions", "gx_fct_mentions", "gx_mart_issue_sentiment_monthly", "gx_dq_gaps"}
 WRITERS = {
     "raw/media_mentions",
     "raw/asn_roster",
+    "raw/mention_sentiment",
+    "raw/label_corrections",
+    "raw/mention_issue_suggestions",
     "marts/fct_mentions",
     "marts/dq_gaps",
     "serving/citra_duckdb",
@@ -192,7 +214,30 @@ def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.Reposi
 
 
 def test_resources_are_bound_for_every_domain(repo: dg.RepositoryDefinition) -> None:
-    assert {"citra", "smtp", "dbt"} <= set(repo.get_top_level_resources())
+    assert {"citra", "smtp", "dbt", "label_settings"} <= set(repo.get_top_level_resources())
+
+
+def test_model_labels_corrections_and_suggestions_feed_the_staging_models(repo: dg.RepositoryDefinition) -> None:
+    # bug caught: dbt reading the label tables before the scoring step of the same build wrote them
+    graph = repo.asset_graph
+    for raw, staging in [
+        ("raw/mention_sentiment", "staging/stg_sentiment__mention_labels"),
+        ("raw/sentiment_settings", "staging/stg_sentiment__settings"),
+        ("raw/label_corrections", "staging/stg_analyst__label_corrections"),
+        ("raw/mention_issue_suggestions", "staging/stg_issues__suggestions"),
+    ]:
+        assert _key(raw) in graph.get(_key(staging)).parent_keys
+    assert _key("raw/media_mentions") in graph.get(_key("raw/mention_sentiment")).parent_keys
+    assert _key("raw/label_corrections") in graph.get(_key("raw/mention_issue_suggestions")).parent_keys
+
+
+def test_citra_issues_is_the_issue_packages_own_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from orchestration.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["issues", "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: citra issues" in capsys.readouterr().out
 
 
 def test_citra_sentiment_is_the_model_packages_own_command(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@ Extra examples (analysts' corrected labels) are added with the weight of in-doma
 
 from __future__ import annotations
 
+import json
 import logging
 import platform
 import time
@@ -33,6 +34,14 @@ C = 0.3  # SVM regularization, chosen by grouped cross-validation (docs/sentimen
 SOURCE_WEIGHT = {"smsa": 1.0, "nusax_ind": 1.0, "nusax_bjn": 1.0, "extra": 2.0}
 CALIBRATION_FOLDS = 5
 SEED = 0
+# Held-out macro-F1 of this recipe (`python -m sentiment figures --write`), recorded in every
+# model file it trains so the pipeline and the report cite measured figures, not typed ones.
+HELDOUT = Path(__file__).parent / "artifacts" / "heldout.json"
+
+
+def recipe_figures() -> dict[str, float]:
+    """The recipe's held-out figures (empty when never measured)."""
+    return json.loads(HELDOUT.read_text()) if HELDOUT.exists() else {}
 
 
 def bundled_examples(splits: Sequence[str] = ("train", "valid")) -> list[Example]:
@@ -97,6 +106,7 @@ def train(
 
     manifest = {
         "labels": list(LABELS),
+        "heldout_macro_f1": recipe_figures(),
         "temperature": temperature,
         "examples": dict(sorted(Counter(e.source for e in examples).items())),
         "label_counts": dict(sorted(Counter(e.label for e in examples).items())),

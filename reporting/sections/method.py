@@ -10,11 +10,13 @@ from __future__ import annotations
 from reporting import formatting as fmt
 from reporting.bursts import burst_rule
 from reporting.sections.base import MonthContext
+from reporting.sections.labels import label_sources
 
 
 def build(ctx: MonthContext) -> list[tuple[str, str]]:
     """(term, explanation) lines of the method, in Bahasa Indonesia."""
     th, rule = ctx.data.settings.thresholds, burst_rule()
+    labels = label_sources(ctx)
     return [
         (
             "Mention",
@@ -27,6 +29,7 @@ def build(ctx: MonthContext) -> list[tuple[str, str]]:
             "mention positif (atau negatif) dibagi mention berlabel (positif, netral, dan negatif); mention "
             "tanpa label sentimen tidak ikut dihitung dan porsinya disebut tersendiri.",
         ),
+        *([labels] if labels else []),
         ("Indeks sentimen bersih", "(positif − negatif) ÷ mention berlabel × 100, dari −100 sampai +100."),
         ("Pangsa pemberitaan", "mention suatu isu dibagi seluruh mention bulan itu."),
         (

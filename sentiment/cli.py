@@ -137,12 +137,11 @@ def _predict(args: argparse.Namespace) -> int:
 
 
 def _figures(args: argparse.Namespace) -> int:
-    from sentiment.baseline import floor_predictor
-    from sentiment.validation import citra_predictor, figures
-
     import json
 
+    from sentiment.baseline import floor_predictor
     from sentiment.train import HELDOUT
+    from sentiment.validation import citra_predictor, figures
 
     for name, fit in (("citra", citra_predictor), ("floor", floor_predictor)):
         scores = figures(fit)

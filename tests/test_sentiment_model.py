@@ -150,27 +150,50 @@ def test_normalization_shortens_elongations_and_masks_numbers_and_links():
     ]
 
 
-def _warehouse_with_corrections(path: Path, rows: list[tuple[str, str]]) -> Path:
+def _warehouse_with_corrections(path: Path, rows: list[tuple[str, str, str | None, str]]) -> Path:
+    """Mentions (id, title, snippet) and their corrections (id, sentiment, time) in the pipeline's tables."""
+    from ingestion.schema import create_raw_schema
+
     with duckdb.connect(str(path)) as con:
-        con.execute("create schema raw")
-        con.execute("create table raw.label_corrections (text varchar, label varchar)")
-        con.executemany("insert into raw.label_corrections values (?, ?)", rows)
+        create_raw_schema(con)
+        for mention_id, title, snippet, _ in rows:
+            con.execute(
+                """insert into raw.media_mentions (mention_id, source_file_id, source_row, vendor, profile,
+                       published_at, title, snippet, export_date, ingested_at)
+                   values (?, 'f', 1, 'manual', 'generic', '2025-10-01 00:00:00+00', ?, ?, '2025-10-02', now())""",
+                [mention_id, title, snippet],
+            )
+        for n, (mention_id, _, _, label) in enumerate(rows):
+            con.execute(
+                """insert into raw.label_corrections (mention_id, matched_on, sentiment, corrected_by, corrected_at,
+                       source_file_id, source_row, ingested_at)
+                   values (?, 'mention_id', ?, 'Rina', '2025-10-05 00:00:00+00'::timestamptz + to_hours(?), 'c', ?, now())""",
+                [mention_id, label, n, n + 2],
+            )
     return path
 
 
-def test_corrections_are_read_from_the_warehouse(tmp_path):
+def test_corrections_are_read_with_the_mention_text_and_the_newest_label_wins(tmp_path):
+    # bugs caught: training on a superseded label; the text not joined from the mention
     warehouse = _warehouse_with_corrections(
-        tmp_path / "w.duckdb", [("Banjir rendam 3 desa", "negatif"), ("Jembatan baru diresmikan", "positive")]
+        tmp_path / "w.duckdb",
+        [
+            ("m1", "Banjir rendam 3 desa", "warga mengungsi", "positive"),
+            ("m2", "Jembatan baru diresmikan", None, "positive"),
+            ("m1", "Banjir rendam 3 desa", "warga mengungsi", "negative"),  # later: supersedes
+        ],
     )
     assert read_corrections(warehouse) == [
-        Example("Banjir rendam 3 desa", "negative"),
+        Example("Banjir rendam 3 desa warga mengungsi", "negative"),
         Example("Jembatan baru diresmikan", "positive"),
     ]
 
 
-def test_corrections_with_an_unknown_label_name_the_row(tmp_path):
-    warehouse = _warehouse_with_corrections(tmp_path / "w.duckdb", [("a", "positive"), ("b", "sangat positif")])
-    with pytest.raises(LabelledFileError, match=r"row 2: label 'sangat positif'"):
+def test_corrections_with_an_unknown_label_name_the_mention(tmp_path):
+    warehouse = _warehouse_with_corrections(
+        tmp_path / "w.duckdb", [("m1", "a", None, "positive"), ("m2", "b", None, "sangat positif")]
+    )
+    with pytest.raises(LabelledFileError, match=r"mention m2: label 'sangat positif'"):
         read_corrections(warehouse)
 
 
@@ -178,7 +201,9 @@ def test_train_with_corrections_adds_them_to_the_model(tmp_path, monkeypatch, ca
     import sentiment.train
 
     monkeypatch.setattr(sentiment.train, "bundled_examples", lambda: small_training_set()[:500])
-    warehouse = _warehouse_with_corrections(tmp_path / "w.duckdb", [("Banjir rendam 3 desa", "negative")] * 3)
+    warehouse = _warehouse_with_corrections(
+        tmp_path / "w.duckdb", [(f"m{n}", f"Banjir rendam {n} desa", None, "negative") for n in range(3)]
+    )
     code = main(["train", "--with-corrections", "--warehouse", str(warehouse), "--output", str(tmp_path / "m.zip")])
     assert code == 0, capsys.readouterr().err
     assert load_model(tmp_path / "m.zip").manifest["examples"]["extra"] == 3

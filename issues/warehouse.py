@@ -25,7 +25,8 @@ from sentiment.scoring import TEXT_HASH_SQL, TEXT_SQL
 log = logging.getLogger(__name__)
 
 # one row per distinct mention text: its issue from the taxonomy (an analyst's corrected issue
-# first, else the vendor's label through the aliases), or null, and its first month (WITA)
+# first, else the vendor's label through the aliases), or null, its first month (WITA), and
+# whether some mention with this text has no issue in the taxonomy (it needs a suggestion)
 _TEXTS = f"""
     with mentions as (
         select mention_id, {TEXT_HASH_SQL} as text_hash, {TEXT_SQL} as text,
@@ -45,7 +46,8 @@ _TEXTS = f"""
         left join _issue_keys using (issue_key)
         where mentions.text <> ''
     )
-    select text_hash, any_value(text) as text, min(month) as month, min(issue) as issue
+    select text_hash, any_value(text) as text, min(month) as month, min(issue) as issue,
+           bool_or(issue is null) as needs_issue
     from labelled group by text_hash
 """
 
@@ -97,7 +99,7 @@ def suggest_for_warehouse(con: duckdb.DuckDBPyConnection) -> SuggestionRun:
     _register_keys(con)
     todo = con.execute(
         f"""select text_hash, text from ({_TEXTS})
-            where issue is null
+            where needs_issue
               and text_hash not in (select text_hash from raw.mention_issue_suggestions where suggester_version = $v)
             order by text_hash""",
         {"v": version},

@@ -1,5 +1,5 @@
 """Sample data for Citra's own labels (issue 14): a hand-kept radio clipping file whose rows
-carry no issue and no sentiment (the model labels them, an issue is suggested), and an
+(headlines only) carry no issue and no sentiment (the model labels them, an issue is suggested), and an
 analyst's corrections file in ``landing/corrections/`` that fixes a few labels by URL.
 
 Both are drawn from the clipping files the generator already wrote, so they stay consistent
@@ -68,7 +68,6 @@ def write_label_samples(home: Path, seed: int) -> dict:
                 **{c: "" for c in COLUMNS},
                 "date": row["date"],
                 "title": row["title"],
-                "snippet": row["snippet"],
                 "outlet": "RRI Banjarmasin",
                 "media_type": "radio",
                 "region": row["region"],

@@ -26,6 +26,9 @@ BI_MODELS = {
     "mart_amplification_monthly",
     "mart_amplification_posts",
     "mart_campaign",
+    "mart_sentiment_agreement",
+    "sentiment_review_queue",
+    "dim_sentiment_model",
 }
 BI_FRIENDLY_TYPES = {"varchar", "bigint", "integer", "double", "date", "timestamp", "timestamptz", "boolean"}
 

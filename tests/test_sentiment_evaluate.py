@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,10 +121,23 @@ def test_throughput_leaves_out_the_warm_up_and_times_repeated_passes():
 
     model = _SlowFirstCallModel()
     examples = [Example(f"teks {i}", "neutral") for i in range(100)]
-    result = evaluate(model, examples, min_seconds=0.2)
+    result = evaluate(model, examples, min_seconds=0.2, processes=1)
     assert model.calls > 2  # the warm-up plus repeated timed passes
     assert result.timed_texts == 100 * (model.calls - 1)
     assert result.seconds >= 0.2
     # 100 texts per ~1 ms pass once warm; with the 0.3 s warm-up counted it would be < 400/s
     assert result.texts_per_s > 2_000
     assert result.summary().endswith(f"n=100 texts_per_s={result.texts_per_s}")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked timing processes need Linux")
+def test_throughput_is_measured_in_one_process_per_core_and_added_up():
+    # bug caught: the timed passes of the other cores never running, or not counted
+    from sentiment.evaluate import evaluate
+    from sentiment.labelled import Example
+
+    examples = [Example(f"teks {i}", "neutral") for i in range(50)]
+    result = evaluate(_SlowFirstCallModel(), examples, min_seconds=0.1, processes=2)
+    assert result.processes == 2
+    assert result.timed_texts >= 2 * 50 and result.timed_texts % 50 == 0
+    assert result.predicted == ["neutral"] * 50

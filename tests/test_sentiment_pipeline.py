@@ -22,11 +22,23 @@ pytestmark = pytest.mark.slow
 
 MENTIONS = [
     # vendor-labelled
-    ("2025-10-01 08:00", "Warga kecewa jalan rusak tak kunjung diperbaiki", "Infrastruktur", "positif", "https://x.id/1"),
+    (
+        "2025-10-01 08:00",
+        "Warga kecewa jalan rusak tak kunjung diperbaiki",
+        "Infrastruktur",
+        "positif",
+        "https://x.id/1",
+    ),
     ("2025-10-02 08:00", "Gubernur resmikan jembatan baru, warga senang", "Infrastruktur", "positif", "https://x.id/2"),
     ("2025-10-03 08:00", "Rapat koordinasi digelar di kantor gubernur", "Pemerintahan", "netral", "https://x.id/3"),
     # no vendor label: the model labels them under fill_missing
-    ("2025-10-04 08:00", "Pelayanan buruk, antrean mengular dan petugas kasar", "Pelayanan Publik", "", "https://x.id/4"),
+    (
+        "2025-10-04 08:00",
+        "Pelayanan buruk, antrean mengular dan petugas kasar",
+        "Pelayanan Publik",
+        "",
+        "https://x.id/4",
+    ),
     ("2025-10-05 08:00", "Festival budaya meriah, pengunjung puas dan senang", "Pariwisata", "", "https://x.id/5"),
     ("2025-09-20 08:00", "Harga cabai naik tajam, pedagang mengeluh", "Ekonomi", "", "https://x.id/6"),
 ]
@@ -108,7 +120,9 @@ def test_the_newest_correction_wins_on_the_next_build_and_its_history_is_kept(bu
     assert (row["sentiment"], row["sentiment_source"], row["sentiment_vendor"]) == ("negative", "analyst", "positive")
     assert built["corrected"]["https://x.id/5"]["issue"] == "sosial"  # corrected issue over the vendor's
     with duckdb.connect(str(built["warehouse"]), read_only=True) as con:
-        history = con.execute("select sentiment, corrected_by from raw.label_corrections order by corrected_at").fetchall()
+        history = con.execute(
+            "select sentiment, corrected_by from raw.label_corrections order by corrected_at"
+        ).fetchall()
         analyst = con.execute("select sum(labelled_by_analyst) from marts.mart_issue_sentiment_monthly").fetchall()
     assert history == [("neutral", "Rina"), ("negative", "Budi"), (None, "Sari")]
     assert analyst == [(1,)]

@@ -97,7 +97,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
 def test_unlabeled_mentions_get_the_models_label_and_vendor_labels_stay(built: dict) -> None:
     # bug caught: the model overwriting vendor labels under fill_missing, or leaving gaps
     fct = built["first"]
-    for date, title, issue, vendor, url in MENTIONS:
+    for _, _, _, vendor, url in MENTIONS:
         row = fct[url]
         assert row["sentiment_model"] == built["model"][url]
         if vendor:

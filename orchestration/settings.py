@@ -47,10 +47,12 @@ def apply_defaults() -> None:
 
 def build_sources() -> list[Path]:
     """The project files a build's result depends on besides the data (dbt project, selectors,
-    quality rules): a change to any of them makes the next `citra build` run (serving/stamp.py)."""
+    quality rules, the labelling settings and the shipped sentiment model): a change to any of
+    them makes the next `citra build` run (serving/stamp.py)."""
     quality = Path(os.environ.get("CITRA_QUALITY") or REPO_ROOT / "quality.yml")
-    names = ("dbt_project.yml", "profiles.yml", "selectors.yml", "dbt_project")
-    return [*(REPO_ROOT / name for name in names), quality]
+    labelling = Path(os.environ.get("CITRA_SENTIMENT_CONFIG") or REPO_ROOT / "sentiment.yml")
+    names = ("dbt_project.yml", "profiles.yml", "selectors.yml", "dbt_project", "sentiment/artifacts")
+    return [*(REPO_ROOT / name for name in names), quality, labelling]
 
 
 def ensure_dagster_home() -> Path:

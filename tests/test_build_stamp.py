@@ -87,3 +87,20 @@ def test_without_a_stamp_or_a_snapshot_the_build_runs(tmp_path: Path) -> None:
     warehouse, sources = built_home(tmp_path)
     (tmp_path / "serving" / "citra.duckdb").unlink()
     assert check(tmp_path, warehouse, sources) is None
+
+
+def test_the_labelling_settings_and_the_shipped_model_are_build_inputs(tmp_path: Path, monkeypatch) -> None:
+    # bug caught: a policy switched in sentiment.yml never applied, because `citra build` saw no
+    # new export and no changed dbt file and ran nothing
+    from orchestration.settings import REPO_ROOT, build_sources
+
+    settings = tmp_path / "sentiment.yml"
+    monkeypatch.setenv("CITRA_SENTIMENT_CONFIG", str(settings))
+    sources = build_sources()
+    assert settings in sources and REPO_ROOT / "sentiment" / "artifacts" in sources
+    warehouse, _ = built_home(tmp_path / "home")
+    settings.write_text("policy: fill_missing\n", encoding="utf-8")
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        before = fingerprint(con, [settings])
+        settings.write_text("policy: model_everywhere\n", encoding="utf-8")
+        assert fingerprint(con, [settings]) != before

@@ -37,7 +37,7 @@ def print_up_to_date(home: Path, warehouse: Path, stamp: dict) -> int:
 
     print(
         f"Nothing new since the last build ({stamp.get('built_at', '?')} UTC, run {stamp.get('run_id', '?')}): "
-        "every file in landing/ is already ingested and the dbt project and quality rules are unchanged; "
+        "every file in landing/ is already ingested and the dbt project, quality rules, sentiment.yml and the shipped model are unchanged; "
         "nothing rebuilt."
     )
     for line in ingestion_summary(warehouse):

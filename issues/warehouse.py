@@ -1,10 +1,12 @@
 """Issue suggestions in the warehouse: the office's labelled mentions as training data, and
 `raw.mention_issue_suggestions` for the texts whose issue is outside the taxonomy.
 
-A suggester version names the keyword list and the classifier's training data (the labelled
-texts of every month but the newest, so that it changes about once a month, not with every
-export). While the version stands, a build suggests only texts it has not seen; a new version
-suggests every text again (and the build rebuilds every month, orchestration/defs/dbt/months.py).
+Each text is suggested once, by the keywords and the classifier of the build that first sees
+it (the classifier trained on the labelled texts of every month but the newest), and keeps that
+suggestion: a rebuild changes no suggestion, so the months already built stay as they are. The
+suggester version recorded with each row names the keyword list and the classifier's training
+data. To suggest every text again (e.g. after adding keywords), delete the rows of
+raw.mention_issue_suggestions and run a full refresh.
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ def _training_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple[object, int, 
 
 
 def suggest_for_warehouse(con: duckdb.DuckDBPyConnection) -> SuggestionRun:
-    """Suggest issues for the texts outside the taxonomy that the current version has not seen."""
+    """Suggest issues for the texts outside the taxonomy that have no suggestion yet."""
     newest, count, digest = _training_fingerprint(con)
     recipe = f"{(SEEDS / 'issue_keywords.csv').read_bytes().hex()}|{newest}|{count}|{digest}"
     recipe += f"|{MIN_TEXTS}|{MIN_PER_ISSUE}|{MAX_TEXTS}"
@@ -100,14 +102,10 @@ def suggest_for_warehouse(con: duckdb.DuckDBPyConnection) -> SuggestionRun:
     todo = con.execute(
         f"""select text_hash, text from ({_TEXTS})
             where needs_issue
-              and text_hash not in (select text_hash from raw.mention_issue_suggestions where suggester_version = $v)
-            order by text_hash""",
-        {"v": version},
+              and text_hash not in (select text_hash from raw.mention_issue_suggestions)
+            order by text_hash"""
     ).fetchall()
     con.unregister("_issue_keys")
-    fresh = not con.execute(
-        "select count(*) from raw.mention_issue_suggestions where suggester_version = ?", [version]
-    ).fetchall()[0][0]
     classifier, training = None, 0
     if todo:
         examples = [(t, i) for t, i, _ in labelled_texts(con, newest, MAX_TEXTS)] if newest else []
@@ -118,8 +116,6 @@ def suggest_for_warehouse(con: duckdb.DuckDBPyConnection) -> SuggestionRun:
     kept = [(h, s) for (h, _), s in zip(todo, suggestions) if s is not None]
     con.execute("begin transaction")
     try:
-        if fresh:  # a new version replaces the old suggestions (dbt reads only the newest version)
-            con.execute("delete from raw.mention_issue_suggestions where suggester_version <> ?", [version])
         if kept:
             con.register(
                 "_suggested",

@@ -27,19 +27,10 @@ corrections as (
     select * from {{ ref('int_label_corrections_latest') }}
 ),
 
-all_suggestions as (
-    select * from {{ ref('stg_issues__suggestions') }}
-),
-
-newest_suggester as (
-    select max_by(suggester_version, suggested_at) as suggester_version from all_suggestions
-),
-
+-- one suggestion per text (made once, when the text was first seen; the newest if several)
 suggestions as (
-    select all_suggestions.*
-    from all_suggestions
-    inner join newest_suggester
-        on all_suggestions.suggester_version = newest_suggester.suggester_version
+    select * from {{ ref('stg_issues__suggestions') }}
+    qualify row_number() over (partition by text_hash order by suggested_at desc) = 1
 ),
 
 joined as (

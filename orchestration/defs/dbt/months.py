@@ -51,25 +51,15 @@ def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
 
 
 def _labelling_changed(con: duckdb.DuckDBPyConnection, built_at: float) -> bool:
-    """True when every month needs new labels: the sentiment settings (policy, model) changed,
-    or the issue suggester has a new version, since `built_at` (sentiment/scoring.py, issues/)."""
-    changed = False
-    if _has_table(con, "raw", "sentiment_settings"):
-        changed = bool(
-            con.execute(
-                "select count(*) from raw.sentiment_settings where effective_at > to_timestamp(?)", [built_at]
-            ).fetchall()[0][0]
-        )
-    if not changed and _has_table(con, "raw", "mention_issue_suggestions"):
-        changed = bool(
-            con.execute(
-                """select count(*) from (select suggester_version, min(suggested_at) as first_used
-                                         from raw.mention_issue_suggestions group by suggester_version)
-                   where first_used > to_timestamp(?)""",
-                [built_at],
-            ).fetchall()[0][0]
-        )
-    return changed
+    """True when every month needs new labels: the sentiment settings (policy, model, review
+    threshold) changed since `built_at` (recorded by sentiment/scoring.py)."""
+    if not _has_table(con, "raw", "sentiment_settings"):
+        return False
+    return bool(
+        con.execute(
+            "select count(*) from raw.sentiment_settings where effective_at > to_timestamp(?)", [built_at]
+        ).fetchall()[0][0]
+    )
 
 
 def changed_months(con: duckdb.DuckDBPyConnection, built_at: float | None) -> MonthWindow | None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import os
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import numpy as np
+
+from ingestion.clock import today
 
 from .kliping import COLUMNS
 
@@ -76,7 +78,12 @@ def write_label_samples(home: Path, seed: int) -> dict:
             }
         )
     newest = max(datetime.strptime(r["date"][:10], "%Y-%m-%d") for r in rows)
-    _write(media / RADIO_FILE, COLUMNS, radio, newest + timedelta(days=2))
+    latest = datetime.combine(today(), time(0)) - timedelta(minutes=1)  # like downloads: never after today
+
+    def dated(days: int, hours: int = 0) -> datetime:
+        return min(newest + timedelta(days=days, hours=hours), latest)
+
+    _write(media / RADIO_FILE, COLUMNS, radio, dated(2))
 
     candidates = []  # (row, the label the headline's words call for), where the vendor said otherwise
     for row in rows:
@@ -96,11 +103,11 @@ def write_label_samples(home: Path, seed: int) -> dict:
                 "isu": "",
                 "oleh": ANALYSTS[k % 2],
                 "alasan": REASONS[corrected],
-                "waktu": (newest + timedelta(days=3, hours=k)).strftime("%Y-%m-%d %H:%M"),
+                "waktu": dated(3, k).strftime("%Y-%m-%d %H:%M"),
             }
         )
     path = Path(home) / "landing" / "corrections" / CORRECTIONS_FILE
-    _write(path, ["url", "sentimen", "isu", "oleh", "alasan", "waktu"], corrections, newest + timedelta(days=4))
+    _write(path, ["url", "sentimen", "isu", "oleh", "alasan", "waktu"], corrections, dated(4))
     return {
         "radio_file": RADIO_FILE,
         "radio_rows": len(radio),

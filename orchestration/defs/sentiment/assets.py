@@ -2,6 +2,8 @@
 per mention text, analysts' corrections from `landing/corrections/`, and suggested issues.
 Keys match the dbt sources (`raw/...`), so the lineage to fct_mentions draws itself."""
 
+import time
+
 import dagster as dg
 import duckdb
 
@@ -115,7 +117,9 @@ def raw_label_corrections(context: dg.AssetExecutionContext, citra: CitraHome) -
     and/or issue, who, why; English or Indonesian headers), appended with author and time. The
     newest correction of a mention wins over vendor and model; none is lost. Rows naming an unknown
     mention, label or issue are set aside in raw.ingest_rejects."""
+    started = time.perf_counter()
     report = ingest_corrections(citra.warehouse, landing_corrections(citra.root), citra.quarantine / "corrections")
+    seconds = time.perf_counter() - started
     for o in report.by_status("quarantined"):
         context.log.error(f"{o.name} moved to quarantine/: {o.message}")
     for o in report.outcomes:
@@ -138,7 +142,7 @@ def raw_label_corrections(context: dg.AssetExecutionContext, citra: CitraHome) -
             "dagster/row_count": dg.MetadataValue.int(total),
             "corrected_mentions": dg.MetadataValue.int(mentions),
             "newest": dg.MetadataValue.md(preview),
-            **run_metadata(report),
+            **run_metadata(report, seconds),
         }
     )
 

@@ -25,8 +25,11 @@ from ingestion.errors import UnreadableFileError
 from ingestion.landing import LandedFile, list_landing_files
 from ingestion.load import IngestReport, Loaded, connect, ingest_with
 from ingestion.normalize import quote_ident
+from ingestion.parse import exact_source
 from ingestion.profiles import Profile, normalize_header
-from ingestion.readers import close_source, open_source, sniff
+from ingestion.readers import sniff
+from ingestion.rejects import insert_damaged_lines
+from ingestion.sources import close_source
 from issues.taxonomy import issue_codes, label_key
 from sentiment.labelled import LABELS, standard_label
 
@@ -171,12 +174,14 @@ def _load_member(
     layout = sniff(path, name, (PROFILE,))
     columns = _columns(layout.header, name)
     with TemporaryDirectory(prefix="citra-") as workdir:
-        source = open_source(con, path, layout, Path(workdir))
+        # damaged lines (a stray quote, a NUL) are set aside by row; the rest of the file loads
+        source = exact_source(con, path, layout, Path(workdir), acc.careful)
         try:
             picked = ", ".join(quote_ident(columns[c]) for c in columns)
             records = con.execute(f"select source_row, {picked} from {source.sql} order by source_row", source.params)
             names = [d[0] for d in records.description]
             raw_rows = records.fetchall()
+            damaged = insert_damaged_lines(con, PROFILE, source, layout.delimiter, file_id, name)
         finally:
             close_source(con, layout)
     canon = {v: k for k, v in columns.items()}
@@ -223,7 +228,9 @@ def _load_member(
     acc.profiles.append(PROFILE.name)
     acc.vendors.append(PROFILE.vendor)
     times = [i["corrected_at"] for i in inserts]
-    acc.add(len(rows) - len(rejected), len(rejected), min(times, default=None), max(times, default=None))
+    if damaged:
+        acc.notes.append(f"{name}: {damaged} damaged lines set aside; see raw.ingest_rejects")
+    acc.add(len(rows) - len(rejected), len(rejected) + damaged, min(times, default=None), max(times, default=None))
 
 
 def ingest_corrections(warehouse: Path, landing: Path, quarantine: Path) -> IngestReport:

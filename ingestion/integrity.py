@@ -102,6 +102,8 @@ def quoted_breaks(scanned: ScannedText, delim: str, ncols: int) -> tuple[int, bo
         else:
             open_delims, open_break = 0, False
         quotes += len(qpos)
+    if quotes % 2 == 1 and open_break and open_delims >= ncols - 1:
+        wide = True  # a quote that never closes swallowed the lines after it
     return inside_breaks, wide
 
 

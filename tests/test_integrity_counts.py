@@ -15,7 +15,8 @@ from ingestion.sources import ScannedText
 
 
 def by_hand(text: str, ncols: int) -> tuple[int, bool]:
-    """Line breaks inside quotes; a closed quoted stretch with a break and >= ncols - 1 commas."""
+    """Line breaks inside quotes; a quoted stretch (closed, or left open at the end of the text: a
+    stray quote that swallowed the lines after it) with a break and >= ncols - 1 commas."""
     inside, breaks, wide, delims, had_break = False, 0, False, 0, False
     for ch in text:
         if ch == '"':
@@ -26,6 +27,8 @@ def by_hand(text: str, ncols: int) -> tuple[int, bool]:
             breaks, had_break = breaks + 1, True
         elif inside and ch == ",":
             delims += 1
+    if inside and had_break and delims >= ncols - 1:
+        wide = True
     return breaks, wide
 
 

@@ -186,3 +186,24 @@ def test_xlsx_corrections_load(citra_home: Path, suffix: str) -> None:
     book.save(folder / f"koreksi{suffix}")
     report = _ingest(citra_home, warehouse)
     assert (report.rows_loaded, report.rows_rejected) == (1, 0)
+
+
+def test_a_damaged_line_is_set_aside_and_the_rest_of_the_file_loads(citra_home: Path) -> None:
+    # bug caught: a stray quote in one line silently drops it (DuckDB's fast read skips it) or
+    # quarantines the whole file, losing the analysts' good corrections beside it
+    warehouse, ids = _warehouse(citra_home)
+    _drop(
+        citra_home,
+        "koreksi_rusak.csv",
+        "mention_id,url,sentiment,issue,who,why,time\n"
+        f"{ids['https://kalsel.example/a']},,negatif,,Rina,judul menyindir,2025-03-05 10:00\n"
+        ',https://kalsel.example/x,negatif,,Budi,"kutip tidak ditutup,2025-03-05 10:30\n'
+        f",https://kalsel.example/b,negative,Banjir,Budi,tanpa label dari vendor,2025-03-05 11:30\n",
+    )
+    report = _ingest(citra_home, warehouse)
+    assert (report.rows_loaded, report.rows_rejected) == (2, 1)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        loaded = con.execute("select url, sentiment from raw.label_corrections order by url nulls first").fetchall()
+        rejects = con.execute("select file_name, source_row from raw.ingest_rejects").fetchall()
+    assert loaded == [(None, "negative"), ("https://kalsel.example/b", "negative")]
+    assert rejects == [("koreksi_rusak.csv", 3)]

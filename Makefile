@@ -34,23 +34,26 @@ demo: $(STAMP)
 build: $(STAMP)
 	$(BIN)/citra build
 
+# both cores: one test file per worker at a time (module fixtures are built once)
+PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadfile
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
 
 # the edit-run loop: everything but the tests marked slow (end-to-end, crash, concurrency, dbt builds)
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(PYTEST) -m "not slow"
 
 # no test may depend on the day it runs: the suite with "today" pinned to two far-apart days
 # (CITRA_TODAY); tests whose data has fixed dates pin their own day and must pass under both
 DATES := 2026-01-15 2028-06-30
 test-dates: $(STAMP)
-	@for day in $(DATES); do echo "CITRA_TODAY=$$day"; CITRA_TODAY=$$day $(BIN)/python -m pytest -q || exit 1; done
+	@for day in $(DATES); do echo "CITRA_TODAY=$$day"; CITRA_TODAY=$$day $(PYTEST) || exit 1; done
 
 # the same for the fast tier: what CI runs besides make test (the whole suite three times does
 # not fit CI's time budget)
 test-dates-fast: $(STAMP)
-	@for day in $(DATES); do echo "CITRA_TODAY=$$day"; CITRA_TODAY=$$day $(BIN)/python -m pytest -q -m "not slow" || exit 1; done
+	@for day in $(DATES); do echo "CITRA_TODAY=$$day"; CITRA_TODAY=$$day $(PYTEST) -m "not slow" || exit 1; done
 
 # ruff (lint and format) for Python, sqlfluff for the dbt SQL; config in pyproject.toml and .sqlfluff
 lint: $(STAMP)

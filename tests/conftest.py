@@ -14,6 +14,12 @@ def pytest_configure(config: pytest.Config) -> None:
     and the pseudonym key of the tests is fixed unless a test sets its own."""
     os.environ["CITRA_HOME"] = tempfile.mkdtemp(prefix="citra-tests-")
     os.environ.setdefault("CITRA_PSEUDONYM_KEY", "citra-test-key")
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        # parse the dbt project once, before xdist's workers start: two workers parsing at once
+        # would write the same target/manifest.json
+        from orchestration.defs.dbt.project import prepared_manifest
+
+        prepared_manifest()
 
 
 @pytest.fixture

@@ -33,8 +33,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     home = tmp_path_factory.mktemp("every_layout") / "citra"
     landing = home / "landing" / "media"
     write_every_layout(landing)
+    # the vendors' labels only, so the mart compares with the labels in the files (the model's
+    # labels of unlabeled rows are tested in test_pipeline_e2e)
+    settings = home / "sentiment.yml"
+    settings.write_text("policy: vendor_only\n", encoding="utf-8")
     output = io.StringIO()
     with pytest.MonkeyPatch.context() as mp, redirect_stdout(output), redirect_stderr(output):
+        mp.setenv("CITRA_SENTIMENT_CONFIG", str(settings))
         mp.setenv("CITRA_TODAY", TODAY)
         mp.setenv("CITRA_HOME", str(home))
         mp.setenv("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))

@@ -8,6 +8,7 @@ calls ``defs()``.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 import dagster as dg
@@ -39,7 +40,15 @@ def defs() -> dg.Definitions:
     )
 
 
-@cache
 def load_defs() -> dg.Definitions:
-    """The definitions, built once per process (for the CLI and tests)."""
+    """The definitions, built once per process and settings (for the CLI and tests).
+
+    Optional settings become ``dg.EnvVar``s only when set (``resources.env_or``), so definitions
+    built while one ``CITRA_*`` variable was set must not serve a caller without it: its run
+    would ask for a variable that is no longer set. Values are read when a run starts."""
+    return _defs_for(tuple(sorted(k for k, v in os.environ.items() if k.startswith("CITRA_") and v)))
+
+
+@cache
+def _defs_for(settings_set: tuple[str, ...]) -> dg.Definitions:
     return defs()

@@ -246,3 +246,16 @@ def test_citra_sentiment_is_the_model_packages_own_command(capsys: pytest.Captur
     assert main(["sentiment", "predict", "Banjir rendam tiga desa"]) == 0
     label, confidence, text = capsys.readouterr().out.strip().split("\t")
     assert label in {"positive", "neutral", "negative"} and 0 < float(confidence) <= 1 and text.startswith("Banjir")
+
+
+def test_definitions_built_with_an_optional_setting_do_not_serve_a_caller_without_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Catches definitions cached once per process: built while CITRA_SENTIMENT_CONFIG was set,
+    they made every later build in that process (a test, a second CLI call) fail asking for it."""
+    monkeypatch.setenv("CITRA_SENTIMENT_CONFIG", str(tmp_path / "sentiment.yml"))
+    with_setting = load_defs().resources["label_settings"]
+    monkeypatch.delenv("CITRA_SENTIMENT_CONFIG")
+    without = load_defs().resources["label_settings"]
+    assert isinstance(with_setting.config_path, dg.EnvVar)
+    assert not isinstance(without.config_path, dg.EnvVar)

@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
             f"  ASN: {s.asn['people']} civil servants in {len(s.asn['roster_files'])} roster files, "
             f"{s.asn['rows']:,} posts in {len(s.asn['files'])} Brandwatch exports"
         )
+    if s.responses and s.responses["posts"]:
+        first = s.responses["posts"][0]
+        print(f"  response: {first['account']} answers the burst at {first['published_at']:%Y-%m-%d %H:%M} WITA")
     if s.reexport:
         r = s.reexport
         print(f"  overlap: {r['file']} repeats {r['overlapping_rows']:,} rows of {r['original_file']}")

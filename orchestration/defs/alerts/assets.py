@@ -77,7 +77,7 @@ def issue_alerts_asset() -> dg.AssetsDefinition:
             citra.quarantine / "alerts",
             load_config(),
             datetime.now(WITA),
-            context.run_id,
+            context.run.run_id,
         )
         for outcome in done.files.outcomes:
             context.log.info(f"landing/alerts/{outcome.name}: {outcome.status} {outcome.message}".strip())
@@ -132,7 +132,7 @@ def alert_notifications(
             continue
         if channel is not None:
             channels.append(channel)
-    deliveries = notify(citra.warehouse, channels, load_config(), datetime.now(WITA), context.run_id)
+    deliveries = notify(citra.warehouse, channels, load_config(), datetime.now(WITA), context.run.run_id)
     for d in deliveries:
         log = context.log.info if d.outcome == "sent" else context.log.error
         log(f"{d.channel} {d.outcome} for alert {d.alert_id} after {d.tries} tries: {d.detail}")

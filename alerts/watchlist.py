@@ -14,19 +14,21 @@ from typing import Any
 import duckdb
 
 from alerts.model import WITA, Alert, alert_id
-from alerts.text import install_macros
+from alerts.text import fold, install_macros, load_temp
 
+# reads temp table _watch_terms (term, needle, words, issue_code, added_on, severity)
 WATCHLIST_SQL = """
-    with terms as (
-      select trim(term) as term, citra_fold(term) as needle, nullif(trim(issue_code), '') as issue_code,
-             added_on, coalesce(nullif(trim(severity), ''), 'medium') as severity
-      from reference.watchlist
-      where citra_fold(term) <> '  '
+    with candidates as materialized (
+      -- a cheap superset first (every word of the term somewhere in the text) ...
+      select t.term, t.needle, t.added_on, t.issue_code, t.severity, f.published_at, f.issue, f.sentiment,
+             f.title || ' ' || coalesce(f.snippet, '') as text
+      from _watch_terms t join marts.fct_mentions f
+        on (t.added_on is null or f.mention_date >= t.added_on)
+       and list_bool_and(list_transform(
+             t.words, lambda w: contains(strip_accents(lower(f.title || ' ' || coalesce(f.snippet, ''))), w)))
     ), hits as (
-      select t.term, t.added_on, t.issue_code, t.severity, f.published_at, f.issue, f.sentiment
-      from terms t join marts.fct_mentions f
-        on contains(citra_fold(f.title || ' ' || coalesce(f.snippet, '')), t.needle)
-       and (t.added_on is null or f.mention_date >= t.added_on)
+      -- ... then the whole-word match on the few rows left
+      select * exclude (text, needle) from candidates where contains(citra_fold(text), needle)
     ), firsts as (
       select term, min(published_at) as first_at from hits group by all
     ), windows as (
@@ -59,6 +61,16 @@ def watchlist_alerts(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> lis
     if not has_watchlist(con):
         return []
     install_macros(con)
+    terms = []
+    for term, issue_code, added_on, severity in con.execute(
+        "select trim(term), nullif(trim(issue_code), ''), added_on, coalesce(nullif(trim(severity), ''), 'medium') "
+        "from reference.watchlist where term is not null"
+    ).fetchall():
+        words = fold(term).split()
+        if words:
+            terms.append([term, fold(term), words, issue_code, added_on, severity])
+    columns = {"term": "varchar", "needle": "varchar", "words": "varchar[]", "issue_code": "varchar"}
+    load_temp(con, "_watch_terms", {**columns, "added_on": "date", "severity": "varchar"}, terms)
     rows = con.execute(WATCHLIST_SQL, {"min_mentions": cfg["min_mentions"]}).fetchall()
     alerts = []
     for term, added_on, issue_code, severity, start_wita, mentions, negative, usual_issue in rows:

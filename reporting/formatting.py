@@ -40,6 +40,12 @@ GAP_KINDS = {
     "unknown_issue": "Isu tidak dikenal",
     "unknown_region": "Wilayah tidak dikenal",
 }
+ALERT_KINDS = {
+    "negative_burst": "Lonjakan negatif",
+    "share_rise": "Lonjakan porsi suara",
+    "watchlist": "Kata pantauan",
+}
+ALERT_STATUS = {"open": "Terbuka", "acknowledged": "Diterima", "answered": "Dijawab", "closed": "Ditutup"}
 DASH = "–"
 MINUS = "−"
 

@@ -46,7 +46,8 @@ def test_alerts_of_the_month_show_their_response_time_and_the_share_answered_wit
     data = read_report_data(warehouse, DEC)
     # province-wide, the 06-12 window (9 of the 15) and the whole day burst: 06:00 to midnight;
     # in Banjarmasin (8 of the 15, and 2 of the background) only the whole day: from 00:00
-    region, province = data.alerts  # oldest window first
+    section = data.sections["respons"]
+    region, province = section.alerts  # oldest window first
     assert (province.kind, province.issue_name, province.region_name) == ("negative_burst", "Banjir", None)
     assert (region.kind, region.region_name) == ("negative_burst", "Kota Banjarmasin")
     assert (province.window_start, region.window_start) == (
@@ -57,7 +58,7 @@ def test_alerts_of_the_month_show_their_response_time_and_the_share_answered_wit
         ("answered", ANSWER, 9.0),
         ("answered", ANSWER, 15.0),
     ]
-    r = data.responses
+    r = section.responses
     assert (r.alerts, r.answered, r.answered_within_24h, r.median_response_hours) == (2, 2, 2, 12.0)
     html = render_html(data)
     assert (
@@ -77,4 +78,4 @@ def test_a_month_without_alerts_says_so_and_a_warehouse_without_the_mart_says_it
         read_report_data(warehouse, date(2024, 11, 1))
     )
     bare = build_warehouse(tmp_path / "bare.duckdb")
-    assert "tabel marts.issue_alerts belum ada" in render_html(read_report_data(bare, DEC))
+    assert "Peringatan dini belum berjalan" in render_html(read_report_data(bare, DEC))

@@ -1,5 +1,6 @@
-"""The month's early-warning alerts and how fast the office answered them, from
-``marts.issue_alerts`` (the alerts domain publishes it after every build)."""
+"""Peringatan dini dan kecepatan respons: the month's early-warning alerts and how fast the
+office answered them, from ``marts.issue_alerts`` (published by the alerts after every build;
+docs/alerts.md)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date, datetime, time
 import duckdb
 
 from reporting.formatting import WITA
+from reporting.sections.base import MonthContext
 
 ANSWER_WITHIN_HOURS = 24
 
@@ -72,3 +74,17 @@ def response_summary(con: duckdb.DuckDBPyConnection, start: date, end: date) -> 
         [ANSWER_WITHIN_HOURS, *_bounds(start, end)],
     ).fetchall()[0]
     return ResponseSummary(alerts, answered, within, median)
+
+
+@dataclass(frozen=True)
+class AlertsSection:
+    """What the section shows; ``alerts`` is None while the warehouse has no marts.issue_alerts."""
+
+    alerts: list[AlertRow] | None
+    responses: ResponseSummary | None
+
+
+def build(ctx: MonthContext) -> AlertsSection:
+    if not ctx.has_table("marts", "issue_alerts"):
+        return AlertsSection(None, None)
+    return AlertsSection(month_alerts(ctx.con, ctx.start, ctx.end), response_summary(ctx.con, ctx.start, ctx.end))

@@ -79,3 +79,12 @@ def test_a_month_without_alerts_says_so_and_a_warehouse_without_the_mart_says_it
     )
     bare = build_warehouse(tmp_path / "bare.duckdb")
     assert "Peringatan dini belum berjalan" in render_html(read_report_data(bare, DEC))
+
+
+def test_response_time_objective_is_measured_from_the_alerts(warehouse: Path) -> None:
+    # catches: the objective "Respons isu negatif dalam 24 jam" (report.yml) left as not measured
+    objectives = read_report_data(warehouse, DEC).sections["sasaran"]
+    [row] = [r for r in objectives.rows if r.objective.metric == "response_hours"]
+    # median of the 9 and 15 hours of December's two answered alerts; November had no alert
+    assert (row.current.value, row.current.met, row.current.small) == (12.0, True, False)
+    assert [c.value for c in row.cells if c.month == date(2024, 11, 1)] == [None]

@@ -12,7 +12,7 @@ import pytest
 from alert_servers import http_receiver, smtp_inbox
 from alert_warehouse import background, build, burst
 
-from orchestration.defs.alerts.assets import alert_notifications, issue_alerts_asset
+from orchestration.defs.alerts.assets import issue_alerts_asset
 from orchestration.defs.alerts.checks import alert_delivery, open_alerts
 from orchestration.defs.alerts.resources import AlertEmailResource, AlertWebhookResource, TelegramResource
 from orchestration.resources import CitraHome, SmtpResource
@@ -33,7 +33,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _materialize(home: Path, webhook: str, telegram: str, smtp_port: int) -> dg.ExecuteInProcessResult:
     return dg.materialize(
-        [issue_alerts_asset(), alert_notifications, open_alerts, alert_delivery],
+        [issue_alerts_asset(), open_alerts, alert_delivery],
         resources={
             "citra": CitraHome(home=str(home), warehouse_path=str(home / "warehouse.duckdb")),
             "smtp": SmtpResource(host="127.0.0.1", port=str(smtp_port), sender="citra@x.example", starttls="false"),
@@ -55,7 +55,7 @@ def test_failed_channel_warns_in_the_ui_and_the_build_still_succeeds(home: Path)
         result = _materialize(home, hook.url, bot.url, port)
         assert result.success
         assert len(bot.requests) == 2 and len(inbox.messages) == 2 and len(hook.requests) == 6
-    [notified] = [m for m in result.asset_materializations_for_node("alerts__notifications")]
+    [notified] = [m for m in result.asset_materializations_for_node("issue_alerts") if m.asset_key.path[0] == "alerts"]
     assert notified.metadata["channels"].value == "email, webhook, telegram"
     assert (notified.metadata["sent"].value, notified.metadata["failed"].value) == (4, 2)
     checks = _checks(result)

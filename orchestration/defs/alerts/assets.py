@@ -1,14 +1,17 @@
-"""`marts/issue_alerts` and `marts/mart_response_monthly` (detection after every build), and
-`alerts/notifications` (email, webhook, Telegram), right after the marts they read."""
+"""`marts/issue_alerts`, `marts/mart_response_monthly` and `alerts/notifications`: one step after
+the marts it reads, so a burst goes from detection to the office's phones without waiting for
+another step to start or for the writer pool to come round again."""
 
 from datetime import datetime
 
 import dagster as dg
 import duckdb
 
+from alerts.channels import Channel
 from alerts.columns import ISSUE_ALERTS_COLUMNS, RESPONSE_MONTHLY_COLUMNS
 from alerts.config import load_config
 from alerts.model import WITA
+from alerts.outbox import Delivery
 from alerts.run import notify, refresh
 from orchestration.constants import ALERTS_GROUP, WRITER_POOL
 from orchestration.defs.alerts.metadata import alerts_markdown, alerts_metadata
@@ -29,7 +32,7 @@ ALERT_INPUTS = (
     "issue_keywords",
     "watchlist",
 )
-# run the alert steps before the other steps that are ready at the same time (checks, dq_gaps)
+# run before the other steps that are ready at the same time (checks, dq_gaps)
 FIRST = {"dagster/priority": "10"}
 
 
@@ -37,45 +40,93 @@ def _schema(columns: dict[str, tuple[str, str]]) -> dg.TableSchema:
     return dg.TableSchema(columns=[dg.TableColumn(n, kind, description=doc) for n, (kind, doc) in columns.items()])
 
 
+SPECS = [
+    dg.AssetSpec(
+        ISSUE_ALERTS,
+        description=(
+            "Early-warning alerts, one row per alert: negative bursts per issue and per kabupaten/kota "
+            "(by day and 6-hour WITA window), sharp rises of an issue's share of voice, and first mentions "
+            "of watchlist terms; with headlines, outlets, status, notifications and the office's first "
+            "response (docs/alerts.md, alerts.yml)."
+        ),
+        group_name=ALERTS_GROUP,
+        kinds={"duckdb", "python"},
+        metadata={"dagster/column_schema": _schema(ISSUE_ALERTS_COLUMNS)},
+    ),
+    dg.AssetSpec(
+        RESPONSE_MONTHLY,
+        description=(
+            "How fast the office answered: per WITA month and issue, alerts, answered, answered within "
+            "24 hours and the median response time in hours."
+        ),
+        deps=[ISSUE_ALERTS],
+        group_name=ALERTS_GROUP,
+        kinds={"duckdb", "python"},
+        metadata={"dagster/column_schema": _schema(RESPONSE_MONTHLY_COLUMNS)},
+    ),
+    dg.AssetSpec(
+        NOTIFICATIONS,
+        description=(
+            "Notifications of new open alerts by email, webhook (Slack, Mattermost) and Telegram, whichever "
+            "is configured: exactly one per alert and channel, never again on a rebuild or a rerun. A channel "
+            "that fails is shown here and on the check `alert_delivery`; it never fails the build."
+        ),
+        deps=[ISSUE_ALERTS],
+        group_name=ALERTS_GROUP,
+        kinds={"python"},
+    ),
+]
+
+
+def _channels(context: dg.AssetExecutionContext, builders: dict) -> list[Channel]:
+    """The configured channels; a misconfigured one is logged and left out, never fatal."""
+    channels = []
+    for name, build in builders.items():
+        try:
+            channel = build()
+        except ValueError as error:  # e.g. an SMTP port that is not a number
+            context.log.error(f"alert channel {name} is misconfigured: {error}")
+            continue
+        if channel is not None:
+            channels.append(channel)
+    return channels
+
+
+def _deliveries_markdown(deliveries: list[Delivery]) -> str:
+    if not deliveries:
+        return "nothing to send"
+    lines = ["| alert | channel | attempt | outcome | tries | detail |", "|---|---|---|---|---|---|"]
+    lines += [
+        f"| {d.alert_id} | {d.channel} | {d.attempt} | {d.outcome} | {d.tries} | {d.detail.replace('|', '/')} |"
+        for d in deliveries
+    ]
+    return "\n".join(lines)
+
+
 def issue_alerts_asset() -> dg.AssetsDefinition:
+    """The alerts step, downstream of the marts and seeds it reads (keys from the dbt manifest)."""
+
     @dg.multi_asset(
-        specs=[
-            dg.AssetSpec(
-                ISSUE_ALERTS,
-                description=(
-                    "Early-warning alerts, one row per alert: negative bursts per issue and per "
-                    "kabupaten/kota (by day and 6-hour WITA window), sharp rises of an issue's share of "
-                    "voice, and first mentions of watchlist terms; with headlines, outlets, status, "
-                    "notifications and the office's first response (docs/alerts.md, alerts.yml)."
-                ),
-                deps=[model_key(name) for name in ALERT_INPUTS],
-                group_name=ALERTS_GROUP,
-                kinds={"duckdb", "python"},
-                metadata={"dagster/column_schema": _schema(ISSUE_ALERTS_COLUMNS)},
-            ),
-            dg.AssetSpec(
-                RESPONSE_MONTHLY,
-                description=(
-                    "How fast the office answered: per WITA month and issue, alerts, answered, answered "
-                    "within 24 hours and the median response time in hours."
-                ),
-                deps=[ISSUE_ALERTS],
-                group_name=ALERTS_GROUP,
-                kinds={"duckdb", "python"},
-                metadata={"dagster/column_schema": _schema(RESPONSE_MONTHLY_COLUMNS)},
-            ),
-        ],
+        specs=[SPECS[0].replace_attributes(deps=[model_key(name) for name in ALERT_INPUTS]), *SPECS[1:]],
         pool=WRITER_POOL,
         op_tags=FIRST,
     )
-    def issue_alerts(context: dg.AssetExecutionContext, citra: CitraHome):
+    def issue_alerts(
+        context: dg.AssetExecutionContext,
+        citra: CitraHome,
+        smtp: SmtpResource,
+        alert_email: AlertEmailResource,
+        alert_webhook: AlertWebhookResource,
+        telegram: TelegramResource,
+    ):
         """Detect every alert in the marts, record new ones and alert changes dropped into
-        landing/alerts/, and publish marts.issue_alerts and marts.mart_response_monthly."""
+        landing/alerts/, publish marts.issue_alerts and marts.mart_response_monthly, then notify."""
+        cfg = load_config()
         done = refresh(
             citra.warehouse,
             citra.root / "landing" / "alerts",
             citra.quarantine / "alerts",
-            load_config(),
+            cfg,
             datetime.now(WITA),
             context.run.run_id,
         )
@@ -84,6 +135,19 @@ def issue_alerts_asset() -> dg.AssetsDefinition:
         for alert in done.alerts:
             if alert.alert_id in done.new_ids:
                 context.log.warning(f"new alert {alert.alert_id}: {alert.kind} {alert.issue} {alert.region_code or ''}")
+        channels = _channels(
+            context,
+            {
+                "email": lambda: alert_email.channel(smtp),
+                "webhook": alert_webhook.channel,
+                "telegram": telegram.channel,
+            },
+        )
+        deliveries = notify(citra.warehouse, channels, cfg, datetime.now(WITA), context.run.run_id)
+        for d in deliveries:
+            (context.log.info if d.outcome == "sent" else context.log.error)(
+                f"{d.channel} {d.outcome} for alert {d.alert_id} after {d.tries} tries: {d.detail}"
+            )
         metadata = alerts_metadata(citra.warehouse)
         metadata |= {
             "new_alerts": dg.MetadataValue.int(len(done.new_ids)),
@@ -93,62 +157,19 @@ def issue_alerts_asset() -> dg.AssetsDefinition:
         yield dg.MaterializeResult(asset_key=ISSUE_ALERTS, metadata=metadata)
         with duckdb.connect(str(citra.warehouse), read_only=True) as con:
             rows = con.execute("select count(*) from marts.mart_response_monthly").fetchall()[0][0]
+            open_alerts = alerts_markdown(con, "status = 'open'")
         yield dg.MaterializeResult(
             asset_key=RESPONSE_MONTHLY, metadata={"dagster/row_count": dg.MetadataValue.int(rows)}
         )
+        yield dg.MaterializeResult(
+            asset_key=NOTIFICATIONS,
+            metadata={
+                "channels": dg.MetadataValue.text(", ".join(c.name for c in channels) or "none configured"),
+                "sent": dg.MetadataValue.int(sum(d.outcome == "sent" for d in deliveries)),
+                "failed": dg.MetadataValue.int(sum(d.outcome != "sent" for d in deliveries)),
+                "deliveries": dg.MetadataValue.md(_deliveries_markdown(deliveries)),
+                "open_alerts": dg.MetadataValue.md(open_alerts),
+            },
+        )
 
     return issue_alerts
-
-
-@dg.asset(
-    key=NOTIFICATIONS,
-    deps=[ISSUE_ALERTS],
-    group_name=ALERTS_GROUP,
-    kinds={"python"},
-    pool=WRITER_POOL,
-    op_tags=FIRST,
-)
-def alert_notifications(
-    context: dg.AssetExecutionContext,
-    citra: CitraHome,
-    smtp: SmtpResource,
-    alert_email: AlertEmailResource,
-    alert_webhook: AlertWebhookResource,
-    telegram: TelegramResource,
-) -> dg.MaterializeResult:
-    """Notify new open alerts by email, webhook and Telegram (whichever is configured): exactly
-    one message per alert and channel, never again on a rebuild or a rerun. A channel that fails
-    is logged and shown here and on the check `alert_delivery`; it never fails the build."""
-    channels = []
-    for name, build in (
-        ("email", lambda: alert_email.channel(smtp)),
-        ("webhook", alert_webhook.channel),
-        ("telegram", telegram.channel),
-    ):
-        try:
-            channel = build()
-        except ValueError as error:  # e.g. an SMTP setting that is not a port number
-            context.log.error(f"alert channel {name} is misconfigured: {error}")
-            continue
-        if channel is not None:
-            channels.append(channel)
-    deliveries = notify(citra.warehouse, channels, load_config(), datetime.now(WITA), context.run.run_id)
-    for d in deliveries:
-        log = context.log.info if d.outcome == "sent" else context.log.error
-        log(f"{d.channel} {d.outcome} for alert {d.alert_id} after {d.tries} tries: {d.detail}")
-    rows = [(d.alert_id, d.channel, d.attempt, d.outcome, d.tries, d.detail) for d in deliveries]
-    table = "\n".join(
-        ["| alert | channel | attempt | outcome | tries | detail |", "|---|---|---|---|---|---|"]
-        + ["| " + " | ".join(str(v).replace("|", "/") for v in row) + " |" for row in rows]
-    )
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
-        open_alerts = alerts_markdown(con, "status = 'open'")
-    return dg.MaterializeResult(
-        metadata={
-            "channels": dg.MetadataValue.text(", ".join(c.name for c in channels) or "none configured"),
-            "sent": dg.MetadataValue.int(sum(d.outcome == "sent" for d in deliveries)),
-            "failed": dg.MetadataValue.int(sum(d.outcome != "sent" for d in deliveries)),
-            "deliveries": dg.MetadataValue.md(table if rows else "nothing to send"),
-            "open_alerts": dg.MetadataValue.md(open_alerts),
-        }
-    )

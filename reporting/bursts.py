@@ -21,9 +21,8 @@ OUTLETS_PER_BURST = 5
 
 
 def burst_rule() -> dict:
-    """The thresholds, for the report's method section."""
-    cfg = load_config()["negative_burst"]
-    return {**cfg, "negative_burst_min_count": cfg["min_count"]["day"]}
+    """The thresholds (alerts.yml negative_burst), for the report's method section."""
+    return load_config()["negative_burst"]
 
 
 def _headlines(con: duckdb.DuckDBPyConnection, issue: str, start: datetime, end: datetime) -> list[Headline]:

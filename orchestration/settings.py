@@ -51,11 +51,13 @@ def apply_defaults() -> None:
 
 
 def build_sources() -> list[Path]:
-    """The project files a build's result depends on besides the data (dbt project, selectors,
-    quality rules): a change to any of them makes the next `citra build` run (serving/stamp.py)."""
+    """The project files a build's result depends on besides the data (dbt project with its
+    seeds, among them the alerts' watchlist and issue keywords; selectors; quality rules; alert
+    rules): a change to any of them makes the next `citra build` run (serving/stamp.py)."""
     quality = Path(os.environ.get("CITRA_QUALITY") or REPO_ROOT / "quality.yml")
+    alerts = Path(os.environ.get("CITRA_ALERTS") or REPO_ROOT / "alerts.yml")
     names = ("dbt_project.yml", "profiles.yml", "selectors.yml", "dbt_project")
-    return [*(REPO_ROOT / name for name in names), quality]
+    return [*(REPO_ROOT / name for name in names), quality, alerts]
 
 
 def ensure_dagster_home() -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from ingestion.landing import content_hash
 from ingestion.schema import create_raw_schema
@@ -87,3 +88,21 @@ def test_without_a_stamp_or_a_snapshot_the_build_runs(tmp_path: Path) -> None:
     warehouse, sources = built_home(tmp_path)
     (tmp_path / "serving" / "citra.duckdb").unlink()
     assert check(tmp_path, warehouse, sources) is None
+
+
+def test_alert_rules_and_alert_seeds_are_build_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a changed threshold or a new watchlist term must raise its alerts on the next `citra build`
+    from orchestration.settings import REPO_ROOT, build_sources
+
+    rules = tmp_path / "alerts.yml"
+    rules.write_text("negative_burst: {k: 5}\n", encoding="utf-8")
+    monkeypatch.setenv("CITRA_ALERTS", str(rules))
+    warehouse = tmp_path / "warehouse.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        create_raw_schema(con)
+        before = fingerprint(con, build_sources())
+        rules.write_text("negative_burst: {k: 4}\n", encoding="utf-8")
+        assert fingerprint(con, build_sources()) != before
+    for seed in ("watchlist.csv", "issue_keywords.csv"):
+        path = REPO_ROOT / "dbt_project" / "seeds" / seed
+        assert path.exists() and any(path.is_relative_to(source) for source in build_sources())

@@ -135,6 +135,11 @@ def main(mentions: int = 20_000) -> None:
                     notified = time.time()
                 time.sleep(0.2)
             runs = instance.get_runs(dg.RunsFilter(tags={"dagster/sensor_name": "landing_sensor"}), limit=1)
+            # the webhook hears of the alert before the step's own end is stored: wait for the run
+            finish = time.monotonic() + 300
+            while runs and not runs[0].is_finished and time.monotonic() < finish:
+                time.sleep(1)
+                runs = instance.get_runs(dg.RunsFilter(run_ids=[runs[0].run_id]))
             record = instance.get_run_record_by_id(runs[0].run_id) if runs else None
             ends = _steps(instance, runs[0].run_id) if runs else {}
         marks = [
@@ -144,6 +149,7 @@ def main(mentions: int = 20_000) -> None:
             ("baseline: dbt build done", ends.get("citra_dbt_models")),
             ("alerts detected and sent (issue_alerts)", ends.get("issue_alerts")),
             ("webhook received the alert", notified),
+            ("serving snapshot published (run ends later)", ends.get("serving__citra_duckdb")),
         ]
         print(f"  {'step':<40} {'s after drop':>13}")
         for label, at in marks:

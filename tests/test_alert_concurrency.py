@@ -68,7 +68,9 @@ def test_two_builds_at_once_send_each_alert_once(tmp_path: Path) -> None:
         ).fetchall() == [(2, 2)]
 
 
-def test_build_killed_while_sending_never_sends_again_on_its_own(tmp_path: Path) -> None:
+def test_build_killed_while_sending_never_sends_again_on_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     warehouse = build(tmp_path / "warehouse.duckdb", background(until=DAY) + burst(DAY, 8, 30))
     with http_receiver() as hook:
         hook.delay = 60  # the first send hangs: the build is killed in the middle of it
@@ -95,11 +97,8 @@ def test_build_killed_while_sending_never_sends_again_on_its_own(tmp_path: Path)
             other = con.execute("select alert_id from marts.issue_alerts where alert_id <> ?", [waiting]).fetchall()
         from orchestration.cli import main
 
-        os.environ["CITRA_WAREHOUSE"] = str(warehouse)
-        try:
-            assert main(["alerts", "resend", other[0][0], "--by", "Rina"]) == 0
-        finally:
-            del os.environ["CITRA_WAREHOUSE"]
+        monkeypatch.setenv("CITRA_WAREHOUSE", str(warehouse))
+        assert main(["alerts", "resend", other[0][0], "--by", "Rina"]) == 0
         resent = notify(warehouse, [WebhookChannel(hook.url)], cfg, at(DAY, 14), "run-after")
         assert [(d.alert_id, d.outcome, d.attempt) for d in resent] == [(other[0][0], "sent", 2)]
         assert len(hook.requests) == 2

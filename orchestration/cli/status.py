@@ -106,11 +106,13 @@ def collect() -> Status:
         status.daemon_alive = bool(status.daemons) and all(v.startswith("alive") for v in status.daemons.values())
         sensor = _instigators(instance, InstigatorType.SENSOR).get(SENSOR)
         if sensor is not None:
-            ticks = instance.get_ticks(sensor.instigator_origin_id, sensor.selector_id, limit=1)
-            if ticks:
-                status.sensor_last_tick = _iso(ticks[0].timestamp)
-                status.sensor_tick_age_seconds = round(time.time() - ticks[0].timestamp, 1)
-                status.sensor_tick_status = ticks[0].status.value
+            # the last finished tick (SKIPPED, SUCCESS, FAILURE): one still STARTED has no outcome yet
+            ticks = instance.get_ticks(sensor.instigator_origin_id, sensor.selector_id, limit=5)
+            finished = [t for t in ticks if t.status.value != "STARTED"] or ticks
+            if finished:
+                status.sensor_last_tick = _iso(finished[0].timestamp)
+                status.sensor_tick_age_seconds = round(time.time() - finished[0].timestamp, 1)
+                status.sensor_tick_status = finished[0].status.value
         schedule = _instigators(instance, InstigatorType.SCHEDULE).get(SCHEDULE)
         if schedule is not None:
             status.schedule_state = schedule.status.value

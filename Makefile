@@ -64,8 +64,9 @@ lint: $(STAMP)
 ui: $(STAMP)
 	$(BIN)/citra ui
 
+# BENCH picks a part, e.g. make bench BENCH="--only alerts" (drop -> notification with dagster dev)
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH)
 
 clean:
 	rm -rf $(VENV) target logs

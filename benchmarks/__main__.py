@@ -1,20 +1,23 @@
-"""`python -m benchmarks [--only goals|ingest|report|build|sentiment|amplification] [--big] ...`: run a benchmark and print its table.
+"""`python -m benchmarks [--only goals|ingest|report|build|sentiment|amplification|alerts] [--big] ...`: run a benchmark and print its table.
 
 Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
-row with the bare-DuckDB figure measured in the same command.
+row with the bare-DuckDB figure measured in the same command. `--only alerts` measures alert
+detection and the drop-to-notification latency with `dagster dev` running (issue 15).
 """
 
 from __future__ import annotations
 
 import argparse
 
-from benchmarks import amplification, build, goals, ingest, report, sentiment
+from benchmarks import alerts_detect, alerts_latency, amplification, build, goals, ingest, report, sentiment
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
-        "--only", choices=["goals", "ingest", "report", "build", "sentiment", "amplification"], default="goals"
+        "--only",
+        choices=["goals", "ingest", "report", "build", "sentiment", "amplification", "alerts"],
+        default="goals",
     )
     parser.add_argument("--big", action="store_true", help="goals: also build 10M rows for the peak-memory row")
     parser.add_argument("--sizes", default="1000000,3000000", help="goals: the two build sizes (rows)")
@@ -36,6 +39,9 @@ def main() -> None:
         ingest.main(args.rows)
     elif args.only == "report":
         report.main(args.report_rows)
+    elif args.only == "alerts":
+        alerts_detect.main()
+        alerts_latency.main()
     elif args.only == "sentiment":
         sentiment.main(args.headlines)
     elif args.only == "amplification":

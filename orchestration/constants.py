@@ -14,6 +14,7 @@ INGESTION_GROUP = "ingestion"
 QUALITY_GROUP = "quality"
 SERVING_GROUP = "serving"
 REPORTING_GROUP = "reporting"
+ALERTS_GROUP = "alerts"
 
 # Jobs, by name (the CLI checks "nothing new" before it imports Dagster).
 BUILD_JOB_NAME = "citra_build"

@@ -68,8 +68,9 @@ class SmtpResource(dg.ConfigurableResource):
             starttls=env_or("CITRA_SMTP_STARTTLS", "true"),
         )
 
-    def settings(self) -> SmtpSettings | None:
-        """Validated settings, or None when delivery is not configured."""
+    def settings(self, recipients: str | None = None) -> SmtpSettings | None:
+        """Validated settings, or None when delivery is not configured; ``recipients`` replaces
+        the report's recipients (alert emails go to CITRA_ALERT_RECIPIENTS when set)."""
         return smtp_settings(
             {
                 "CITRA_SMTP_HOST": self.host,
@@ -77,7 +78,7 @@ class SmtpResource(dg.ConfigurableResource):
                 "CITRA_SMTP_USER": self.user,
                 "CITRA_SMTP_PASSWORD": self.password,
                 "CITRA_SMTP_FROM": self.sender,
-                "CITRA_REPORT_RECIPIENTS": self.recipients,
+                "CITRA_REPORT_RECIPIENTS": recipients or self.recipients,
                 "CITRA_SMTP_STARTTLS": self.starttls,
             }
         )

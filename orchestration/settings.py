@@ -26,6 +26,11 @@ telemetry:
 concurrency:
   pools:
     default_limit: 1
+# The daemon marks a run whose process died (a crash, a reboot) as failed and frees its writer
+# slot, so the next build does not wait for it forever (docs/deployment.md).
+run_monitoring:
+  enabled: true
+  free_slots_after_run_end_seconds: 60
 """
 
 
@@ -46,13 +51,15 @@ def apply_defaults() -> None:
 
 
 def build_sources() -> list[Path]:
-    """The project files a build's result depends on besides the data (dbt project, selectors,
-    quality rules, the labelling settings and the shipped sentiment model): a change to any of
-    them makes the next `citra build` run (serving/stamp.py)."""
+    """The project files a build's result depends on besides the data (dbt project with its
+    seeds, among them the alerts' watchlist and issue keywords; selectors; quality rules; alert
+    rules; the labelling settings and the shipped sentiment model): a change to any of them makes
+    the next `citra build` run (serving/stamp.py)."""
     quality = Path(os.environ.get("CITRA_QUALITY") or REPO_ROOT / "quality.yml")
+    alerts = Path(os.environ.get("CITRA_ALERTS") or REPO_ROOT / "alerts.yml")
     labelling = Path(os.environ.get("CITRA_SENTIMENT_CONFIG") or REPO_ROOT / "sentiment.yml")
     names = ("dbt_project.yml", "profiles.yml", "selectors.yml", "dbt_project", "sentiment/artifacts")
-    return [*(REPO_ROOT / name for name in names), quality, labelling]
+    return [*(REPO_ROOT / name for name in names), quality, alerts, labelling]
 
 
 def ensure_dagster_home() -> Path:
@@ -63,4 +70,24 @@ def ensure_dagster_home() -> Path:
     config = dagster_home / "dagster.yaml"
     if not config.exists():
         config.write_text(DAGSTER_YAML, encoding="utf-8")
+    else:
+        _add_missing_sections(config)
     return dagster_home
+
+
+def _add_missing_sections(config: Path) -> None:
+    """Append the top-level sections of DAGSTER_YAML that an older dagster.yaml lacks (an
+    office's own settings are never changed)."""
+    text = config.read_text(encoding="utf-8")
+    present = {line.split(":")[0] for line in text.splitlines() if line and line[0].isalpha()}
+    blocks, block = [], []
+    for line in DAGSTER_YAML.splitlines():
+        if line.startswith("#") and block and not block[-1].startswith("#"):
+            blocks.append(block)
+            block = []
+        block.append(line)
+    blocks.append(block)
+    missing = [b for b in blocks if any(ln[0].isalpha() and ln.split(":")[0] not in present for ln in b if ln)]
+    if missing:
+        addition = "\n".join(line for b in missing for line in b)
+        config.write_text(text.rstrip("\n") + "\n" + addition + "\n", encoding="utf-8")

@@ -106,3 +106,27 @@ def quality_summary(warehouse: Path) -> list[str]:
     lines = [f"Data quality: {len(rows)} findings in marts.dq_gaps (thresholds in quality.yml):"]
     lines += [f"  {severity.upper():5} {detail}" for severity, detail in rows]
     return lines
+
+
+def alert_summary(warehouse: Path) -> list[str]:
+    """Open early-warning alerts (marts.issue_alerts), high severity first, so nobody misses one."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        exists = con.execute(
+            "select count(*) from duckdb_tables() where schema_name = 'marts' and table_name = 'issue_alerts'"
+        ).fetchall()[0][0]
+        if not exists:
+            return []
+        total = con.execute("select count(*) from marts.issue_alerts where status = 'open'").fetchall()[0][0]
+        rows = con.execute(
+            """select alert_id, kind, issue, coalesce(region_name, 'province-wide'), term,
+                      strftime(timezone('Asia/Makassar', window_start), '%Y-%m-%d %H:%M'), negative_mentions, severity
+               from marts.issue_alerts where status = 'open'
+               order by severity = 'high' desc, window_start desc limit 10"""
+        ).fetchall()
+    if not total:
+        return ["Alerts: none open (marts.issue_alerts)."]
+    lines = [f"Alerts: {total} open in marts.issue_alerts (citra alerts list; docs/alerts.md):"]
+    for alert_id, kind, issue, region, term, start, negative, severity in rows:
+        what = f"{kind} {issue} {region}" + (f' "{term}"' if term else "")
+        lines.append(f"  {severity.upper():6} {alert_id} {what}, from {start} WITA: {negative} negative mentions")
+    return lines

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import duckdb
 
+from alerts.bursts import negative_bursts as negative_burst_alerts
+from alerts.config import load_config as load_alert_config
 from ingestion.clock import today
-from quality.bands import label_shares, negative_bursts, volume_band
+from quality.bands import label_shares, volume_band
 from quality.config import load_config
 from quality.rules import (
     Finding,
@@ -23,6 +26,8 @@ from quality.rules import (
     prepare_series,
     unknown_accounts,
 )
+
+WITA = ZoneInfo("Asia/Makassar")
 
 DQ_GAPS_COLUMNS: dict[str, tuple[str, str]] = {
     "kind": (
@@ -61,11 +66,33 @@ def find_gaps(con: duckdb.DuckDBPyConnection, as_of: date | None = None, config:
         + file_coverage(con, cfg["file_coverage"])
         + freshness(con, cfg["freshness"], as_of)
         + volume_band(con, cfg["volume_band"])
-        + negative_bursts(con, cfg["volume_band"])
+        + negative_bursts(con)
         + label_shares(con, cfg["labels"])
         + unknown_accounts(con)
     )
     return sorted(_without_whole_months(findings), key=lambda f: (f.start_date, f.kind, f.subject))
+
+
+def negative_bursts(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+    """The province-wide negative-burst alerts (alerts.yml, alerts/bursts.py): one rule, so
+    dq_gaps, the report and marts.issue_alerts always name the same issues and days."""
+    findings = []
+    for alert in negative_burst_alerts(con, load_alert_config()["negative_burst"], per_region=False):
+        start, end = (t.astimezone(WITA) for t in (alert.window_start, alert.window_end))
+        findings.append(
+            Finding(
+                "negative_burst",
+                alert.issue,
+                alert.day,
+                alert.day,
+                "warn",
+                f"{alert.negative_mentions} negative mentions of {alert.issue} on {alert.day} between "
+                f"{start:%H:%M} and {'24:00' if end.date() > start.date() else f'{end:%H:%M}'} WITA, against a "
+                f"median of {alert.baseline:g} for those hours over the previous days; alert {alert.alert_id} "
+                "in marts.issue_alerts",
+            )
+        )
+    return findings
 
 
 def _without_whole_months(findings: list[Finding]) -> list[Finding]:

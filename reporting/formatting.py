@@ -40,6 +40,12 @@ GAP_KINDS = {
     "unknown_issue": "Isu tidak dikenal",
     "unknown_region": "Wilayah tidak dikenal",
 }
+ALERT_KINDS = {
+    "negative_burst": "Lonjakan negatif",
+    "share_rise": "Lonjakan porsi suara",
+    "watchlist": "Kata pantauan",
+}
+ALERT_STATUS = {"open": "Terbuka", "acknowledged": "Diterima", "answered": "Dijawab", "closed": "Ditutup"}
 DASH = "–"
 MINUS = "−"
 
@@ -158,3 +164,10 @@ def post_time(value: datetime | None) -> str:
     if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
         return day(local.date())
     return wita_time(value)
+
+
+def window_hours(start: datetime, end: datetime) -> str:
+    """The hours of a window within one WITA day: `06.00–18.00 WITA` (`24.00` for midnight after)."""
+    first, last = start.astimezone(WITA), end.astimezone(WITA)
+    until = "24.00" if last.date() > first.date() and last.hour == 0 and last.minute == 0 else f"{last:%H.%M}"
+    return f"{first:%H.%M}{DASH}{until} WITA"

@@ -153,6 +153,8 @@ class Burst:
     baseline: float
     headlines: list[Headline]
     outlets: list[tuple[str, int]]
+    window_start: datetime | None = None  # the alert's window (WITA 6-hour windows or the day)
+    window_end: datetime | None = None
 
 
 @dataclass(frozen=True)

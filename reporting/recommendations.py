@@ -53,7 +53,8 @@ def months_in_a_row(months: int) -> str:
 
 def _burst_reason(call: IssueCall) -> str:
     days = [
-        f"{fmt.number(b.negative)} mention negatif pada {fmt.weekday_day(b.day)} (biasanya {fmt.number(b.baseline, 1)} per hari)"
+        f"{fmt.number(b.negative)} mention negatif pada {fmt.weekday_day(b.day)} "
+        f"pukul {fmt.window_hours(b.window_start, b.window_end)} (biasanya {fmt.number(b.baseline, 1)} pada jam yang sama)"
         for b in call.bursts
     ]
     return f"Lonjakan {fmt.series(days)}."

@@ -99,8 +99,11 @@ def _environment() -> jinja2.Environment:
         day=fmt.day,
         weekday_day=fmt.weekday_day,
         wita_time=fmt.wita_time,
+        window_hours=lambda b: fmt.window_hours(b.window_start, b.window_end),
         platform=lambda p: PLATFORMS.get(p, p),
         gap_kind=lambda k: fmt.GAP_KINDS.get(k, k),
+        alert_kind=lambda k: fmt.ALERT_KINDS.get(k, k),
+        alert_status=lambda k: fmt.ALERT_STATUS.get(k, k),
     )
     env.globals["series_sep"] = series_separator
     return env

@@ -96,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
             f"  labels: {s.labels['radio_rows']} radio clippings without issue or sentiment; "
             f"{len(s.labels['corrections'])} analyst corrections in landing/corrections/{s.labels['corrections_file']}"
         )
+    if s.responses and s.responses["posts"]:
+        first = s.responses["posts"][0]
+        print(f"  response: {first['account']} answers the burst at {first['published_at']:%Y-%m-%d %H:%M} WITA")
     if s.reexport:
         r = s.reexport
         print(f"  overlap: {r['file']} repeats {r['overlapping_rows']:,} rows of {r['original_file']}")

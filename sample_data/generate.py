@@ -26,6 +26,7 @@ from .meltwater import meltwater_frame, reexport_frame
 from .platforms import write_platforms
 from .quotes import add_quotes
 from .reference import load_reference
+from .responses import write_responses
 from .volume import (
     BURST_ISSUE,
     BURST_REGION,
@@ -64,6 +65,7 @@ class GenerationSummary:
     platform_reexport: dict = field(default_factory=dict)
     asn: dict = field(default_factory=dict)  # rosters and ASN posts (sample_data.asn)
     labels: dict = field(default_factory=dict)
+    responses: dict = field(default_factory=dict)  # official posts answering the burst (alerts)
 
     @property
     def total_rows(self) -> int:
@@ -165,6 +167,9 @@ def generate(
         summary.platform_files = written["files"]
         summary.platform_missing_month = written["missing_month"]
         summary.platform_reexport = written["reexport"]
+        if plan.burst_day is not None:
+            summary.responses = write_responses(home, planted.burst_date, day)
+            summary.platform_files += summary.responses["files"]
     if asn:
         summary.asn = write_asn(home, seed, plan.month_starts[:months])
     if reexport_source is not None:

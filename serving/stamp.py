@@ -1,8 +1,9 @@
 """The build stamp: what the published snapshot was built from.
 
 After each successful publication the serving asset writes ``serving/.build-stamp.json`` with a
-fingerprint of the build's inputs: the file registry (``raw.ingest_files``), and the content of
-the dbt project and the quality rules. ``citra build`` recomputes it before starting a run: when
+fingerprint of the build's inputs: the file registry (``raw.ingest_files``), what `citra alerts`
+recorded between builds (``raw.alert_events``, ``raw.alert_notifications``), and the content of
+the dbt project with its seeds, the quality rules and the alert rules. ``citra build`` recomputes it before starting a run: when
 every file in ``landing/`` is already in the registry and the fingerprint is unchanged, the marts,
 ``marts.dq_gaps`` and the serving snapshot are already what a build would make, so it runs
 nothing (no Dagster run, no dbt) and prints the summary. A build that failed after ingesting
@@ -47,9 +48,34 @@ def registry_digest(con: duckdb.DuckDBPyConnection) -> str:
     return hashlib.sha256(json.dumps(rows).encode()).hexdigest()
 
 
+# append-only raw tables that `citra alerts` writes between builds (ack, close, reopen, resend):
+# a new row makes the next build run, so the serving copy shows the change and a released
+# notification is sent; names from this fixed list only
+BETWEEN_BUILDS = ("alert_events", "alert_notifications")
+
+
+def between_builds_digest(con: duckdb.DuckDBPyConnection) -> str:
+    """Row counts of the BETWEEN_BUILDS tables that exist (they only ever grow)."""
+    present = {
+        row[0]
+        for row in con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'raw' and list_contains(?, table_name)",
+            [list(BETWEEN_BUILDS)],
+        ).fetchall()
+    }
+    counts = [
+        f"{name}={con.execute(f'select count(*) from raw.{name}').fetchall()[0][0]}"
+        for name in BETWEEN_BUILDS
+        if name in present
+    ]
+    return ",".join(counts)
+
+
 def fingerprint(con: duckdb.DuckDBPyConnection, sources: list[Path]) -> str:
-    """The build's inputs in one hash: the registry and the project's dbt and quality files."""
-    return hashlib.sha256(f"{registry_digest(con)}|{source_digest(sources)}".encode()).hexdigest()
+    """The build's inputs in one hash: the registry, the changes recorded between builds and
+    the project's dbt, quality and alert files."""
+    parts = f"{registry_digest(con)}|{between_builds_digest(con)}|{source_digest(sources)}"
+    return hashlib.sha256(parts.encode()).hexdigest()
 
 
 def write_stamp(serving_dir: Path, inputs: str, run_id: str) -> Path:

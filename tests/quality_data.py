@@ -45,16 +45,19 @@ def build_warehouse(
                 label = rng.choices(LABELS, weights=(30, 45, 20, 5))[0]
                 if sentiment:
                     label = sentiment(issue, day, i)
-                rows.append((f"{vendor}-{day}-{i}", vendor, day, day.replace(day=1), issue, label))
+                rows.append((f"{vendor}-{day}-{i}", vendor, day, day.replace(day=1), issue, label, 6 + i % 16))
     con = duckdb.connect(str(path))
     con.execute("create schema marts; create schema raw")
     frame = pa.table(
-        list(zip(*rows)) if rows else [[]] * 6,
-        names=["mention_id", "vendor", "mention_date", "month", "issue", "sentiment"],
+        list(zip(*rows)) if rows else [[]] * 7,
+        names=["mention_id", "vendor", "mention_date", "month", "issue", "sentiment", "hour"],
     )
     con.register("generated", frame)
+    # published between 06:00 and 21:59 WITA, as news is
     con.execute("""create table marts.fct_mentions as
-                   select *, true as issue_in_taxonomy, '6371' as region_code from generated""")
+                   select * exclude (hour), mention_date + to_hours(hour) as published_at_wita,
+                          timezone('Asia/Makassar', mention_date + to_hours(hour)) as published_at,
+                          true as issue_in_taxonomy, '6371' as region_code from generated""")
     con.execute(
         "create table raw.media_mentions as select mention_id, 'Kota Banjarmasin' as region_label from marts.fct_mentions"
     )

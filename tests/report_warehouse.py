@@ -107,7 +107,8 @@ def create_marts(con: duckdb.DuckDBPyConnection, issues: list[tuple[str, str]], 
             mention_id varchar, published_at timestamptz, published_at_wita timestamp, mention_date date,
             month date, vendor varchar, title varchar, snippet varchar, url varchar, outlet varchar,
             media_type varchar, platform varchar, author varchar, issue varchar, sentiment varchar,
-            reach bigint, engagement bigint, region_code varchar, agency_code varchar)"""
+            reach bigint, engagement bigint, region_code varchar, agency_code varchar,
+            issue_in_taxonomy boolean default true)"""
     )
 
 

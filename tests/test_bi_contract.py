@@ -10,7 +10,10 @@ import json
 
 import pytest
 
+from alerts.columns import ISSUE_ALERTS_COLUMNS, RESPONSE_MONTHLY_COLUMNS
 from orchestration.defs.dbt.project import prepared_manifest
+from orchestration.defs.serving.assets import PYTHON_TABLE_DOCS
+from quality.gaps import DQ_GAPS_COLUMNS
 
 # the marts BI tools read (docs/bi.md); dq_gaps is written by Python with its own column list
 BI_MODELS = {
@@ -56,3 +59,25 @@ def test_every_contract_column_has_a_bi_friendly_type_and_a_description(marts: d
         if spec.get("data_type") not in BI_FRIENDLY_TYPES or not spec.get("description", "").strip()
     ]
     assert problems == []
+
+
+# the marts written by Python: their columns are fixed in code, not in a dbt yml
+PYTHON_MARTS = {
+    "dq_gaps": DQ_GAPS_COLUMNS,
+    "issue_alerts": ISSUE_ALERTS_COLUMNS,
+    "mart_response_monthly": RESPONSE_MONTHLY_COLUMNS,
+}
+
+
+def test_python_written_marts_have_typed_described_columns_and_serving_docs() -> None:
+    # catches: a new column of issue_alerts without a type BI drivers read or without a description,
+    # and a Python mart that the serving copy would publish without its comments
+    problems = [
+        f"{table}.{column}"
+        for table, columns in PYTHON_MARTS.items()
+        for column, (kind, doc) in columns.items()
+        if kind not in BI_FRIENDLY_TYPES or not doc.strip()
+    ]
+    assert problems == []
+    assert set(PYTHON_TABLE_DOCS) == set(PYTHON_MARTS)
+    assert all(set(PYTHON_TABLE_DOCS[t].columns) == set(c) for t, c in PYTHON_MARTS.items())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from ingestion.landing import content_hash
 from ingestion.schema import create_raw_schema
@@ -104,3 +105,43 @@ def test_the_labelling_settings_and_the_shipped_model_are_build_inputs(tmp_path:
         before = fingerprint(con, [settings])
         settings.write_text("policy: model_everywhere\n", encoding="utf-8")
         assert fingerprint(con, [settings]) != before
+
+
+def test_alert_rules_and_alert_seeds_are_build_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a changed threshold or a new watchlist term must raise its alerts on the next `citra build`
+    from orchestration.settings import REPO_ROOT, build_sources
+
+    rules = tmp_path / "alerts.yml"
+    rules.write_text("negative_burst: {k: 5}\n", encoding="utf-8")
+    monkeypatch.setenv("CITRA_ALERTS", str(rules))
+    warehouse = tmp_path / "warehouse.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        create_raw_schema(con)
+        before = fingerprint(con, build_sources())
+        rules.write_text("negative_burst: {k: 4}\n", encoding="utf-8")
+        assert fingerprint(con, build_sources()) != before
+    for seed in ("watchlist.csv", "issue_keywords.csv"):
+        path = REPO_ROOT / "dbt_project" / "seeds" / seed
+        assert path.exists() and any(path.is_relative_to(source) for source in build_sources())
+
+
+def test_an_alert_acknowledged_or_released_between_builds_makes_the_build_run(tmp_path: Path) -> None:
+    # `citra alerts ack` / `resend` write the warehouse only: without this the serving copy would
+    # keep the old status and the released notification would wait for the next export
+    from alerts.store import create_tables
+
+    warehouse, sources = built_home(tmp_path)
+    with duckdb.connect(str(warehouse)) as con:
+        create_tables(con)
+        stamp_inputs = fingerprint(con, sources)
+    write_stamp(tmp_path / "serving", stamp_inputs, "run-2")
+    assert check(tmp_path, warehouse, sources) is not None
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("insert into raw.alert_events values ('e1', 'a1', 'ack', 'rina', null, now(), 'cli', now())")
+    assert check(tmp_path, warehouse, sources) is None
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        write_stamp(tmp_path / "serving", fingerprint(con, sources), "run-3")
+    assert check(tmp_path, warehouse, sources) is not None
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("insert into raw.alert_notifications values ('a1', 'webhook', 1, 'released', now(), 'rina', null)")
+    assert check(tmp_path, warehouse, sources) is None

@@ -40,6 +40,7 @@ GROUPS = {
         "reference/officials",
         "reference/region_aliases",
         "reference/regions",
+        "reference/watchlist",
     },
     "staging": {
         "staging/stg_media__mentions",
@@ -85,6 +86,7 @@ GROUPS = {
         "marts/dim_sentiment_model",
     },
     "quality": {"marts/dq_gaps"},
+    "alerts": {"marts/issue_alerts", "marts/mart_response_monthly", "alerts/notifications"},
     "serving": {"serving/citra_duckdb"},
     "reporting": {"reports/monthly_report"},
 }
@@ -98,6 +100,8 @@ PYTHON_CHECKS = {
     "marts/dq_gaps": {"gx_dq_gaps"},
     "marts/mart_sentiment_agreement": {"vendor_model_agreement"},
     "marts/sentiment_review_queue": {"review_queue_latest_month"},
+    "marts/issue_alerts": {"open_alerts"},
+    "alerts/notifications": {"alert_delivery"},
 }
 GX_CHECKS = {"gx_media_mentions", "gx_fct_mentions", "gx_mart_issue_sentiment_monthly", "gx_dq_gaps"}
 WRITERS = {
@@ -108,6 +112,8 @@ WRITERS = {
     "raw/mention_issue_suggestions",
     "marts/fct_mentions",
     "marts/dq_gaps",
+    "marts/issue_alerts",
+    "alerts/notifications",
     "serving/citra_duckdb",
     "reports/monthly_report",
 }
@@ -171,7 +177,7 @@ def test_quality_serving_and_report_come_after_the_marts_they_read(repo: dg.Repo
     graph = repo.asset_graph
     assert {_key("marts/fct_mentions"), _key("raw/ingest_files")} <= graph.get(_key("marts/dq_gaps")).parent_keys
     serving_parents = graph.get(_key("serving/citra_duckdb")).parent_keys
-    assert {_key(k) for k in GROUPS["marts"] | GROUPS["quality"]} == serving_parents
+    assert {_key(k) for k in GROUPS["marts"] | GROUPS["quality"] | GROUPS["alerts"]} == serving_parents
     report_parents = graph.get(_key("reports/monthly_report")).parent_keys
     assert {_key("marts/mart_issue_sentiment_monthly"), _key("marts/dq_gaps")} <= report_parents
     assert {_key("reference/issue_agencies"), _key("reference/officials")} <= report_parents  # seeds it reads
@@ -205,6 +211,25 @@ def test_the_schedule_and_the_sensor_start_the_right_jobs(repo: dg.RepositoryDef
     assert {s.default_status for s in sensors.values()} == {dg.DefaultSensorStatus.RUNNING}
 
 
+def test_alerts_follow_the_marts_they_read_and_notify_right_after(repo: dg.RepositoryDefinition) -> None:
+    graph = repo.asset_graph
+    alert_parents = graph.get(_key("marts/issue_alerts")).parent_keys
+    assert {
+        _key("marts/fct_mentions"),
+        _key("marts/mart_platform_posts"),
+        _key("reference/watchlist"),
+        _key("reference/issue_keywords"),
+    } <= alert_parents
+    assert graph.get(_key("alerts/notifications")).parent_keys == {_key("marts/issue_alerts")}
+    priority = {
+        k.to_user_string(): a.op.tags.get("dagster/priority")
+        for a in graph.assets_defs
+        if a.is_executable
+        for k in a.keys
+    }
+    assert priority["marts/issue_alerts"] == priority["alerts/notifications"] == "10"
+
+
 def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.RepositoryDefinition) -> None:
     pools = {}
     for assets_def in repo.asset_graph.assets_defs:
@@ -214,7 +239,7 @@ def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.Reposi
 
 
 def test_resources_are_bound_for_every_domain(repo: dg.RepositoryDefinition) -> None:
-    assert {"citra", "smtp", "dbt", "label_settings"} <= set(repo.get_top_level_resources())
+    assert {"citra", "smtp", "dbt", "label_settings", "alert_webhook", "telegram", "alert_email"} <= set(repo.get_top_level_resources())
 
 
 def test_model_labels_corrections_and_suggestions_feed_the_staging_models(repo: dg.RepositoryDefinition) -> None:
@@ -244,7 +269,7 @@ def test_citra_sentiment_is_the_model_packages_own_command(capsys: pytest.Captur
     from orchestration.cli import main
 
     assert main(["sentiment", "predict", "Banjir rendam tiga desa"]) == 0
-    label, confidence, text = capsys.readouterr().out.strip().split("\t")
+    label, confidence, text = capsys.readouterr().out.strip().split("	")
     assert label in {"positive", "neutral", "negative"} and 0 < float(confidence) <= 1 and text.startswith("Banjir")
 
 

@@ -152,3 +152,24 @@ def test_every_planted_hole_is_found_and_printed_in_the_build_summary(built: Bui
     assert f"manual has no data at all for {month['month']:%Y-%m}" in printed
     assert f"negative mentions of {burst['issue_code']} on {burst['date']}" in printed
     assert f"/{account['account']} has no data at all for {account['month']:%Y-%m}" in printed
+
+
+def test_planted_burst_is_an_alert_answered_by_the_planted_official_post(built: Built) -> None:
+    burst, answer = built.sample.burst, built.sample.responses["posts"][0]
+    with duckdb.connect(str(built.home / "warehouse.duckdb"), read_only=True) as con:
+        rows = con.execute(
+            """select region_code, status, first_response_at, response_account, still_detected
+               from marts.issue_alerts
+               where kind = 'negative_burst' and issue = ?
+                 and timezone('Asia/Makassar', window_start)::date = ?
+               order by region_code nulls first""",
+            [burst["issue_code"], burst["date"]],
+        ).fetchall()
+        detections, alerts = con.execute(
+            "select (select count(*) from raw.alert_detections), (select count(*) from marts.issue_alerts)"
+        ).fetchall()[0]
+    # province-wide and in the kabupaten the burst was planted in, both answered at 14:30 WITA
+    assert [r[0] for r in rows][:1] == [None] and burst["region_code"] in [r[0] for r in rows]
+    assert {(r[1], r[2], r[3], r[4]) for r in rows} == {("answered", answer["published_at"], answer["account"], True)}
+    # the second build raised no alert a second time
+    assert detections == alerts

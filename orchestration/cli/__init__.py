@@ -1,6 +1,7 @@
 """`citra`: build the warehouse through Dagster, write monthly reports, generate sample data, open the UI.
 
-One small module per command group: ``build`` (build, demo), ``report``, ``output`` (logs).
+One small module per command group: ``build`` (build, demo), ``report``, ``output`` (logs),
+``alerts`` (early-warning alerts), ``service`` (systemd units) and ``status`` (health check).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import logging
 import os
 import sys
 
+from orchestration.cli import alerts, service, status
 from orchestration.settings import REPO_ROOT, ensure_dagster_home
 
 
@@ -47,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     ui_p = sub.add_parser("ui", help="start the Dagster UI (127.0.0.1:3000 by default)")
     ui_p.add_argument("--host", default="127.0.0.1")
     ui_p.add_argument("--port", type=int, default=3000)
+    alerts.add_parser(sub)
+    service.add_parser(sub)
+    status.add_parser(sub)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "build":
@@ -61,6 +66,12 @@ def main(argv: list[str] | None = None) -> int:
         from orchestration.cli.report import report
 
         return report(args.month, args.email)
+    if args.command == "alerts":
+        return alerts.run(args)
+    if args.command == "service":
+        return service.install(args)
+    if args.command == "status":
+        return status.status_command(args)
     return ui(args.host, args.port)
 
 

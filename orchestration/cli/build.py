@@ -95,7 +95,7 @@ def build() -> int:
         with progress, listening(progress.on_progress):
             result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
     run_seconds = time.perf_counter() - started
-    from orchestration.summary import headline, ingestion_summary, quality_summary
+    from orchestration.summary import alert_summary, headline, ingestion_summary, quality_summary
 
     if warehouse.exists():
         for line in ingestion_summary(warehouse):
@@ -110,7 +110,7 @@ def build() -> int:
         print(f"Details: {log}, or the run {result.run_id} in the Dagster UI (make ui).", file=sys.stderr)
         return 1
     print(f"citra build OK (run {result.run_id}).")
-    for line in headline(warehouse) + quality_summary(warehouse):
+    for line in headline(warehouse) + quality_summary(warehouse) + alert_summary(warehouse):
         print(line)
     from orchestration.cli.report import write_latest_report
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reporting import charts
 from reporting.model import ReportData
-from reporting.sections import accounts, amplification, issues, method, objectives, officials
+from reporting.sections import accounts, alerts, amplification, issues, method, objectives, officials
 from reporting.sections.base import MonthContext, Section
 
 
@@ -29,6 +29,7 @@ SECTIONS: list[Section] = [
     Section("ringkasan", "Ringkasan eksekutif", "sections/summary.html.j2", charts=_summary_charts),
     Section("isu-utama", "Isu utama bulan ini", "sections/issues.html.j2", issues.build),
     Section("rekomendasi", "Rekomendasi tindak lanjut", "sections/recommendations.html.j2"),
+    Section("respons", "Peringatan dini dan kecepatan respons", "sections/alerts.html.j2", alerts.build),
     Section("sasaran", "Sasaran dan capaian", "sections/objectives.html.j2", objectives.build),
     Section("pejabat", "Pejabat yang dikutip dan media", "sections/officials.html.j2", officials.build, appendix=True),
     Section("sentimen", "Sentimen per isu", "sections/sentiment.html.j2", charts=_sentiment_charts, appendix=True),

@@ -52,9 +52,17 @@ def build(ctx: MonthContext) -> list[tuple[str, str]]:
         ),
         (
             "Lonjakan negatif",
-            f"hari ketika mention negatif suatu isu paling sedikit {fmt.number(rule.get('negative_burst_min_count'))} "
-            f"dan melampaui median harian {rule['window_days']} hari sebelumnya ditambah {fmt.number(rule['k'])} × "
-            "1,4826 × MAD (simpangan median absolut); aturan yang sama dipakai pemeriksaan kualitas data.",
+            f"mention negatif suatu isu se-provinsi dalam satu hari (paling sedikit {fmt.number(rule['min_count']['day'])}) "
+            f"atau dalam jendela 6 jam WITA (paling sedikit {fmt.number(rule['min_count']['six_hours'])}) yang melampaui "
+            f"median jendela yang sama pada {rule['window_days']} hari sebelumnya ditambah {fmt.number(rule['k'])} × "
+            "1,4826 × MAD (simpangan median absolut); aturan yang sama dipakai peringatan dini dan pemeriksaan "
+            "kualitas data.",
+        ),
+        (
+            "Peringatan dini",
+            "lonjakan negatif per isu dan per kabupaten/kota, lonjakan porsi suara suatu isu, dan kata pantauan yang "
+            "muncul pertama kali. Peringatan dijawab oleh unggahan pertama akun resmi terdaftar setelah awal "
+            "jendelanya yang memuat kata kunci isunya; waktu respons dihitung dari awal jendela.",
         ),
         (
             "Wilayah",

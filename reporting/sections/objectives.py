@@ -2,7 +2,7 @@
 (keluaran -> serapan -> hasil): was each target met, and how far off it was.
 
 A metric is a name in ``METRICS`` and a function that gives its value per month from the
-marts; a later feature adds its metric here (e.g. response times once alerts are recorded).
+marts (response times come from the alerts, marts.issue_alerts).
 A metric without data (or an objective for an issue the warehouse does not know) says
 "belum diukur" instead of failing the target; an unknown metric name is a configuration error.
 """
@@ -82,9 +82,22 @@ def _platform(kind: str) -> Callable[[MonthContext, list[date], str | None], Val
     return values
 
 
-def _not_recorded(ctx: MonthContext, months: list[date], issue: str | None) -> Values:
-    """Response times are not recorded yet (alerts and responses come with a later feature)."""
-    return {}
+def _response_hours(ctx: MonthContext, months: list[date], issue: str | None) -> Values:
+    """Median hours from an alert's window_start to the first official answer, over the month's
+    answered alerts (marts.issue_alerts); marked as a small sample (not conclusive) when fewer
+    than half of the month's alerts were answered at all."""
+    if not ctx.has_table("marts", "issue_alerts"):
+        return {}
+    rows = ctx.con.execute(
+        """select date_trunc('month', timezone('Asia/Makassar', window_start))::date as month,
+                  median(response_hours), count(*), count(first_response_at)
+           from marts.issue_alerts
+           where (issue = ? or ? is null)
+             and date_trunc('month', timezone('Asia/Makassar', window_start))::date between ? and ?
+           group by all""",
+        [issue, issue, months[0], months[-1]],
+    ).fetchall()
+    return {month: (median, answered * 2 < alerts) for month, median, alerts, answered in rows}
 
 
 METRICS: dict[str, Metric] = {
@@ -95,7 +108,7 @@ METRICS: dict[str, Metric] = {
     "mentions": Metric("Jumlah mention", "count", _sentiment("mentions")),
     "official_posts": Metric("Unggahan akun resmi", "count", _platform("official_posts")),
     "official_engagements_per_view": Metric("Interaksi per tayangan", "ratio", _platform("per_view")),
-    "response_hours": Metric("Waktu respons", "hours", _not_recorded),
+    "response_hours": Metric("Waktu respons (median)", "hours", _response_hours),
 }
 
 

@@ -10,6 +10,7 @@ ranked as (
         published_at,
         month,
         post_type,
+        post_text,
         url,
         views,
         reach,

@@ -11,7 +11,9 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from alerts.columns import ISSUE_ALERTS_COLUMNS, ISSUE_ALERTS_DOC, RESPONSE_MONTHLY_COLUMNS, RESPONSE_MONTHLY_DOC
 from orchestration.constants import SERVING_GROUP, WRITER_POOL
+from orchestration.defs.alerts.assets import ISSUE_ALERTS, NOTIFICATIONS, RESPONSE_MONTHLY
 from orchestration.defs.dbt.assets import citra_dbt_models, model_key
 from orchestration.defs.quality.assets import DQ_GAPS
 from orchestration.jobs import BUILD_JOB_NAME
@@ -29,11 +31,18 @@ def mart_keys() -> list[dg.AssetKey]:
     return sorted((key for key in citra_dbt_models().keys if key.path[0] == "marts"), key=lambda k: k.path)
 
 
-# dq_gaps is written by Python, not dbt, so its comments come from its column list
-DQ_GAPS_DOCS = TableDocs(
-    description="Data-quality findings: one row per gap, burst or label problem (see docs/quality.md).",
-    columns={name: doc for name, (_, doc) in DQ_GAPS_COLUMNS.items()},
-)
+# dq_gaps and the alert marts are written by Python, not dbt, so their comments come from their
+# column lists
+PYTHON_TABLE_DOCS = {
+    "dq_gaps": TableDocs(
+        description="Data-quality findings: one row per gap, burst or label problem (see docs/quality.md).",
+        columns={name: doc for name, (_, doc) in DQ_GAPS_COLUMNS.items()},
+    ),
+    "issue_alerts": TableDocs(ISSUE_ALERTS_DOC, {name: doc for name, (_, doc) in ISSUE_ALERTS_COLUMNS.items()}),
+    "mart_response_monthly": TableDocs(
+        RESPONSE_MONTHLY_DOC, {name: doc for name, (_, doc) in RESPONSE_MONTHLY_COLUMNS.items()}
+    ),
+}
 
 
 def built_months(context: dg.AssetExecutionContext, serving_dir: Path) -> tuple[date, date] | None:
@@ -57,7 +66,8 @@ def serving_asset() -> dg.AssetsDefinition:
 
     @dg.asset(
         key=SERVING,
-        deps=[*mart_keys(), DQ_GAPS],
+        # after the notifications, so the copy carries each alert's notified_at
+        deps=[*mart_keys(), DQ_GAPS, ISSUE_ALERTS, RESPONSE_MONTHLY, NOTIFICATIONS],
         group_name=SERVING_GROUP,
         kinds={"duckdb", "parquet"},
         pool=WRITER_POOL,
@@ -68,7 +78,7 @@ def serving_asset() -> dg.AssetsDefinition:
         atomically after each successful build. Connect Metabase, Superset, Evidence or DBeaver here
         (docs/bi.md), never to warehouse.duckdb."""
         months = built_months(context, citra.root / "serving")
-        published = publish(citra.warehouse, citra.root / "serving", {"dq_gaps": DQ_GAPS_DOCS}, months)
+        published = publish(citra.warehouse, citra.root / "serving", PYTHON_TABLE_DOCS, months)
         how = f"months {months[0]} to {months[1]} (exclusive) of {', '.join(published.incremental)}" if months else ""
         context.log.info(f"published {len(published.rows)} marts tables to {published.database} {how}".rstrip())
         run = context.run

@@ -8,6 +8,8 @@ fails here before any end-to-end test runs.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import dagster as dg
 import pytest
 

@@ -241,7 +241,9 @@ def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.Reposi
 
 
 def test_resources_are_bound_for_every_domain(repo: dg.RepositoryDefinition) -> None:
-    assert {"citra", "smtp", "dbt", "label_settings", "alert_webhook", "telegram", "alert_email"} <= set(repo.get_top_level_resources())
+    assert {"citra", "smtp", "dbt", "label_settings", "alert_webhook", "telegram", "alert_email"} <= set(
+        repo.get_top_level_resources()
+    )
 
 
 def test_model_labels_corrections_and_suggestions_feed_the_staging_models(repo: dg.RepositoryDefinition) -> None:

@@ -30,6 +30,9 @@ def without_issue(rng: np.random.Generator, frame: pl.DataFrame) -> pl.DataFrame
     return frame.with_columns(pl.when(blank).then(None).otherwise(pl.col("issue")).alias("issue"))
 
 
+TYPED_WRONG_SUFFIX = "-salah"  # document_id of a row typed wrong: the copied mention's id + this
+
+
 def typed_wrong(rng: np.random.Generator, frame: pl.DataFrame) -> pl.DataFrame:
     """Extra rows (copies of some mentions under new ids) with one typing mistake each."""
     count = max(1, frame.height // TYPED_WRONG_PER_ROWS) if frame.height else 0
@@ -37,7 +40,7 @@ def typed_wrong(rng: np.random.Generator, frame: pl.DataFrame) -> pl.DataFrame:
     rows, first = [], int(rng.integers(len(TYPOS)))
     for i, row in enumerate(picked.iter_rows(named=True)):
         typo = TYPOS[(first + i) % len(TYPOS)]
-        row = {**row, "document_id": f"{row['document_id']}-salah"}
+        row = {**row, "document_id": f"{row['document_id']}{TYPED_WRONG_SUFFIX}"}
         if typo == "date":
             row["date"] = row["date"][:5] + "13" + row["date"][7:]  # 2025-10-06 -> 2025-13-06
         elif typo == "sentiment":

@@ -30,8 +30,8 @@
     {%- if window is none -%}
         true
     {%- else -%}
-        {{ column }} >= timezone('Asia/Makassar', timestamp '{{ window.start }} 00:00:00')
-        and {{ column }} < timezone('Asia/Makassar', timestamp '{{ window.end }} 00:00:00')
+        {{ column }} >= {{ wita_instant(window.start ~ ' 00:00:00') }}
+        and {{ column }} < {{ wita_instant(window.end ~ ' 00:00:00') }}
     {%- endif -%}
 {% endmacro %}
 

@@ -23,7 +23,7 @@ ranked as (
 ),
 
 newest_export as (
-    select * exclude (export_rank)
+    select {{ star_except(['export_rank']) }}
     from ranked
     where export_rank = 1
 )

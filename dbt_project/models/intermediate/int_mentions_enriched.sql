@@ -30,7 +30,7 @@ agencies as (
 
 -- every spelling that names an issue: its aliases and its own code, normalised
 issue_keys as (
-    select distinct lower(trim(regexp_replace(alias, '\s+', ' ', 'g'))) as issue_key, issue_code
+    select distinct lower(trim({{ collapse_whitespace('alias') }})) as issue_key, issue_code
     from issue_aliases
     union
     select lower(issue_code) as issue_key, issue_code
@@ -59,8 +59,8 @@ region_alias_ranks as (
 
 region_alias_lookup as (
     select
-        map_from_entries(list(struct_pack(k := alias, v := alias_rank))) as rank_by_alias,
-        map_from_entries(list(struct_pack(k := alias_rank, v := region_code))) as region_by_rank
+        {{ map_agg('alias', 'alias_rank') }} as rank_by_alias,
+        {{ map_agg('alias_rank', 'region_code') }} as region_by_rank
     from region_alias_ranks
 ),
 
@@ -75,9 +75,9 @@ agency_keys as (
 mentions_normalised as (
     select
         *,
-        nullif(lower(trim(regexp_replace(issue_label, '\s+', ' ', 'g'))), '') as issue_key,
-        nullif(lower(trim(regexp_replace(region_label, '\s+', ' ', 'g'))), '') as region_key,
-        nullif(lower(trim(regexp_replace(agency_label, '\s+', ' ', 'g'))), '') as agency_key
+        nullif(lower(trim({{ collapse_whitespace('issue_label') }})), '') as issue_key,
+        nullif(lower(trim({{ collapse_whitespace('region_label') }})), '') as region_key,
+        nullif(lower(trim({{ collapse_whitespace('agency_label') }})), '') as agency_key
     from mentions
 ),
 
@@ -119,10 +119,10 @@ mentions_with_snippet_ranks as (
 
 enriched as (
     select
-        mentions.* exclude (
-            issue_key, region_key, agency_key, region_code_from_label,
-            label_alias_rank, title_alias_rank, snippet_alias_rank, rank_by_alias, region_by_rank
-        ),
+        {{ star_except([
+            'issue_key', 'region_key', 'agency_key', 'region_code_from_label',
+            'label_alias_rank', 'title_alias_rank', 'snippet_alias_rank', 'rank_by_alias', 'region_by_rank'
+        ], 'mentions') }},
         coalesce(issue_keys.issue_code, mentions.issue_key, 'tanpa_isu') as issue,
         issue_keys.issue_code is not null as issue_in_taxonomy,
         coalesce(

@@ -17,12 +17,12 @@ merged as (
         platform,
         account,
         metric_date,
-        arg_min(followers, recency) filter (where followers is not null) as followers,
-        arg_min(follower_change, recency) filter (where follower_change is not null) as follower_change,
-        arg_min(views, recency) filter (where views is not null) as views,
-        arg_min(reach, recency) filter (where reach is not null) as reach,
-        arg_min(profile_views, recency) filter (where profile_views is not null) as profile_views,
-        arg_min(engagements, recency) filter (where engagements is not null) as engagements,
+        min_by(followers, recency) filter (where followers is not null) as followers,
+        min_by(follower_change, recency) filter (where follower_change is not null) as follower_change,
+        min_by(views, recency) filter (where views is not null) as views,
+        min_by(reach, recency) filter (where reach is not null) as reach,
+        min_by(profile_views, recency) filter (where profile_views is not null) as profile_views,
+        min_by(engagements, recency) filter (where engagements is not null) as engagements,
         max(export_date) as export_date
     from ranked
     group by platform, account, metric_date

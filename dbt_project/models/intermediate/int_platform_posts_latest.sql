@@ -20,7 +20,7 @@ latest as (
         account,
         post_id,
         coalesce(published_at, any_published_at) as published_at,
-        cast(date_trunc('month', timezone('Asia/Makassar', coalesce(published_at, any_published_at))) as date) as month,
+        {{ month_of(to_wita('coalesce(published_at, any_published_at)')) }} as month,
         post_type,
         post_text,
         url,

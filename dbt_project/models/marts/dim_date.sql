@@ -7,25 +7,23 @@ with mention_dates as (
 
 spine as (
     select
-        cast(unnest(generate_series(
-            cast(first_date as timestamp), cast(last_date as timestamp), interval 1 day
-        )) as date) as date_day
+        {{ date_series('first_date', 'last_date', 'day') }} as date_day
     from mention_dates
 ),
 
 final as (
     select
         date_day as date,
-        cast(date_trunc('month', date_day) as date) as month,
-        year(date_day) as year,
-        month(date_day) as month_number,
-        [
+        {{ month_of('date_day') }} as month,
+        cast(year(date_day) as bigint) as year,
+        cast(month(date_day) as bigint) as month_number,
+        {{ nth_literal([
             'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni',
             'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'
-        ][month(date_day)] as month_name_id,
-        isodow(date_day) as day_of_week,
-        ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'][isodow(date_day)] as day_name_id,
-        isodow(date_day) >= 6 as is_weekend
+        ], 'month(date_day)') }} as month_name_id,
+        {{ iso_day_of_week('date_day') }} as day_of_week,
+        {{ nth_literal(['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'], iso_day_of_week('date_day')) }} as day_name_id,
+        {{ iso_day_of_week('date_day') }} >= 6 as is_weekend
     from spine
 )
 

@@ -20,14 +20,14 @@ issues_outside_taxonomy as (
     select distinct
         mentions.issue,
         case when mentions.issue = 'tanpa_isu' then 'Tanpa isu' else mentions.issue end as issue_name,
-        cast(null as varchar) as issue_group,
+        cast(null as string) as issue_group,
         case
             when mentions.issue = 'tanpa_isu' then 'Mentions without an issue label.'
             else 'Label seen in mentions but not in the issue taxonomy; add it to issue_aliases to fold it in.'
         end as description,
         false as in_taxonomy
     from mentions
-    anti join taxonomy_issues
+    {{ anti_join() }} taxonomy_issues
         on mentions.issue = taxonomy_issues.issue
 ),
 

@@ -2,7 +2,7 @@
 -- those months (the intermediate models hold just that window); without vars, every month.
 -- New columns are appended to an existing table (on_schema_change); the first build after an
 -- upgrade rebuilds every month, since the labelling settings are new (docs/sentiment.md).
-{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='month', on_schema_change='append_new_columns') }}
+{{ config(materialized='incremental', on_schema_change='append_new_columns', **month_incremental_config()) }}
 
 with enriched_mentions as (
     select * from {{ ref('int_mentions_labelled') }}
@@ -12,7 +12,7 @@ mentions_in_wita as (
     select
         *,
         -- explicit conversion: never rely on the session time zone
-        timezone('Asia/Makassar', published_at) as published_at_wita
+        {{ to_wita('published_at') }} as published_at_wita
     from enriched_mentions
 ),
 
@@ -22,7 +22,7 @@ final as (
         published_at,
         published_at_wita,
         cast(published_at_wita as date) as mention_date,
-        cast(date_trunc('month', published_at_wita) as date) as month,
+        {{ month_of('published_at_wita') }} as month,
         vendor,
         title,
         snippet,

@@ -1,7 +1,7 @@
 -- Incremental by WITA month (delete+insert on month): a run with vars month_start/month_end
 -- rebuilds those months only, reading one month more so that the change columns of the first
 -- month compare with its predecessor. The grid spans the first to the last month of all data.
-{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='month', on_schema_change='append_new_columns') }}
+{{ config(materialized='incremental', on_schema_change='append_new_columns', **month_incremental_config()) }}
 
 with all_mentions as (
     select month, issue, sentiment, sentiment_source from {{ ref('fct_mentions') }}
@@ -24,9 +24,7 @@ months as (
     select month
     from (
         select
-            cast(unnest(generate_series(
-                cast(first_month as timestamp), cast(last_month as timestamp), interval 1 month
-            )) as date) as month
+            {{ date_series('first_month', 'last_month', 'month') }} as month
         from month_range
     ) as all_months
     where {{ in_month_window('month', lookback=1) }}

@@ -28,13 +28,13 @@ daily_months as (
     select
         platform,
         account,
-        cast(date_trunc('month', metric_date) as date) as month,
-        arg_max(followers, metric_date) filter (where followers is not null) as followers_end,
+        {{ month_of('metric_date') }} as month,
+        max_by(followers, metric_date) filter (where followers is not null) as followers_end,
         cast(sum(follower_change) as bigint) as follower_change,
         cast(sum(views) as bigint) as daily_views,
         cast(sum(profile_views) as bigint) as profile_views
     from daily
-    group by platform, account, date_trunc('month', metric_date)
+    group by platform, account, {{ month_of('metric_date') }}
 ),
 
 account_months as (

@@ -21,10 +21,10 @@ ranked as (
         engagements,
         case
             when month is not null
-                then row_number() over (
+                then cast(row_number() over (
                         partition by platform, account, month
                         order by engagements desc, coalesce(views, 0) desc, post_id
-                    )
+                    ) as bigint)
         end as rank_in_month
     from posts
 )

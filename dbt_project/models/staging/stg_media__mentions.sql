@@ -10,7 +10,7 @@ renamed as (
         vendor,
         profile as vendor_profile,
         document_id,
-        cast(published_at as timestamptz) as published_at,
+        cast(published_at as {{ instant_type() }}) as published_at,
         title,
         snippet,
         url,
@@ -30,7 +30,7 @@ renamed as (
         country,
         keywords,
         cast(export_date as date) as export_date,
-        cast(ingested_at as timestamptz) as ingested_at,
+        cast(ingested_at as {{ instant_type() }}) as ingested_at,
         {{ mention_text_hash('title', 'snippet') }} as text_hash
     from source
 )

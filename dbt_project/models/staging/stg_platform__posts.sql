@@ -7,7 +7,7 @@ renamed as (
         platform,
         account,
         post_id,
-        cast(published_at as timestamptz) as published_at,
+        cast(published_at as {{ instant_type() }}) as published_at,
         post_type,
         text as post_text,
         url,
@@ -22,7 +22,7 @@ renamed as (
         source_file_id,
         source_row,
         profile as platform_profile,
-        cast(ingested_at as timestamptz) as ingested_at
+        cast(ingested_at as {{ instant_type() }}) as ingested_at
     from source
 )
 

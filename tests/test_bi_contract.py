@@ -33,7 +33,7 @@ BI_MODELS = {
     "sentiment_review_queue",
     "dim_sentiment_model",
 }
-BI_FRIENDLY_TYPES = {"varchar", "bigint", "integer", "double", "date", "timestamp", "timestamptz", "boolean"}
+BI_FRIENDLY_TYPES = {"varchar", "string", "bigint", "integer", "double", "date", "timestamp", "timestamptz", "boolean"}
 
 
 @pytest.fixture(scope="module")

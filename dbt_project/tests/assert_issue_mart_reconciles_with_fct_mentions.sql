@@ -110,7 +110,7 @@ month_span as (
 months_missing_in_mart as (
     select
         month_span.month,
-        cast(null as varchar) as issue,
+        cast(null as string) as issue,
         'month without any row in the mart' as problem
     from month_span
     anti join mart_cells

@@ -10,7 +10,7 @@
 {%- endmacro %}
 
 {% macro spark__nth_literal(values, index) -%}
-    element_at(array('{{ values | join("', '") }}'), {{ index }})
+    element_at(array('{{ values | join("', '") }}'), cast({{ index }} as int))
 {%- endmacro %}
 
 {#- An aggregate: a map from `key` to `value` over the group's rows. -#}

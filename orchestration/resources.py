@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from lake.settings import checked_engine, checked_office
 from reporting.delivery import SmtpSettings, smtp_settings
 
 
@@ -26,6 +27,10 @@ class CitraHome(dg.ConfigurableResource):
 
     home: str
     warehouse_path: str
+    # CITRA_ENGINE, CITRA_LAKE and CITRA_OFFICE (lake/settings.py); empty lake: $CITRA_HOME/lake
+    engine: str = "duckdb"
+    lake_path: str = ""
+    office: str = "local"
 
     @property
     def root(self) -> Path:
@@ -34,6 +39,19 @@ class CitraHome(dg.ConfigurableResource):
     @property
     def warehouse(self) -> Path:
         return Path(self.warehouse_path)
+
+    @property
+    def on_spark(self) -> bool:
+        """True when dbt builds the models on Spark from the lake (``CITRA_ENGINE=spark``)."""
+        return checked_engine(self.engine) == "spark"
+
+    @property
+    def lake(self) -> Path:
+        return Path(self.lake_path) if self.lake_path else self.root / "lake"
+
+    @property
+    def office_code(self) -> str:
+        return checked_office(self.office)
 
     @property
     def landing_media(self) -> Path:
@@ -87,6 +105,12 @@ class SmtpResource(dg.ConfigurableResource):
 def shared_resources() -> dict[str, dg.ConfigurableResource]:
     """The resources every domain may ask for, configured from the environment."""
     return {
-        "citra": CitraHome(home=dg.EnvVar("CITRA_HOME"), warehouse_path=dg.EnvVar("CITRA_WAREHOUSE")),
+        "citra": CitraHome(
+            home=dg.EnvVar("CITRA_HOME"),
+            warehouse_path=dg.EnvVar("CITRA_WAREHOUSE"),
+            engine=env_or("CITRA_ENGINE", "duckdb"),
+            lake_path=env_or("CITRA_LAKE"),
+            office=env_or("CITRA_OFFICE", "local"),
+        ),
         "smtp": SmtpResource.from_env(),
     }

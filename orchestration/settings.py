@@ -5,6 +5,9 @@
 | CITRA_HOME        | ./data                       | landing/, quarantine/, warehouse, reports |
 | CITRA_WAREHOUSE   | $CITRA_HOME/warehouse.duckdb | the DuckDB warehouse the pipeline writes  |
 | DAGSTER_HOME      | $CITRA_HOME/dagster          | Dagster run history (shared by UI and CLI) |
+| CITRA_ENGINE      | duckdb                       | duckdb or spark: where dbt builds (docs/scale.md) |
+| CITRA_LAKE        | $CITRA_HOME/lake             | raw Parquet and Spark's tables (spark only) |
+| CITRA_OFFICE      | local                        | this office's partition of the lake       |
 
 Nothing here phones home: dbt usage statistics, Great Expectations analytics and Dagster
 telemetry are switched off.
@@ -40,6 +43,8 @@ def apply_defaults() -> None:
     os.environ["CITRA_HOME"] = str(home)
     os.environ.setdefault("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))
     os.environ.setdefault("DAGSTER_HOME", str(home / "dagster"))
+    # dbt's profile and Spark's catalog need an absolute lake path
+    os.environ["CITRA_LAKE"] = str(Path(os.environ.get("CITRA_LAKE") or home / "lake").resolve())
     os.environ["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
     os.environ["DO_NOT_TRACK"] = "1"
     os.environ["GX_ANALYTICS_ENABLED"] = "false"

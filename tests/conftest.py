@@ -31,3 +31,16 @@ def citra_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))
     monkeypatch.setenv("DAGSTER_HOME", str(home / "dagster"))
     return home
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--spark", action="store_true", help="also collect tests/spark/ (needs the .[spark] extra and Java)"
+    )
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """tests/spark/ runs in `make test-spark` only: the default suite needs no Java."""
+    if collection_path.name == "spark" and collection_path.parent == Path(__file__).parent:
+        return not config.getoption("--spark")
+    return None

@@ -20,6 +20,7 @@ import dagster as dg
 import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets, get_asset_key_for_model
 
+from lake.marts import copy_spark_marts
 from orchestration.constants import WRITER_POOL
 from orchestration.defs.dbt.invocation import keep_partial_parse, month_window_env, run_target
 from orchestration.defs.dbt.months import changed_months, parse_months
@@ -111,6 +112,10 @@ def citra_dbt_models() -> dg.AssetsDefinition:
                 )
             yield event
         keep_partial_parse(target, citra.root)
+        if citra.on_spark:
+            # quality, serving and the report read the warehouse: Spark's marts are copied into it
+            copied = copy_spark_marts(citra.lake, citra.warehouse, target / "manifest.json")
+            context.log.info(f"{len(copied)} tables built on Spark copied into {citra.warehouse}")
 
     return citra_dbt_models
 

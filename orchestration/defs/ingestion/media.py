@@ -7,7 +7,7 @@ import duckdb
 
 from ingestion.load import IngestReport, ingest_file
 from orchestration.constants import INGESTION_GROUP, WRITER_POOL
-from orchestration.defs.ingestion.runner import ingest_folder
+from orchestration.defs.ingestion.runner import ingest_folder, write_lake
 from orchestration.resources import CitraHome
 
 RAW_MEDIA = dg.AssetKey(["raw", "media_mentions"])
@@ -99,6 +99,9 @@ def raw_media(context: dg.AssetExecutionContext, citra: CitraHome):
     report, seconds = ingest_folder(
         "raw_media", citra.warehouse, citra.landing_media, partial(ingest_file, quarantine=quarantine)
     )
+    lake = write_lake(citra)
+    if lake is not None:
+        context.log.info(f"lake {citra.lake}: {lake.files} new files, {lake.rows} rows (office {citra.office_code})")
     for o in report.by_status("quarantined"):
         context.log.error(f"{o.name} moved to quarantine/: {o.message}")
     for o in report.outcomes:

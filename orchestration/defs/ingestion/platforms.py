@@ -12,7 +12,7 @@ import duckdb
 from ingestion.platforms.load import ingest_platform_file
 from orchestration.constants import INGESTION_GROUP, WRITER_POOL
 from orchestration.defs.ingestion.media import run_metadata
-from orchestration.defs.ingestion.runner import ingest_folder
+from orchestration.defs.ingestion.runner import ingest_folder, write_lake
 from orchestration.resources import CitraHome
 
 RAW_POSTS = dg.AssetKey(["raw", "platform_posts"])
@@ -74,6 +74,9 @@ def raw_platforms(context: dg.AssetExecutionContext, citra: CitraHome):
         citra.root / "landing" / "platform",
         partial(ingest_platform_file, quarantine=quarantine),
     )
+    lake = write_lake(citra)
+    if lake is not None:
+        context.log.info(f"lake {citra.lake}: {lake.files} new files, {lake.rows} rows (office {citra.office_code})")
     for o in report.by_status("quarantined"):
         context.log.error(f"{o.name} moved to quarantine/platform/: {o.message}")
     for o in report.by_status("loaded"):

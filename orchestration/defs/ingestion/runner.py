@@ -10,7 +10,9 @@ from pathlib import Path
 from ingestion.landing import LandedFile
 from ingestion.load import IngestOne, IngestReport
 from ingestion.load import ingest_folder as ingest_landing_folder
+from lake.raw import LakeExport, export_new_files
 from orchestration.progress import StepProgress, report
+from orchestration.resources import CitraHome
 
 
 def ingest_folder(step: str, warehouse: Path, landing: Path, ingest_one: IngestOne) -> tuple[IngestReport, float]:
@@ -33,3 +35,10 @@ def ingest_folder(step: str, warehouse: Path, landing: Path, ingest_one: IngestO
 
     ingest_report = ingest_landing_folder(warehouse, landing, ingest_one, on_file)
     return ingest_report, time.perf_counter() - started
+
+
+def write_lake(citra: CitraHome) -> LakeExport | None:
+    """On Spark, copy the files just loaded into the lake (each file once); on DuckDB, nothing."""
+    if not citra.on_spark:
+        return None
+    return export_new_files(citra.warehouse, citra.lake, citra.office_code)

@@ -8,15 +8,24 @@ detection and the drop-to-notification latency with `dagster dev` running (issue
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
+<<<<<<< HEAD
 from benchmarks import alerts_detect, alerts_latency, amplification, build, goals, ingest, report, sentiment
+=======
+from benchmarks import amplification, build, engines, goals, ingest, report, sentiment
+>>>>>>> 46516a8 (benchmarks --only engines: the same dbt build on DuckDB and on local Spark at N mentions (copies of the sample's); Spark's per-statement session warnings off; README: CITRA_ENGINE, lake/, docs/scale.md; equality test requires the issue's marts on Spark and compares every table Spark built)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
         "--only",
+<<<<<<< HEAD
         choices=["goals", "ingest", "report", "build", "sentiment", "amplification", "alerts"],
+=======
+        choices=["goals", "ingest", "report", "build", "sentiment", "amplification", "engines"],
+>>>>>>> 46516a8 (benchmarks --only engines: the same dbt build on DuckDB and on local Spark at N mentions (copies of the sample's); Spark's per-statement session warnings off; README: CITRA_ENGINE, lake/, docs/scale.md; equality test requires the issue's marts on Spark and compares every table Spark built)
         default="goals",
     )
     parser.add_argument("--big", action="store_true", help="goals: also build 10M rows for the peak-memory row")
@@ -31,6 +40,8 @@ def main() -> None:
     parser.add_argument(
         "--amplification-mentions", type=int, default=1_000_000, help="amplification: mentions under the models"
     )
+    parser.add_argument("--root", default="/tmp/citra-engines", help="engines: where the homes go")
+    parser.add_argument("--engine-timeout", type=int, default=1800, help="engines: seconds before a build is stopped")
     args = parser.parse_args()
     if args.only == "goals":
         first, second = (int(x) for x in args.sizes.split(","))
@@ -39,9 +50,14 @@ def main() -> None:
         ingest.main(args.rows)
     elif args.only == "report":
         report.main(args.report_rows)
+<<<<<<< HEAD
     elif args.only == "alerts":
         alerts_detect.main()
         alerts_latency.main()
+=======
+    elif args.only == "engines":
+        engines.main(args.mentions or [1_000_000], Path(args.root), args.engine_timeout)
+>>>>>>> 46516a8 (benchmarks --only engines: the same dbt build on DuckDB and on local Spark at N mentions (copies of the sample's); Spark's per-statement session warnings off; README: CITRA_ENGINE, lake/, docs/scale.md; equality test requires the issue's marts on Spark and compares every table Spark built)
     elif args.only == "sentiment":
         sentiment.main(args.headlines)
     elif args.only == "amplification":

@@ -10,8 +10,19 @@ import pytest
 
 from tests.spark.conftest import BUILD, Builds, copy_from_spark, run_dbt_on_spark
 
-# every table dbt builds in the schemas downstream code reads (dq_gaps is written by Python)
-SCHEMAS = ("marts", "reference")
+# the issue's scope: staging and what these marts need must build on Spark. A newer model may stay
+# DuckDB-only (disabled on the spark target, docs/scale.md); every other table is compared too.
+ON_SPARK = {
+    "marts.fct_mentions",
+    "marts.mart_issue_sentiment_monthly",
+    "marts.mart_platform_monthly",
+    "marts.mart_platform_posts",
+    "marts.dim_issue",
+    "marts.dim_region",
+    "marts.dim_agency",
+    "marts.dim_account",
+    "marts.dim_date",
+}
 
 
 def _tables(con: duckdb.DuckDBPyConnection, database: str) -> list[tuple[str, str]]:
@@ -29,9 +40,10 @@ def differences(builds: Builds) -> dict[str, object]:
     found: dict[str, object] = {}
     with duckdb.connect(str(builds.spark_warehouse), read_only=True) as con:
         con.execute("attach ? as duck (read_only)", [str(builds.duckdb_warehouse)])
-        duck_tables = _tables(con, "duck")
-        assert _tables(con, "spark") == duck_tables
-        for schema, table in duck_tables:
+        spark_tables = _tables(con, "spark")
+        assert ON_SPARK <= {f"{schema}.{table}" for schema, table in spark_tables}
+        assert set(spark_tables) <= set(_tables(con, "duck"))
+        for schema, table in spark_tables:
             name = f"{schema}.{table}"
             spark_columns = con.execute(f"describe spark.{name}").fetchall()
             duck_columns = con.execute(f"describe duck.{name}").fetchall()

@@ -7,7 +7,7 @@ from functools import cache
 import dagster as dg
 
 from orchestration.constants import REPORTING_GROUP, WITA, WRITER_POOL
-from orchestration.defs.dbt.assets import model_key
+from orchestration.defs.dbt.assets import built_models, model_key
 from orchestration.defs.quality.assets import DQ_GAPS
 from orchestration.resources import CitraHome, SmtpResource
 from reporting.config import load_settings
@@ -74,7 +74,7 @@ def monthly_report_asset() -> dg.AssetsDefinition:
     @dg.asset(
         key=REPORT_KEY,
         partitions_def=report_partitions(),
-        deps=[*(model_key(name) for name in REPORT_MODELS), DQ_GAPS],
+        deps=[*(model_key(name) for name in REPORT_MODELS if name in built_models()), DQ_GAPS],
         group_name=REPORTING_GROUP,
         kinds={"pdf", "html", "python"},
         pool=WRITER_POOL,

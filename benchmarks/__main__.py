@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--only goals|ingest|report|build|sentiment|amplification|alerts] [--big] ...`: run a benchmark and print its table.
+"""`python -m benchmarks [--only goals|ingest|report|build|sentiment|amplification|alerts|engines] [--big] ...`: run a benchmark and print its table.
 
 Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
 row with the bare-DuckDB figure measured in the same command. `--only alerts` measures alert
@@ -10,22 +10,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-<<<<<<< HEAD
-from benchmarks import alerts_detect, alerts_latency, amplification, build, goals, ingest, report, sentiment
-=======
-from benchmarks import amplification, build, engines, goals, ingest, report, sentiment
->>>>>>> 46516a8 (benchmarks --only engines: the same dbt build on DuckDB and on local Spark at N mentions (copies of the sample's); Spark's per-statement session warnings off; README: CITRA_ENGINE, lake/, docs/scale.md; equality test requires the issue's marts on Spark and compares every table Spark built)
+from benchmarks import alerts_detect, alerts_latency, amplification, build, engines, goals, ingest, report, sentiment
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
         "--only",
-<<<<<<< HEAD
-        choices=["goals", "ingest", "report", "build", "sentiment", "amplification", "alerts"],
-=======
-        choices=["goals", "ingest", "report", "build", "sentiment", "amplification", "engines"],
->>>>>>> 46516a8 (benchmarks --only engines: the same dbt build on DuckDB and on local Spark at N mentions (copies of the sample's); Spark's per-statement session warnings off; README: CITRA_ENGINE, lake/, docs/scale.md; equality test requires the issue's marts on Spark and compares every table Spark built)
+        choices=["goals", "ingest", "report", "build", "sentiment", "amplification", "alerts", "engines"],
         default="goals",
     )
     parser.add_argument("--big", action="store_true", help="goals: also build 10M rows for the peak-memory row")
@@ -50,14 +42,11 @@ def main() -> None:
         ingest.main(args.rows)
     elif args.only == "report":
         report.main(args.report_rows)
-<<<<<<< HEAD
     elif args.only == "alerts":
         alerts_detect.main()
         alerts_latency.main()
-=======
     elif args.only == "engines":
         engines.main(args.mentions or [1_000_000], Path(args.root), args.engine_timeout)
->>>>>>> 46516a8 (benchmarks --only engines: the same dbt build on DuckDB and on local Spark at N mentions (copies of the sample's); Spark's per-statement session warnings off; README: CITRA_ENGINE, lake/, docs/scale.md; equality test requires the issue's marts on Spark and compares every table Spark built)
     elif args.only == "sentiment":
         sentiment.main(args.headlines)
     elif args.only == "amplification":

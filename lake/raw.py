@@ -6,6 +6,8 @@ Layout under the lake root (``CITRA_LAKE``; object storage in production)::
     raw/platform_posts/...            (month of publication, else of the export date)
     raw/platform_account_daily/...    (month of the metric date)
     raw/ingest_files/office=<office>/<file_id>.parquet   the lake's registry
+    raw/<derived table>/office=<office>/snapshot.parquet  sentiment labels, settings, corrections
+                                                            and issue suggestions, whole, replaced
 
 The registry semantics are the warehouse's: a file is known by the SHA-256 of its bytes and is
 written once. DuckDB's ``raw.ingest_files`` says which files are loaded; a file reaches the lake
@@ -33,6 +35,10 @@ MONTH_OF: dict[str, str] = {
     "platform_account_daily": "cast(date_trunc('month', date) as date)",
 }
 REGISTRY = "ingest_files"
+# raw tables Citra derives from the mentions after ingestion (sentiment scoring, analysts'
+# corrections, issue suggestions, the labelling settings): small next to the mentions and
+# rewritten by later steps, so the lake holds a whole copy per office, replaced on each export
+SNAPSHOTS = ("mention_sentiment", "sentiment_settings", "label_corrections", "mention_issue_suggestions")
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,29 @@ def export_new_files(warehouse: Path | str | duckdb.DuckDBPyConnection, lake: Pa
         if new:
             log.info("lake: %d new files (%d rows) written under %s for office %s", len(new), rows, lake, office)
         return LakeExport(files=len(new), rows=rows)
+    finally:
+        if own:
+            con.close()
+
+
+def export_snapshots(warehouse: Path | str | duckdb.DuckDBPyConnection, lake: Path, office: str) -> int:
+    """Replace the office's copy of each derived raw table (``SNAPSHOTS``) in the lake; returns
+    the rows written. Each copy is written beside its target and renamed over it, so Spark never
+    reads half a file (a name starting with '.' is hidden from Spark).
+
+    ``office`` must be a checked office code (``lake.settings.checked_office``)."""
+    own = not isinstance(warehouse, duckdb.DuckDBPyConnection)
+    con = duckdb.connect(str(warehouse), read_only=True) if own else warehouse
+    try:
+        rows = 0
+        for table in SNAPSHOTS:
+            target = lake / "raw" / table / f"office={office}" / "snapshot.parquet"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            draft = target.with_name(".snapshot.parquet.tmp")
+            con.execute(f"copy (select * from raw.{table}) to {_quoted_path(draft)} (format parquet)")
+            draft.replace(target)
+            rows += con.execute(f"select count(*) from raw.{table}").fetchall()[0][0]
+        return rows
     finally:
         if own:
             con.close()

@@ -13,7 +13,7 @@ import pytest
 
 from ingestion.schema import create_raw_schema
 from lake.marts import MissingSparkTable, copy_spark_marts
-from lake.raw import export_new_files
+from lake.raw import export_new_files, export_snapshots
 from lake.settings import SettingError, checked_engine, checked_office
 
 FILE_A = "a" * 64
@@ -84,6 +84,40 @@ def test_a_crash_before_the_registry_mark_rewrites_the_same_files_without_duplic
     again = export_new_files(warehouse, lake, "kalsel")
     assert (again.files, again.rows) == (1, 2)
     assert [row[3] for row in _lake_rows(lake, "media_mentions")] == [1, 2]
+
+
+def test_derived_raw_tables_are_replaced_whole_not_appended(tmp_path: Path) -> None:
+    """The model's labels are rewritten by later steps (a new model version relabels every text):
+    each export replaces the office's copy, so Spark never joins a label twice or an old one,
+    and another office's copy stays."""
+    warehouse, lake = _warehouse(tmp_path / "w.duckdb"), tmp_path / "lake"
+    labels = "insert into raw.mention_sentiment (text_hash, model_version, sentiment, confidence, scored_at) values "
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute(labels + "('h1', 'v1', 'positive', 0.9, now()), ('h2', 'v1', 'negative', 0.8, now())")
+    assert export_snapshots(warehouse, lake, "kalsel") == 2
+    assert export_snapshots(warehouse, lake, "banjarmasin") == 2
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("delete from raw.mention_sentiment")
+        con.execute(labels + "('h1', 'v2', 'neutral', 0.7, now())")
+    export_snapshots(warehouse, lake, "kalsel")
+    with duckdb.connect() as con:
+        rows = con.execute(
+            "select office, text_hash, model_version, sentiment from read_parquet(?, hive_partitioning = true)"
+            " order by office, text_hash",
+            [str(lake / "raw" / "mention_sentiment" / "**" / "*.parquet")],
+        ).fetchall()
+        # every derived table has its file, empty ones too: Spark's view over the folder needs one
+        empty = con.execute(
+            "select count(*) from read_parquet(?)",
+            [str(lake / "raw" / "label_corrections" / "office=kalsel" / "snapshot.parquet")],
+        ).fetchall()[0][0]
+    assert rows == [
+        ("banjarmasin", "h1", "v1", "positive"),
+        ("banjarmasin", "h2", "v1", "negative"),
+        ("kalsel", "h1", "v2", "neutral"),
+    ]
+    assert empty == 0
+    assert not list(lake.glob("raw/*/office=*/.*"))  # no draft left behind
 
 
 def test_an_office_without_platform_exports_still_gets_a_readable_empty_table(tmp_path: Path) -> None:

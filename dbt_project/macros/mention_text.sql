@@ -5,7 +5,7 @@
 {%- endmacro %}
 
 {% macro mention_text_hash(title, snippet) -%}
-    sha256({{ mention_text(title, snippet) }})
+    {{ sha256_hex(mention_text(title, snippet)) }}
 {%- endmacro %}
 
 {#- The labelling policy of a hand-run build: dbt var sentiment_policy when set (checked against
@@ -14,7 +14,7 @@
 {% macro sentiment_policy_override() -%}
     {%- set policy = var('sentiment_policy', none) -%}
     {%- if policy is none or policy == '' -%}
-        cast(null as varchar)
+        cast(null as string)
     {%- elif policy in ['fill_missing', 'model_everywhere', 'vendor_only'] -%}
         '{{ policy }}'
     {%- else -%}

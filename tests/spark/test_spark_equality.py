@@ -22,6 +22,9 @@ ON_SPARK = {
     "marts.dim_agency",
     "marts.dim_account",
     "marts.dim_date",
+    "marts.dim_sentiment_model",
+    "marts.mart_sentiment_agreement",
+    "marts.sentiment_review_queue",
 }
 
 
@@ -63,20 +66,28 @@ def differences(builds: Builds) -> dict[str, object]:
 
 def test_the_sample_has_what_the_comparison_needs(builds: Builds) -> None:
     """An equality of empty tables proves nothing: the sample fills every mart, with mentions in
-    three WITA months, unlabeled and no-issue mentions, and posts and daily account metrics."""
+    three WITA months, mentions the vendor left unlabeled and without issue, labels from vendor,
+    model and analyst,
+    suggested issues, and posts and daily account metrics."""
     with duckdb.connect(str(builds.duckdb_warehouse), read_only=True) as con:
         counts = dict(
             con.execute("select table_name, estimated_size from duckdb_tables() where schema_name = 'marts'").fetchall()
         )
         months = con.execute("select count(distinct month) from marts.fct_mentions").fetchall()[0][0]
         kinds = con.execute(
-            "select count(*) filter (where sentiment is null), count(*) filter (where issue = 'tanpa_isu')"
+            "select count(*) filter (where sentiment_vendor is null), count(*) filter (where issue = 'tanpa_isu')"
             " from marts.fct_mentions"
         ).fetchall()[0]
+        sources = dict(con.execute("select sentiment_source, count(*) from marts.fct_mentions group by all").fetchall())
+        suggested = con.execute("select count(issue_suggested) from marts.fct_mentions").fetchall()[0][0]
     assert all(counts[name.removeprefix("marts.")] > 0 for name in ON_SPARK), counts
     assert counts["fct_mentions"] >= 2000
     assert months == 3
     assert all(kinds), kinds
+    # every labelling rule runs: the vendor's label, the model's where the vendor gave none, and
+    # an analyst's correction over both; and issues suggested outside the taxonomy
+    assert all(sources.get(source, 0) > 0 for source in ("vendor", "model", "analyst")), sources
+    assert suggested > 0
 
 
 def test_every_table_built_on_spark_equals_the_duckdb_build_cell_by_cell(builds: Builds) -> None:

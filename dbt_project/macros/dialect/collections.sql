@@ -65,3 +65,29 @@
 {% macro spark__star_except(columns, relation) -%}
     {{ relation ~ '.' if relation }}* except ({{ columns | join(', ') }})
 {%- endmacro %}
+
+{#- The SHA-256 of a text as 64 lowercase hex digits (null for null). -#}
+{% macro sha256_hex(text) -%}
+    {{ return(adapter.dispatch('sha256_hex', 'citra')(text)) }}
+{%- endmacro %}
+
+{% macro duckdb__sha256_hex(text) -%}
+    sha256({{ text }})
+{%- endmacro %}
+
+{% macro spark__sha256_hex(text) -%}
+    sha2({{ text }}, 256)
+{%- endmacro %}
+
+{#- The text at a JSON path (`$.key`) of a JSON text, null when absent. -#}
+{% macro json_text(json, path) -%}
+    {{ return(adapter.dispatch('json_text', 'citra')(json, path)) }}
+{%- endmacro %}
+
+{% macro duckdb__json_text(json, path) -%}
+    json_extract_string({{ json }}, '{{ path }}')
+{%- endmacro %}
+
+{% macro spark__json_text(json, path) -%}
+    get_json_object({{ json }}, '{{ path }}')
+{%- endmacro %}

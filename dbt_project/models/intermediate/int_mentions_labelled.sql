@@ -28,9 +28,16 @@ corrections as (
 ),
 
 -- one suggestion per text (made once, when the text was first seen; the newest if several)
+ranked_suggestions as (
+    select
+        *,
+        row_number() over (partition by text_hash order by suggested_at desc) as suggestion_rank
+    from {{ ref('stg_issues__suggestions') }}
+),
+
 suggestions as (
-    select * from {{ ref('stg_issues__suggestions') }}
-    qualify row_number() over (partition by text_hash order by suggested_at desc) = 1
+    select * from ranked_suggestions
+    where suggestion_rank = 1
 ),
 
 joined as (
@@ -52,7 +59,7 @@ joined as (
 
 labelled as (
     select
-        * exclude (sentiment, issue, issue_in_taxonomy),
+        {{ star_except(['sentiment', 'issue', 'issue_in_taxonomy']) }},
         case
             when sentiment_corrected is not null then 'analyst'
             when policy = 'vendor_only' then if(sentiment_vendor is not null, 'vendor', null)
@@ -67,7 +74,7 @@ labelled as (
 
 final as (
     select
-        labelled.* exclude (sentiment_corrected, issue_corrected, policy),
+        {{ star_except(['sentiment_corrected', 'issue_corrected', 'policy'], 'labelled') }},
         case labelled.sentiment_source
             when 'analyst' then labelled.sentiment_corrected
             when 'model' then labelled.sentiment_model

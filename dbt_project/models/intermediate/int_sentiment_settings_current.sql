@@ -11,10 +11,10 @@ candidates as (
     union all
     select
         'fill_missing' as policy,
-        cast(null as varchar) as model_version,
+        cast(null as string) as model_version,
         0.8 as review_min_confidence,
-        cast(null as varchar) as model_figures,
-        cast(null as timestamptz) as effective_at,
+        cast(null as string) as model_figures,
+        cast(null as {{ instant_type() }}) as effective_at,
         0 as priority
 ),
 

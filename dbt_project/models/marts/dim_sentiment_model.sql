@@ -15,11 +15,11 @@ final as (
         settings.policy,
         settings.model_version,
         settings.review_min_confidence,
-        cast(json_extract_string(settings.model_figures, '$.smsa_valid') as double) as macro_f1_smsa_valid,
-        cast(json_extract_string(settings.model_figures, '$.nusax_ind_valid') as double) as macro_f1_nusax_ind_valid,
-        cast(json_extract_string(settings.model_figures, '$.nusax_bjn_valid') as double) as macro_f1_nusax_bjn_valid,
-        cast(json_extract_string(settings.model_figures, '$.nusax_ind_cv') as double) as macro_f1_nusax_ind_cv,
-        cast(json_extract_string(settings.model_figures, '$.nusax_bjn_cv') as double) as macro_f1_nusax_bjn_cv,
+        cast({{ json_text('settings.model_figures', '$.smsa_valid') }} as double) as macro_f1_smsa_valid,
+        cast({{ json_text('settings.model_figures', '$.nusax_ind_valid') }} as double) as macro_f1_nusax_ind_valid,
+        cast({{ json_text('settings.model_figures', '$.nusax_bjn_valid') }} as double) as macro_f1_nusax_bjn_valid,
+        cast({{ json_text('settings.model_figures', '$.nusax_ind_cv') }} as double) as macro_f1_nusax_ind_cv,
+        cast({{ json_text('settings.model_figures', '$.nusax_bjn_cv') }} as double) as macro_f1_nusax_bjn_cv,
         settings.effective_at = current_settings.effective_at as is_current
     from settings
     cross join current_settings

@@ -23,9 +23,10 @@ disagreements as (
 
 final as (
     select
-        row_number() over (
+        -- bigint on both engines (Spark's row_number is an int)
+        cast(row_number() over (
             order by model_confidence desc, published_at desc, mention_id
-        ) as review_rank,
+        ) as bigint) as review_rank,
         mention_id,
         month,
         published_at_wita,

@@ -11,10 +11,10 @@ renamed as (
         issue,
         corrected_by,
         reason,
-        cast(corrected_at as timestamptz) as corrected_at,
+        cast(corrected_at as {{ instant_type() }}) as corrected_at,
         source_file_id,
         source_row,
-        cast(ingested_at as timestamptz) as ingested_at
+        cast(ingested_at as {{ instant_type() }}) as ingested_at
     from source
 )
 

@@ -14,7 +14,7 @@ renamed as (
         source_file_id,
         source_row,
         profile as roster_profile,
-        cast(ingested_at as timestamptz) as ingested_at
+        cast(ingested_at as {{ instant_type() }}) as ingested_at
     from source
 )
 

@@ -9,7 +9,7 @@ renamed as (
         cast(confidence as double) as issue_suggested_confidence,
         method as suggestion_method,
         suggester_version,
-        cast(suggested_at as timestamptz) as suggested_at
+        cast(suggested_at as {{ instant_type() }}) as suggested_at
     from source
 )
 

@@ -8,7 +8,7 @@ renamed as (
         model_version,
         sentiment as sentiment_model,
         cast(confidence as double) as model_confidence,
-        cast(scored_at as timestamptz) as scored_at
+        cast(scored_at as {{ instant_type() }}) as scored_at
     from source
 )
 

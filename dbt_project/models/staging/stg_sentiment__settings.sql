@@ -4,7 +4,7 @@ with source as (
 
 renamed as (
     select
-        cast(effective_at as timestamptz) as effective_at,
+        cast(effective_at as {{ instant_type() }}) as effective_at,
         policy,
         model_version,
         cast(review_min_confidence as double) as review_min_confidence,

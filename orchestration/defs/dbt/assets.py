@@ -22,6 +22,7 @@ import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets, get_asset_key_for_model
 
 from lake.marts import copy_spark_marts
+from lake.raw import export_snapshots
 from orchestration.constants import WRITER_POOL
 from orchestration.defs.dbt.invocation import keep_partial_parse, month_window_env, run_target
 from orchestration.defs.dbt.months import changed_months, parse_months
@@ -101,6 +102,10 @@ def citra_dbt_models() -> dg.AssetsDefinition:
         total = len(context.selected_asset_keys) + len(context.selected_asset_check_keys)
         done, started = 0, time.perf_counter()
         target = run_target(context, citra.root)
+        if citra.on_spark:
+            # the sentiment labels, corrections and suggestions written since ingestion
+            rows = export_snapshots(citra.warehouse, citra.lake, citra.office_code)
+            context.log.info(f"lake {citra.lake}: derived raw tables copied ({rows} rows, office {citra.office_code})")
         with month_window_env(None if config.full_refresh else window):
             invocation = dbt.cli(dbt_build_args(config), context=context, target_path=target)
         for event in invocation.stream():

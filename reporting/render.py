@@ -17,9 +17,7 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
-from weasyprint import HTML, URLFetcher
 
-from reporting import charts
 from reporting import formatting as fmt
 from reporting.model import ReportData
 from reporting.periods import previous_month
@@ -71,6 +69,10 @@ def series_separator(loop: jinja2.runtime.LoopContext) -> str:
 
 
 def _environment() -> jinja2.Environment:
+    # charts imports matplotlib (about a second): only when a report is rendered, not whenever
+    # the Dagster definitions or the alerts (which share RenderedReport via delivery) are loaded
+    from reporting import charts
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("reporting", "templates"),
         autoescape=jinja2.select_autoescape(["html", "j2"]),
@@ -115,6 +117,8 @@ def _data_url(svg: str | None) -> str | None:
 
 def font_css() -> str:
     """`@font-face` rules for the bundled DejaVu Sans (regular and bold)."""
+    from reporting import charts  # matplotlib: local, see _environment
+
     return "\n".join(
         FONT_FACE.format(url=path.as_uri(), weight=700 if kind == "bold" else 400)
         for kind, path in charts.FONT_FILES.items()
@@ -147,6 +151,9 @@ def render_html(data: ReportData) -> str:
 
 def render_pdf(html: str, pdf_path: Path) -> int:
     """Write the PDF and return its page count; only local files and data URLs are read."""
+    # WeasyPrint takes about a second to import (cffi bindings to Pango): only when a PDF is written
+    from weasyprint import HTML, URLFetcher
+
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     document = HTML(string=html, base_url=str(pdf_path.parent), url_fetcher=fetcher).render()
     document.write_pdf(pdf_path)

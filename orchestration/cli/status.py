@@ -15,16 +15,17 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import dagster as dg
 import duckdb
 
-from orchestration.defs.reporting.schedules import monthly_report_schedule
-from orchestration.jobs import BUILD_JOB_NAME
+from orchestration.constants import BUILD_JOB_NAME
 from orchestration.settings import ensure_dagster_home
 
+if TYPE_CHECKING:
+    import dagster as dg
+
 SENSOR = "landing_sensor"
-SCHEDULE = monthly_report_schedule.name
 STALE_TICK_SECONDS = 300
 
 
@@ -92,8 +93,13 @@ def _alerts(warehouse: Path, status: Status) -> None:
 
 def collect() -> Status:
     """Read the instance and the warehouse."""
+    # Dagster and the report schedule (which loads the dbt asset keys) are imported here, not at
+    # the top: every `citra` command imports this module to build its parser
+    import dagster as dg
     from dagster._core.scheduler.instigation import InstigatorType
     from dagster._core.storage.dagster_run import DagsterRunStatus, RunsFilter
+
+    from orchestration.defs.reporting.schedules import monthly_report_schedule
 
     home = ensure_dagster_home()
     status = Status(str(home))
@@ -113,7 +119,7 @@ def collect() -> Status:
                 status.sensor_last_tick = _iso(finished[0].timestamp)
                 status.sensor_tick_age_seconds = round(time.time() - finished[0].timestamp, 1)
                 status.sensor_tick_status = finished[0].status.value
-        schedule = _instigators(instance, InstigatorType.SCHEDULE).get(SCHEDULE)
+        schedule = _instigators(instance, InstigatorType.SCHEDULE).get(monthly_report_schedule.name)
         if schedule is not None:
             status.schedule_state = schedule.status.value
         status.next_report = _next_report(

@@ -8,13 +8,16 @@ that shows it as ``s``, and one line below. Nothing else changes.
 
 from __future__ import annotations
 
-from reporting import charts
 from reporting.model import ReportData
 from reporting.sections import accounts, alerts, amplification, issues, method, objectives, officials
 from reporting.sections.base import MonthContext, Section
 
 
+# charts imports matplotlib: only when a chart is drawn (the sections are imported wherever
+# reporting.render is, e.g. by the Dagster definitions)
 def _summary_charts(data: ReportData, payload: object) -> dict[str, str | None]:
+    from reporting import charts
+
     return {
         "trend": charts.sentiment_trend(data.history),
         "daily": charts.daily_volume(data.daily, {b.day for b in data.bursts}),
@@ -22,6 +25,8 @@ def _summary_charts(data: ReportData, payload: object) -> dict[str, str | None]:
 
 
 def _sentiment_charts(data: ReportData, payload: object) -> dict[str, str | None]:
+    from reporting import charts
+
     return {"issues": charts.sentiment_by_issue(data.issues)}
 
 

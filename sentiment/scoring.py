@@ -65,17 +65,25 @@ def score_new_texts(con: duckdb.DuckDBPyConnection, model: Model, settings: Labe
         known = con.execute(
             "select count(*) from raw.mention_sentiment where model_version = ?", [model.version]
         ).fetchall()[0][0]
-        todo = con.execute(
-            f"""select text_hash, any_value(text) as text
-                from (select {TEXT_HASH_SQL} as text_hash, {TEXT_SQL} as text from raw.media_mentions)
-                where text <> ''
-                  and text_hash not in (select text_hash from raw.mention_sentiment where model_version = $version)
-                group by text_hash
-                order by text_hash""",
+        # the texts to label wait in a temporary table, numbered, and come to Python one batch at a
+        # time: a first build of millions of mentions never holds all their texts in memory
+        con.execute(
+            f"""create or replace temp table _citra_todo as
+                select row_number() over (order by text_hash) as n, text_hash, text
+                from (
+                    select text_hash, any_value(text) as text
+                    from (select {TEXT_HASH_SQL} as text_hash, {TEXT_SQL} as text from raw.media_mentions)
+                    where text <> ''
+                      and text_hash not in (select text_hash from raw.mention_sentiment where model_version = $version)
+                    group by text_hash
+                )""",
             {"version": model.version},
-        ).fetchall()
-        for start in range(0, len(todo), BATCH):
-            chunk = todo[start : start + BATCH]
+        )
+        todo = con.execute("select count(*) from _citra_todo").fetchall()[0][0]
+        for start in range(0, todo, BATCH):
+            chunk = con.execute(
+                "select text_hash, text from _citra_todo where n > ? and n <= ? order by n", [start, start + BATCH]
+            ).fetchall()
             labels, confidences = model.predict([text for _, text in chunk])
             batch = pa.table(
                 {
@@ -91,9 +99,10 @@ def score_new_texts(con: duckdb.DuckDBPyConnection, model: Model, settings: Labe
                 {"version": model.version},
             )
             con.unregister("_scored")
+        con.execute("drop table _citra_todo")
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
-    log.info("%s: %d new texts labelled, %d labelled before", model.version, len(todo), known)
-    return ScoringResult(model.version, len(todo), known, changed)
+    log.info("%s: %d new texts labelled, %d labelled before", model.version, todo, known)
+    return ScoringResult(model.version, todo, known, changed)

@@ -86,6 +86,29 @@ def test_stored_labels_are_the_models_own_keyed_by_the_hash_of_title_and_snippet
         assert stored[key][1] == pytest.approx(float(confidence))
 
 
+def test_texts_are_labelled_batch_by_batch_none_lost_or_doubled_at_the_edges(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # bug caught: the texts come to Python a batch at a time (so a first build of millions of
+    # mentions does not hold them all); an off-by-one in the paging drops or repeats the text at
+    # each batch's edge, or shifts labels against their keys
+    monkeypatch.setattr("sentiment.scoring.BATCH", 3)
+    con = _warehouse(tmp_path)
+    words = ["jalan", "banjir", "festival", "jembatan", "sekolah", "pasar", "tambang", "rumah", "bandara", "sungai"]
+    texts = [f"Berita {w} nomor {n}" for n, w in enumerate(words)]
+    for n, text in enumerate(texts):
+        _add(con, f"m{n}", text, None, "manual")
+    model = load_model(small_model_path())
+    assert score_new_texts(con, model, LabelSettings()).scored == 10
+    stored = con.execute("select text_hash, sentiment, confidence from raw.mention_sentiment").fetchall()
+    labels, confidences = model.predict(texts)
+    expected = {
+        hashlib.sha256(t.encode()).hexdigest(): (label, float(c)) for t, label, c in zip(texts, labels, confidences)
+    }
+    assert len(stored) == 10
+    assert {h: (s, pytest.approx(c)) for h, s, c in stored} == expected
+
+
 def test_settings_are_recorded_once_per_change(tmp_path: Path) -> None:
     # bug caught: a settings row per build, which would make every build rebuild every month
     con = _warehouse(tmp_path)

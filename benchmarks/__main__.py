@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--only goals|ingest|report|build|sentiment|amplification|alerts|engines] [--big] ...`: run a benchmark and print its table.
+"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines] [--big] ...`: run a benchmark and print its table.
 
 Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
 row with the bare-DuckDB figure measured in the same command. `--only alerts` measures alert
@@ -17,7 +17,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
         "--only",
-        choices=["goals", "ingest", "report", "build", "sentiment", "amplification", "alerts", "engines"],
+        choices=["goals", "ingest", "report", "build", "sentiment", "amplification", "alerts", "engines", "memory"],
         default="goals",
     )
     parser.add_argument("--big", action="store_true", help="goals: also build 10M rows for the peak-memory row")
@@ -27,7 +27,10 @@ def main() -> None:
     parser.add_argument("--report-rows", type=int, default=1_000_000, help="mentions in the report's month")
     parser.add_argument("--headlines", type=int, default=200_000, help="headlines labelled by the sentiment benchmark")
     parser.add_argument(
-        "--mentions", type=int, action="append", help="build: mentions of the 60-month history (repeatable)"
+        "--mentions",
+        type=int,
+        action="append",
+        help="build: mentions of the 60-month history (repeatable); memory, engines: rows",
     )
     parser.add_argument(
         "--amplification-mentions", type=int, default=1_000_000, help="amplification: mentions under the models"
@@ -38,6 +41,8 @@ def main() -> None:
     if args.only == "goals":
         first, second = (int(x) for x in args.sizes.split(","))
         goals.main((first, second), big=args.big, per_month=args.per_month)
+    elif args.only == "memory":
+        goals.memory(args.mentions[0] if args.mentions else 10_000_000)
     elif args.only == "ingest":
         ingest.main(args.rows)
     elif args.only == "report":

@@ -148,6 +148,32 @@ def row(name: str, ours: str, baseline: str, goal: str, met: bool | None, how: s
     return line
 
 
+def memory(rows: int = 10_000_000) -> None:
+    """The peak-memory row alone (`--only memory`): one build of `rows` new Meltwater rows on a
+    warm home, beside DuckDB's `read_csv` of the same file, as in the goal table."""
+    work = Path(tempfile.mkdtemp(prefix="citra-memory-"))
+    print(f"Peak memory, {time.strftime('%Y-%m-%d %H:%M %Z')}: {machine()}", flush=True)
+    exports = work / "exports"
+    exports.mkdir()
+    for n in {10_000, rows}:
+        write_export(exports / f"meltwater_{n}.csv", n, utf16=False)
+    home, _ = warm_home(work, "home", exports)
+    read = bare([exports / f"meltwater_{rows}.csv"], work)
+    drop(exports / f"meltwater_{rows}.csv", home)
+    build = citra(home)
+    print(f"  {rows:,} rows: citra build {build.seconds:.1f} s (cpu {build.cpu_seconds:.1f} s) [{steps(build)}]")
+    row(
+        f"peak memory, {rows / 1e6:g}M mentions",
+        f"{build.peak_mb:,.0f} MB (largest process {build.largest_process_mb:,.0f} MB)",
+        f"{read.peak_mb:,.0f} MB",
+        "<= 1.5 GB (stretch 1 GB)",
+        build.peak_mb <= 1536 if rows == 10_000_000 else None,
+        "largest resident memory of `citra build` and its dbt process together, sampled every 0.1 s",
+    )
+    print(f"\nEnd: {load()}; work folder {work} removed.")
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def main(sizes: tuple[int, int] = (1_000_000, 3_000_000), big: bool = False, per_month: int = 10_000) -> None:
     work = Path(tempfile.mkdtemp(prefix="citra-goals-"))
     print(f"Goal benchmark, {time.strftime('%Y-%m-%d %H:%M %Z')}: {machine()}", flush=True)

@@ -58,27 +58,29 @@ def record_settings(con: duckdb.DuckDBPyConnection, model: Model, settings: Labe
 
 
 def score_new_texts(con: duckdb.DuckDBPyConnection, model: Model, settings: LabelSettings) -> ScoringResult:
-    """Label every mention text the active model has not labelled yet, in one transaction."""
-    con.execute("begin transaction")
+    """Label every mention text the active model has not labelled yet, then record the settings.
+
+    The texts to label wait in a temporary table and come to Python a batch at a time, and each
+    batch's labels are committed on their own: a first build of millions of mentions holds
+    neither all its texts nor all its labels in memory. A build that stops half-way leaves the
+    labels it made; the next one labels only the rest. The settings (which model version dbt
+    reads) are recorded last, once every text has a label of that version."""
+    known = con.execute(
+        "select count(*) from raw.mention_sentiment where model_version = ?", [model.version]
+    ).fetchall()[0][0]
+    con.execute(
+        f"""create or replace temp table _citra_todo as
+            select row_number() over (order by text_hash) as n, text_hash, text
+            from (
+                select text_hash, any_value(text) as text
+                from (select {TEXT_HASH_SQL} as text_hash, {TEXT_SQL} as text from raw.media_mentions)
+                where text <> ''
+                  and text_hash not in (select text_hash from raw.mention_sentiment where model_version = $version)
+                group by text_hash
+            )""",
+        {"version": model.version},
+    )
     try:
-        changed = record_settings(con, model, settings)
-        known = con.execute(
-            "select count(*) from raw.mention_sentiment where model_version = ?", [model.version]
-        ).fetchall()[0][0]
-        # the texts to label wait in a temporary table, numbered, and come to Python one batch at a
-        # time: a first build of millions of mentions never holds all their texts in memory
-        con.execute(
-            f"""create or replace temp table _citra_todo as
-                select row_number() over (order by text_hash) as n, text_hash, text
-                from (
-                    select text_hash, any_value(text) as text
-                    from (select {TEXT_HASH_SQL} as text_hash, {TEXT_SQL} as text from raw.media_mentions)
-                    where text <> ''
-                      and text_hash not in (select text_hash from raw.mention_sentiment where model_version = $version)
-                    group by text_hash
-                )""",
-            {"version": model.version},
-        )
         todo = con.execute("select count(*) from _citra_todo").fetchall()[0][0]
         for start in range(0, todo, BATCH):
             chunk = con.execute(
@@ -99,10 +101,8 @@ def score_new_texts(con: duckdb.DuckDBPyConnection, model: Model, settings: Labe
                 {"version": model.version},
             )
             con.unregister("_scored")
-        con.execute("drop table _citra_todo")
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
+    finally:
+        con.execute("drop table if exists _citra_todo")
+    changed = record_settings(con, model, settings)
     log.info("%s: %d new texts labelled, %d labelled before", model.version, todo, known)
     return ScoringResult(model.version, todo, known, changed)

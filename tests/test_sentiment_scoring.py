@@ -109,6 +109,38 @@ def test_texts_are_labelled_batch_by_batch_none_lost_or_doubled_at_the_edges(
     assert {h: (s, pytest.approx(c)) for h, s, c in stored} == expected
 
 
+def test_a_build_stopped_half_way_keeps_its_labels_and_switches_no_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # bugs caught: the settings naming a model version before its labels exist (dbt would read a
+    # version with texts missing), a stopped build losing the batches it committed, or the next
+    # build labelling them again (two rows per text)
+    monkeypatch.setattr("sentiment.scoring.BATCH", 3)
+    con = _warehouse(tmp_path)
+    for n in range(7):
+        _add(con, f"m{n}", f"Kabar daerah nomor {n}", None, "manual")
+    model = load_model(small_model_path())
+    predict, calls = model.predict, []
+
+    def stops_at_the_second_batch(texts: list[str]):
+        calls.append(len(texts))
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # the process stopped mid-build
+        return predict(texts)
+
+    monkeypatch.setattr(model, "predict", stops_at_the_second_batch)
+    with pytest.raises(KeyboardInterrupt):
+        score_new_texts(con, model, LabelSettings())
+    assert con.execute("select count(*) from raw.mention_sentiment").fetchall()[0][0] == 3
+    assert con.execute("select count(*) from raw.sentiment_settings").fetchall()[0][0] == 0
+
+    monkeypatch.setattr(model, "predict", predict)
+    rest = score_new_texts(con, model, LabelSettings())
+    assert (rest.scored, rest.known, rest.settings_changed) == (4, 3, True)
+    rows = con.execute("select count(*), count(distinct text_hash) from raw.mention_sentiment").fetchall()[0]
+    assert rows == (7, 7)
+
+
 def test_settings_are_recorded_once_per_change(tmp_path: Path) -> None:
     # bug caught: a settings row per build, which would make every build rebuild every month
     con = _warehouse(tmp_path)

@@ -133,8 +133,15 @@ def evaluate(
     if processes > 1 and sys.platform.startswith("linux"):
         _WARM = (model, texts)
         try:
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
+            pool = multiprocessing.get_context("fork").Pool(processes)
+            try:
                 runs = pool.map(_forked_passes, [min_seconds] * processes)
+            finally:
+                # close and join, not terminate (what `with Pool()` does): terminate stops the
+                # workers with SIGTERM, which a process started in the background (nohup, a CI
+                # runner, a pytest-xdist worker) may ignore, and then waits for them for ever
+                pool.close()
+                pool.join()
         finally:
             _WARM = None
     else:

@@ -141,3 +141,24 @@ def test_throughput_is_measured_in_one_process_per_core_and_added_up():
     assert result.processes == 2
     assert result.timed_texts >= 2 * 50 and result.timed_texts % 50 == 0
     assert result.predicted == ["neutral"] * 50
+
+
+def test_the_timing_pool_is_closed_never_terminated(tmp_path, capsys, monkeypatch):
+    # bug caught: the timing pool was stopped with terminate() (`with Pool()`), which kills the
+    # workers with SIGTERM; a process started in the background (CI runners, nohup, pytest-xdist
+    # workers) may ignore SIGTERM, and a worker left waiting for the queue's lock then kept the
+    # evaluation waiting for ever (seen: `make test` hung in this file)
+    import multiprocessing.pool
+
+    def refuse(pool):
+        raise AssertionError("Pool.terminate() stops workers with SIGTERM, which may be ignored")
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "terminate", refuse)
+    path = tmp_path / "valid.csv"
+    path.write_text(
+        "text,label\n" + "".join('"' + text.replace('"', '""') + f'",{label}\n' for text, label in _valid_rows(20)),
+        encoding="utf-8",
+    )
+    code, lines, err = _run(capsys, str(path))
+    assert code == 0, err
+    assert SUMMARY.match(lines[-1])

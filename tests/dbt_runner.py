@@ -6,17 +6,14 @@ from pathlib import Path
 
 import pytest
 from dbt.adapters.duckdb.connections import DuckDBConnectionManager
-from dbt.cli.main import dbtRunner
+from dbt.cli.main import dbtRunner, dbtRunnerResult
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run_dbt(home: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
-    """`dbt <args>` on ``home/warehouse.duckdb``; fails the test when dbt fails."""
-    monkeypatch.setenv("CITRA_HOME", str(home))
-    monkeypatch.setenv("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))
-    monkeypatch.setenv("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-    result = dbtRunner().invoke(
+def invoke_dbt(home: Path, target: str, logs: str, *args: str) -> dbtRunnerResult:
+    """`dbt <args>` on this project, in this process, with its target and log folders in ``home``."""
+    return dbtRunner().invoke(
         [
             *args,
             "--project-dir",
@@ -24,12 +21,20 @@ def run_dbt(home: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
             "--profiles-dir",
             str(REPO),
             "--target-path",
-            str(home / "target"),
+            str(home / target),
             "--log-path",
-            str(home / "logs"),
+            str(home / logs),
             "--quiet",
         ]
     )
+
+
+def run_dbt(home: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
+    """`dbt <args>` on ``home/warehouse.duckdb``; fails the test when dbt fails."""
+    monkeypatch.setenv("CITRA_HOME", str(home))
+    monkeypatch.setenv("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))
+    monkeypatch.setenv("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    result = invoke_dbt(home, "target", "logs", *args)
     # dbt-duckdb keeps the file open in this process; release it for the test's own reads
     DuckDBConnectionManager.close_all_connections()
     assert result.success, result.exception

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dbt.cli.main import dbtRunner
 
 from ingestion.corrections import ingest_corrections, landing_corrections
 from ingestion.load import connect, ingest_media
@@ -29,7 +28,7 @@ from sample_data.__main__ import main as write_sample
 from sentiment.model import load_model
 from sentiment.scoring import score_new_texts
 from sentiment.settings import load_settings
-from tests.dbt_runner import REPO, run_dbt
+from tests.dbt_runner import invoke_dbt, run_dbt
 
 BUILD = ("build", "--exclude", "resource_type:test", "resource_type:unit_test")
 OFFICE = "kalsel"
@@ -69,20 +68,7 @@ def run_dbt_on_spark(home: Path, lake: Path, mp: pytest.MonkeyPatch, *args: str)
     mp.setenv("CITRA_LAKE", str(lake))
     mp.setenv("CITRA_HOME", str(home))
     mp.setenv("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-    result = dbtRunner().invoke(
-        [
-            *args,
-            "--project-dir",
-            str(REPO),
-            "--profiles-dir",
-            str(REPO),
-            "--target-path",
-            str(home / "target_spark"),
-            "--log-path",
-            str(home / "logs_spark"),
-            "--quiet",
-        ]
-    )
+    result = invoke_dbt(home, "target_spark", "logs_spark", *args)
     assert result.success, result.exception
 
 

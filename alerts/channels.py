@@ -19,7 +19,7 @@ from email.message import EmailMessage
 from typing import Protocol
 
 from alerts.messages import Names, payload, subject, text
-from alerts.model import Alert
+from alerts.notice import Notice
 from reporting.delivery import SmtpSettings
 
 TELEGRAM_LIMIT = 4096
@@ -37,7 +37,7 @@ class DeliveryError(Exception):
 class Channel(Protocol):
     name: str
 
-    def send(self, alert: Alert, names: Names, timeout: float) -> str: ...
+    def send(self, notice: Notice, names: Names, timeout: float) -> str: ...
 
 
 def post_json(url: str, body: dict, timeout: float, secret: str = "") -> str:
@@ -77,8 +77,8 @@ class WebhookChannel:
     url: str
     name: str = "webhook"
 
-    def send(self, alert: Alert, names: Names, timeout: float) -> str:
-        return post_json(self.url, payload(alert, names), timeout)
+    def send(self, notice: Notice, names: Names, timeout: float) -> str:
+        return post_json(self.url, payload(notice, names), timeout)
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,9 @@ class TelegramChannel:
     api_base: str = "https://api.telegram.org"
     name: str = "telegram"
 
-    def send(self, alert: Alert, names: Names, timeout: float) -> str:
+    def send(self, notice: Notice, names: Names, timeout: float) -> str:
         url = f"{self.api_base.rstrip('/')}/bot{self.token}/sendMessage"
-        body = {"chat_id": self.chat_id, "text": text(alert, names)[:TELEGRAM_LIMIT], "disable_web_page_preview": True}
+        body = {"chat_id": self.chat_id, "text": text(notice, names)[:TELEGRAM_LIMIT], "disable_web_page_preview": True}
         return post_json(url, body, timeout, secret=self.token)
 
 
@@ -103,15 +103,16 @@ class EmailChannel:
     settings: SmtpSettings
     name: str = "email"
 
-    def message(self, alert: Alert, names: Names) -> EmailMessage:
+    def message(self, notice: Notice, names: Names) -> EmailMessage:
         message = EmailMessage()
-        message["Subject"] = f"[Citra] {subject(alert, names)}"
+        reminder = "Pengingat: " if notice.purpose == "reminder" else ""
+        message["Subject"] = f"[Citra] {reminder}{subject(notice.alert, names)}"
         message["From"] = self.settings.sender
         message["To"] = ", ".join(self.settings.recipients)
-        message.set_content(text(alert, names) + "\n\nPesan ini dikirim otomatis oleh Citra.")
+        message.set_content(text(notice, names) + "\n\nPesan ini dikirim otomatis oleh Citra.")
         return message
 
-    def send(self, alert: Alert, names: Names, timeout: float) -> str:
+    def send(self, notice: Notice, names: Names, timeout: float) -> str:
         s = self.settings
         try:
             smtp = smtplib.SMTP(s.host, s.port, timeout=timeout)
@@ -125,7 +126,7 @@ class EmailChannel:
                 if s.user:
                     smtp.login(s.user, s.password or "")
                 sending = True
-                smtp.send_message(self.message(alert, names))
+                smtp.send_message(self.message(notice, names))
         except smtplib.SMTPResponseException as error:  # the server refused: not delivered
             raise DeliveryError(
                 f"SMTP {error.smtp_code} {error.smtp_error!r}", retryable=error.smtp_code < 500

@@ -44,17 +44,24 @@ ISSUE_ALERTS_COLUMNS: dict[str, tuple[str, str]] = {
     ),
     "status": (
         "varchar",
-        "open, acknowledged, answered or closed: closed by `citra alerts close`, answered when an official post responded, acknowledged by `citra alerts ack`.",
+        "open, acknowledged, answered or closed: closed by `citra alerts close`, answered when a qualifying official post responded (first_response_at), acknowledged by `citra alerts ack`. Notifications do not depend on it (docs/alerts.md).",
     ),
     "still_detected": (
         "boolean",
         "False when the current data no longer raises the alert (e.g. a corrected export); it stays listed with the numbers it was first detected with.",
     ),
     "first_detected_at": ("timestamptz", "When a build first raised the alert."),
-    "notified_at": ("timestamptz", "When the first notification (any channel) was delivered; null if none was."),
+    "notified_at": (
+        "timestamptz",
+        "When the first notice (any channel) was delivered; null if none was. Sent whatever the status, unless acknowledged or closed before.",
+    ),
+    "reminded_at": (
+        "timestamptz",
+        "When the first reminder (any channel) was delivered: the alert was still unanswered and unacknowledged notify.remind_after_hours after its notice; null if none was.",
+    ),
     "notifications": (
         "varchar",
-        "Each channel's latest notification outcome, e.g. 'telegram: sent, webhook: failed'; see raw.alert_notifications.",
+        "Each channel's latest outcome, notices first, then reminders, e.g. 'telegram: sent, webhook: failed, telegram reminder: sent'; see raw.alert_notifications.",
     ),
     "acknowledged_at": ("timestamptz", "First acknowledgement (`citra alerts ack` or landing/alerts/)."),
     "acknowledged_by": ("varchar", "Who acknowledged it first."),
@@ -63,11 +70,15 @@ ISSUE_ALERTS_COLUMNS: dict[str, tuple[str, str]] = {
     "last_note": ("varchar", "The latest note given with an acknowledgement or closing."),
     "first_response_at": (
         "timestamptz",
-        "Publication time of the first official-account post after window_start that matches the issue's keywords (alerts/responses.py).",
+        "Publication time of the first qualifying response: a post after window_start by an account of an agency responsible for the issue (seed issue_agencies) or a coordinating agency (alerts.yml), holding the issue's keywords and, for a kabupaten/kota alert, naming the region (alerts/responses.py).",
     ),
     "response_hours": ("double", "Hours from window_start to first_response_at."),
     "response_post_url": ("varchar", "Link to that post."),
     "response_account": ("varchar", "platform/account of that post."),
+    "other_posts_after": (
+        "bigint",
+        "Other official-account posts since window_start (within response.max_hours) that hold the issue's keywords but do not count as a response: the account's agency is neither responsible nor coordinating, or the post does not name the alert's kabupaten/kota. 0 when none.",
+    ),
 }
 ISSUE_ALERTS_DOC = (
     "Early-warning alerts: one row per alert (negative burst, share-of-voice rise, watchlist term) "
@@ -78,7 +89,10 @@ RESPONSE_MONTHLY_COLUMNS: dict[str, tuple[str, str]] = {
     "month": ("date", "First day of the WITA month of the alerts' window_start."),
     "issue": ("varchar", "Issue code (dim_issue)."),
     "alerts": ("bigint", "Alerts of the issue whose window started in the month (every kind and region)."),
-    "answered": ("bigint", "Of those, alerts an official-account post answered (first_response_at not null)."),
+    "answered": (
+        "bigint",
+        "Of those, alerts a qualifying official-account post answered (first_response_at not null; alerts/responses.py).",
+    ),
     "answered_within_24h": ("bigint", "Of those, alerts answered within 24 hours of window_start."),
     "median_response_hours": (
         "double",

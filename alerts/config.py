@@ -36,9 +36,19 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "min_mentions": 20,
     },
     "watchlist": {"min_mentions": 1},
-    "response": {"max_hours": 168.0},
+    "response": {
+        "max_hours": 168.0,
+        "coordinators": ["diskominfo_kalsel", "biro_adpim_kalsel"],
+        "regional_coordinators": [
+            "diskominfo_banjarmasin",
+            "diskominfo_banjarbaru",
+            "diskominfo_banjar",
+            "diskominfo_tanbu",
+        ],
+    },
     "notify": {
         "max_age_hours": 72.0,
+        "remind_after_hours": 6.0,
         "attempts": 3,
         "backoff_seconds": 1.0,
         "timeout_seconds": 10.0,
@@ -46,7 +56,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     },
 }
 # keys that may be empty (null): no limit
-OPTIONAL = {("notify", "max_age_hours"), ("response", "max_hours")}
+OPTIONAL = {("notify", "max_age_hours"), ("notify", "remind_after_hours"), ("response", "max_hours")}
 
 
 def _merge(path: Path, defaults: dict, given: dict, where: str) -> dict:
@@ -62,6 +72,13 @@ def _merge(path: Path, defaults: dict, given: dict, where: str) -> dict:
             out[key] = _merge(path, default, value, name)
         elif value is None and tuple(name.split(".")) in OPTIONAL:
             out[key] = None
+        elif isinstance(default, list):
+            if value is None:
+                out[key] = []
+            elif not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise ValueError(f"{path}: '{name}' must be a list of codes, e.g. [diskominfo_kalsel], not {value!r}")
+            else:
+                out[key] = [v.strip() for v in value]
         elif isinstance(default, bool):
             if not isinstance(value, bool):
                 raise ValueError(f"{path}: '{name}' must be true or false, not {value!r}")

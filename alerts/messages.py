@@ -1,12 +1,15 @@
 """What a notification says, in Bahasa Indonesia: one short text for chat (Telegram, Slack,
-Mattermost), the same text as an email, and a JSON payload for webhooks."""
+Mattermost), the same text as an email, and a JSON payload for webhooks. Every message says how
+the alert stands: not yet answered, or answered by which account, when (WITA), after how many
+hours, with the post's link. A reminder says when the first notice went out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from alerts.model import WITA, Alert
+from alerts.notice import Notice
 from reporting import formatting as fmt
 
 TITLES = {
@@ -20,16 +23,23 @@ HEADLINES_IN_TEXT = 3
 
 @dataclass(frozen=True)
 class Names:
-    """Display names for codes: issue -> name, region code -> name."""
+    """Display names for codes: issue -> name, region code -> name, platform/account -> the
+    agency or account name."""
 
     issues: dict[str, str]
     regions: dict[str, str]
+    accounts: dict[str, str] = field(default_factory=dict)
 
     def issue(self, code: str | None) -> str:
         return self.issues.get(code or "", code or "tanpa isu")
 
     def region(self, code: str | None) -> str:
         return "seluruh provinsi" if code is None else self.regions.get(code, code)
+
+    def account(self, key: str) -> str:
+        """`Diskominfo Kalsel (instagram/diskominfokalsel)`, or the key alone when unknown."""
+        name = self.accounts.get(key)
+        return f"{name} ({key})" if name else key
 
 
 def _window(alert: Alert) -> str:
@@ -62,13 +72,41 @@ def subject(alert: Alert, names: Names) -> str:
     return f"{TITLES[alert.kind]}{term}: {names.issue(alert.issue)}{where}"
 
 
-def text(alert: Alert, names: Names) -> str:
+def standing(notice: Notice, names: Names) -> str:
+    """How the alert stands: answered by whom, when and how fast, or not yet."""
+    r = notice.response
+    if r is None:
+        line = "Tanggapan: belum ditanggapi akun resmi yang berwenang."
+    else:
+        line = (
+            f"Tanggapan: sudah ditanggapi {names.account(r.account)} pada {fmt.wita_time(r.published_at)}, "
+            f"{fmt.number(r.hours, 1)} jam setelah awal jendela" + (f": {r.url}" if r.url else ".")
+        )
+    if notice.other_posts_after:
+        line += (
+            f" {fmt.number(notice.other_posts_after)} unggahan akun resmi lain menyebut isu ini sejak awal jendela, "
+            "tetapi tidak dihitung sebagai tanggapan (bukan akun instansi yang berwenang, atau tidak menyebut wilayahnya)."
+        )
+    return line
+
+
+def heading(notice: Notice, names: Names) -> str:
+    """The first line: a notice, or a reminder that says when the notice went out."""
+    if notice.purpose == "reminder":
+        sent = f" (peringatan dikirim {fmt.wita_time(notice.sent_at)})" if notice.sent_at else ""
+        return f"Pengingat Citra – belum ditanggapi{sent}: {subject(notice.alert, names)}"
+    return f"Peringatan dini Citra – {subject(notice.alert, names)}"
+
+
+def text(notice: Notice, names: Names) -> str:
     """The message body for chat and email."""
+    alert = notice.alert
     lines = [
-        f"Peringatan dini Citra – {subject(alert, names)}",
+        heading(notice, names),
         f"{_window(alert)}: {what_happened(alert)}",
         f"Tingkat: {SEVERITY.get(alert.severity, alert.severity)} · Wilayah: {names.region(alert.region_code)} · "
         f"ID: {alert.alert_id}",
+        standing(notice, names),
     ]
     if alert.headlines:
         lines.append("Judul teratas:")
@@ -79,10 +117,12 @@ def text(alert: Alert, names: Names) -> str:
     return "\n".join(lines)
 
 
-def payload(alert: Alert, names: Names) -> dict[str, Any]:
+def payload(notice: Notice, names: Names) -> dict[str, Any]:
     """The webhook's JSON: `text` for Slack and Mattermost, the fields for anything else."""
+    alert, r = notice.alert, notice.response
     return {
-        "text": text(alert, names),
+        "text": text(notice, names),
+        "purpose": notice.purpose,
         "alert_id": alert.alert_id,
         "kind": alert.kind,
         "issue": alert.issue,
@@ -102,4 +142,15 @@ def payload(alert: Alert, names: Names) -> dict[str, Any]:
             for h in alert.headlines
         ],
         "outlets": [{"outlet": o, "mentions": n} for o, n in alert.outlets],
+        "response": None
+        if r is None
+        else {
+            "account": r.account,
+            "account_name": names.accounts.get(r.account),
+            "published_at": r.published_at.isoformat(),
+            "hours": r.hours,
+            "url": r.url,
+        },
+        "other_posts_after": notice.other_posts_after,
+        "notice_sent_at": notice.sent_at.isoformat() if notice.sent_at else None,
     }

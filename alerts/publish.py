@@ -52,11 +52,15 @@ DERIVE_SQL = """
       from raw.alert_events group by all
     ), outcomes as ({latest}
     ), sent as (
-      select alert_id, min(event_at) as notified_at from raw.alert_notifications where event = 'sent' group by all
+      select alert_id,
+             min(event_at) filter (where purpose = 'notice') as notified_at,
+             min(event_at) filter (where purpose = 'reminder') as reminded_at
+      from raw.alert_notifications where event = 'sent' group by all
     ), notified as (
-      select alert_id, any_value(s.notified_at) as notified_at,
-             string_agg(channel || ': ' || case outcome when 'claimed' then 'interrupted' else outcome end, ', '
-                        order by channel) as notifications
+      select alert_id, any_value(s.notified_at) as notified_at, any_value(s.reminded_at) as reminded_at,
+             string_agg(channel || case purpose when 'notice' then '' else ' ' || purpose end || ': '
+                        || case outcome when 'claimed' then 'interrupted' else outcome end, ', '
+                        order by purpose = 'notice' desc, purpose, channel) as notifications
       from outcomes left join sent s using (alert_id) group by all
     )
     select d.alert_id, d.kind, d.issue, coalesce(i.issue_name, d.issue), d.region_code, r.region_name, d.term,
@@ -66,11 +70,12 @@ DERIVE_SQL = """
                 when s.first_response_at is not null then 'answered'
                 when e.acknowledged_at is not null then 'acknowledged'
                 else 'open' end,
-           d.still_detected, f.first_detected_at, n.notified_at, n.notifications,
+           d.still_detected, f.first_detected_at, n.notified_at, n.reminded_at, n.notifications,
            e.acknowledged_at, e.acknowledged_by,
            case when e.last_state = 'close' then e.closed_at end,
            case when e.last_state = 'close' then e.closed_by end,
-           e.last_note, s.first_response_at, s.response_hours, s.response_post_url, s.response_account
+           e.last_note, s.first_response_at, s.response_hours, s.response_post_url, s.response_account,
+           coalesce(s.other_posts_after, 0)
     from detected d
     join raw.alert_detections f using (alert_id)
     left join events e using (alert_id)
@@ -122,8 +127,8 @@ def derive_marts(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> None:
     """Replace marts.issue_alerts and marts.mart_response_monthly from ``_detected`` and the raw
     state tables (run inside the caller's transaction)."""
     con.execute(
-        "create or replace temp table _alert_keys as select alert_id, issue, term, window_start from _detected "
-        "union all select alert_id, issue, term, window_start from raw.alert_detections "
+        "create or replace temp table _alert_keys as select alert_id, issue, term, region_code, window_start "
+        "from _detected union all select alert_id, issue, term, region_code, window_start from raw.alert_detections "
         "where alert_id not in (select alert_id from _detected)"
     )
     match_responses(con, cfg["response"])

@@ -3,8 +3,9 @@
 - ``raw.alert_detections``: each alert as it was first detected (one row per alert_id), so an
   alert keeps its first_detected_at, and stays listed if later data no longer shows it.
 - ``raw.alert_events``: every acknowledgement, closing and reopening, with time and author.
-- ``raw.alert_notifications``: the notification outbox, one row per (alert, channel, attempt,
-  event); the primary key makes a claim exclusive (see alerts/outbox.py).
+- ``raw.alert_notifications``: the notification outbox, one row per (alert, channel, purpose,
+  attempt, event); the purpose is ``notice`` (the first message) or ``reminder``; the primary
+  key makes a claim exclusive (see alerts/outbox.py).
 
 ``marts.issue_alerts`` is derived from the current detections and these tables on every build.
 """
@@ -28,17 +29,49 @@ TABLES: dict[str, str] = {
         event_id varchar primary key, alert_id varchar not null, action varchar not null, actor varchar not null,
         note varchar, happened_at timestamptz not null, source varchar not null, recorded_at timestamptz not null)""",
     "alert_notifications": """(
-        alert_id varchar not null, channel varchar not null, attempt integer not null, event varchar not null,
-        event_at timestamptz not null, detail varchar, run_id varchar,
-        primary key (alert_id, channel, attempt, event))""",
+        alert_id varchar not null, channel varchar not null, purpose varchar not null, attempt integer not null,
+        event varchar not null, event_at timestamptz not null, detail varchar, run_id varchar,
+        primary key (alert_id, channel, purpose, attempt, event))""",
 }
+NOTIFICATION_COLUMNS = "alert_id, channel, purpose, attempt, event, event_at, detail, run_id"
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {
+        row[0]
+        for row in con.execute(
+            "select column_name from duckdb_columns() where schema_name = 'raw' and table_name = ?", [table]
+        ).fetchall()
+    }
+
+
+def _add_purpose(con: duckdb.DuckDBPyConnection) -> None:
+    """A warehouse from before reminders: its outbox rows were all first notices. The primary key
+    gains the purpose, which DuckDB cannot alter: copy into the new table and swap, in one
+    transaction."""
+    con.execute("begin transaction")
+    try:
+        con.execute(f"create table raw.alert_notifications_v2 {TABLES['alert_notifications']}")
+        con.execute(
+            f"insert into raw.alert_notifications_v2 ({NOTIFICATION_COLUMNS}) "
+            "select alert_id, channel, 'notice', attempt, event, event_at, detail, run_id from raw.alert_notifications"
+        )
+        con.execute("drop table raw.alert_notifications")
+        con.execute("alter table raw.alert_notifications_v2 rename to alert_notifications")
+        con.execute("commit")
+    except duckdb.Error:
+        con.execute("rollback")
+        raise
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the raw alert tables if they do not exist (never drops or empties them)."""
+    """Create the raw alert tables if they do not exist (never loses a row: an outbox from before
+    reminders is copied into the new layout)."""
     con.execute("create schema if not exists raw")
     for name, body in TABLES.items():
         con.execute(f"create table if not exists raw.{name} {body}")
+    if "purpose" not in _columns(con, "alert_notifications"):
+        _add_purpose(con)
 
 
 def headlines_json(alert: Alert) -> str:

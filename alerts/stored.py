@@ -9,6 +9,8 @@ import duckdb
 
 from alerts.messages import Names
 from alerts.model import Alert, Headline
+from alerts.notice import Notice, Response
+from alerts.outbox import Claim
 
 ALERT_COLUMNS = (
     "alert_id, kind, issue, region_code, term, window_start, window_end, mentions, negative_mentions, "
@@ -41,6 +43,39 @@ def read_alerts(con: duckdb.DuckDBPyConnection, ids: list[str] | None = None) ->
     return [_alert(row) for row in rows]
 
 
+def notices(con: duckdb.DuckDBPyConnection, claims: list[Claim]) -> dict[Claim, Notice]:
+    """The message of each claim: its alert as the mart holds it now (with the response), and
+    for a reminder when the notice went out on that channel."""
+    if not claims:
+        return {}
+    ids = sorted({c.alert_id for c in claims})
+    alerts = {a.alert_id: a for a in read_alerts(con, ids)}
+    standing = {
+        row[0]: row[1:]
+        for row in con.execute(
+            """select alert_id, response_account, first_response_at, response_hours, response_post_url,
+                      coalesce(other_posts_after, 0)
+               from marts.issue_alerts where list_contains(?, alert_id)""",
+            [ids],
+        ).fetchall()
+    }
+    sent = {
+        (a, c): at
+        for a, c, at in con.execute(
+            """select alert_id, channel, min(event_at) from raw.alert_notifications
+               where purpose = 'notice' and event = 'sent' and list_contains(?, alert_id) group by all""",
+            [ids],
+        ).fetchall()
+    }
+    out = {}
+    for c in claims:
+        account, published, hours, url, others = standing[c.alert_id]
+        response = Response(account, published, hours, url) if published is not None else None
+        sent_at = sent.get((c.alert_id, c.channel)) if c.purpose == "reminder" else None
+        out[c] = Notice(alerts[c.alert_id], c.purpose, response, int(others), sent_at)
+    return out
+
+
 def names(con: duckdb.DuckDBPyConnection) -> Names:
     """Issue and region names from the dimensions (codes stand in while they are missing)."""
     tables = {
@@ -54,4 +89,14 @@ def names(con: duckdb.DuckDBPyConnection) -> Names:
         if "dim_region" in tables
         else {}
     )
-    return Names(issues, regions)
+    accounts = (
+        dict(
+            con.execute(
+                "select platform || '/' || account, coalesce(agency_name, account_name) from marts.dim_account "
+                "where coalesce(agency_name, account_name) is not null"
+            ).fetchall()
+        )
+        if "dim_account" in tables
+        else {}
+    )
+    return Names(issues, regions, accounts)

@@ -1,9 +1,12 @@
 """Official posts that answer the planted burst of 6 October (of the story's year), at known times.
 
-Diskominfo Kalsel answers on Instagram at 14:30 WITA the same day, naming the mine and the
-hashtag (#SaveBanua) the watchlist seed follows; the governor's office follows up on Facebook
-the next morning. The alerts of that day count as answered by the first post (docs/alerts.md).
-Written as separate exports, so no planted fact of sample_data/platforms.py changes.
+Diskominfo Kalsel answers on Instagram at 14:30 WITA the same day, naming the mine, Tanah Bumbu
+and the hashtag (#SaveBanua) the watchlist seed follows; the environment agency (DLH, responsible
+for the issue in the seed issue_agencies) names every kabupaten the burst reached at 16:00; the
+governor's office follows up on Facebook the next morning. An alert counts as answered by the
+first post of a responsible or coordinating agency that names its kabupaten (docs/alerts.md), so
+Tanah Bumbu's alert is answered at 14:30 and another kabupaten's at 16:00. Written as separate
+exports, so no planted fact of sample_data/platforms.py changes.
 """
 
 from __future__ import annotations
@@ -23,6 +26,15 @@ RESPONSES: list[tuple[str, str, int, time, str, int]] = [
         "Klarifikasi Pemprov Kalsel soal jalan amblas di Tanah Bumbu akibat lubang tambang: tim Dinas PUPR "
         "dan DLH sudah di lokasi, jalur alternatif disiapkan. #SaveBanua",
         7_000_000_000_000_001,
+    ),
+    (
+        "dlhkalsel",
+        "instagram",
+        0,
+        time(16, 0),
+        "Tim DLH Kalsel turun ke lubang tambang yang longsor di Tanah Bumbu, Tanah Laut, Kotabaru dan Kabupaten "
+        "Banjar. Perusahaan wajib menutup dan mereklamasi lubang bekas tambang.",
+        7_000_000_000_000_003,
     ),
     (
         "humasprovkalsel",

@@ -24,12 +24,15 @@ def free_port() -> int:
 
 class Receiver:
     """What the server received, and how it answers: ``statuses`` are used one per request (then
-    200); ``delay`` seconds before answering (a slow or hanging service)."""
+    200); ``delay`` seconds before answering (a slow or hanging service); while ``gate`` is
+    cleared, answers wait until the test sets it (a send held open as long as the test needs)."""
 
     def __init__(self) -> None:
         self.requests: list[tuple[str, dict]] = []
         self.statuses: list[int] = []
         self.delay = 0.0
+        self.gate = threading.Event()
+        self.gate.set()
         self.lock = threading.Lock()
         self.url = ""
 
@@ -46,6 +49,7 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
                 receiver.requests.append((self.path, body))
                 status = receiver.statuses.pop(0) if receiver.statuses else 200
             time.sleep(receiver.delay)
+            receiver.gate.wait(timeout=300)
             answer = json.dumps({"ok": status == 200, "result": {"message_id": len(receiver.requests)}}).encode()
             try:
                 self.send_response(status)
@@ -74,6 +78,7 @@ def http_receiver() -> Iterator[Receiver]:
     try:
         yield receiver
     finally:
+        receiver.gate.set()
         server.shutdown()
         server.server_close()
 

@@ -22,8 +22,34 @@ DAYS = 40  # 2025-09-01 .. 2025-10-10
 ISSUES = {"banjir": "Banjir", "pendidikan": "Pendidikan", "lingkungan_tambang": "Lingkungan & Tambang"}
 REGIONS = {"6310": "Kabupaten Tanah Bumbu", "6371": "Kota Banjarmasin"}
 HOURS = {0: "neutral", 7: "negative", 13: "positive", 19: "neutral"}
-ACCOUNTS = [("instagram", "diskominfokalsel"), ("facebook", "humasprovkalsel")]
+# (platform, account, agency_code, agency name, region_code): the two provincial coordinators
+# of alerts.yml, the agencies responsible for floods and mining (seed issue_agencies below), one
+# that is responsible for neither, and two kabupaten/kota Diskominfo (regional coordinators)
+ACCOUNTS = [
+    ("instagram", "diskominfokalsel", "diskominfo_kalsel", "Diskominfo Kalsel", "63"),
+    ("facebook", "humasprovkalsel", "biro_adpim_kalsel", "Biro Adpim", "63"),
+    ("x", "bpbdkalsel", "bpbd_kalsel", "BPBD Kalsel", "63"),
+    ("instagram", "dlhkalsel", "dlh_kalsel", "DLH Kalsel", "63"),
+    ("instagram", "dpuprkalsel", "dpupr_kalsel", "Dinas PUPR Kalsel", "63"),
+    ("instagram", "disparkalsel", "dispar_kalsel", "Dispar Kalsel", "63"),
+    ("instagram", "diskominfotanbu", "diskominfo_tanbu", "Diskominfo Tanah Bumbu", "6310"),
+    ("instagram", "diskominfotikbjm", "diskominfo_banjarmasin", "Diskominfotik Banjarmasin", "6371"),
+]
 KEYWORDS = [("lingkungan_tambang", "tambang"), ("lingkungan_tambang", "batu bara"), ("banjir", "banjir")]
+ISSUE_AGENCIES = [
+    ("banjir", "bpbd_kalsel", "utama"),
+    ("lingkungan_tambang", "dlh_kalsel", "utama"),
+    ("lingkungan_tambang", "dpupr_kalsel", "pendukung"),
+]
+# as the seed region_aliases holds them; 6303 (Kabupaten Banjar) has no mentions here
+REGION_ALIASES = [
+    ("tanah bumbu", "6310"),
+    ("tanbu", "6310"),
+    ("batulicin", "6310"),
+    ("banjarmasin", "6371"),
+    ("banjar", "6303"),
+    ("martapura", "6303"),
+]
 
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:
@@ -117,8 +143,22 @@ def build(
         con.executemany("insert into marts.dim_issue values (?, ?)", list(ISSUES.items()))
         con.execute("create or replace table marts.dim_region (region_code varchar, region_name varchar)")
         con.executemany("insert into marts.dim_region values (?, ?)", list(REGIONS.items()))
-        con.execute("create or replace table marts.dim_account (platform varchar, account varchar)")
-        con.executemany("insert into marts.dim_account values (?, ?)", ACCOUNTS)
+        con.execute("""create or replace table marts.dim_account (platform varchar, account varchar,
+                       account_name varchar, agency_code varchar, agency_name varchar, region_code varchar)""")
+        con.executemany(
+            "insert into marts.dim_account values (?, ?, ?, ?, ?, ?)",
+            [(p, a, name, code, name, region) for p, a, code, name, region in ACCOUNTS],
+        )
+        con.execute("create or replace table reference.agencies (agency_code varchar, region_code varchar)")
+        con.executemany(
+            "insert into reference.agencies values (?, ?)", sorted({(code, r) for _, _, code, _, r in ACCOUNTS})
+        )
+        con.execute(
+            "create or replace table reference.issue_agencies (issue_code varchar, agency_code varchar, role varchar)"
+        )
+        con.executemany("insert into reference.issue_agencies values (?, ?, ?)", ISSUE_AGENCIES)
+        con.execute("create or replace table reference.region_aliases (alias varchar, region_code varchar)")
+        con.executemany("insert into reference.region_aliases values (?, ?)", REGION_ALIASES)
         con.execute("""create or replace table marts.mart_platform_posts (platform varchar, account varchar,
                        post_id varchar, published_at timestamptz, post_text varchar, url varchar)""")
         if posts:

@@ -4,7 +4,7 @@ every change is kept with its time and author, and a bad row is set aside with i
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -106,16 +106,30 @@ def test_unknown_or_ambiguous_id_is_refused_with_a_clear_message(home: Path, cap
 
 
 def test_list_shows_open_alerts_newest_first(home: Path, capsys) -> None:
-    province, region = _ids(home)
-    main(["alerts", "ack", region, "--by", "Rina"])
+    # bursts on three days, each raising a province-wide and a regional alert; the mart holds
+    # them oldest first, so a list that forgets to sort shows them the wrong way round
+    mentions = background(until=DAY) + burst(DAY, 8, 30)
+    mentions += burst(DAY - timedelta(days=2), 14, 12, "banjir", "6371")
+    mentions += burst(DAY - timedelta(days=1), 20, 12, "pendidikan", "6310")
+    build(home / "warehouse.duckdb", mentions)
+    _refresh(home)
+    ids = dict(_rows(home, "select issue || ' ' || coalesce(region_code, '-'), alert_id from marts.issue_alerts"))
+    main(["alerts", "ack", ids["lingkungan_tambang 6310"], "--by", "Rina"])
+    main(["alerts", "close", ids["banjir -"], "--by", "Budi"])
     capsys.readouterr()
     assert main(["alerts", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:4] == ["id", "kind", "issue", "region"]
-    assert [line.split()[0] for line in lines[1:]] == [province]
-    assert "2025-10-06 06:00" in lines[1]
+    # id, kind, issue, region, (no term), window start: date and time
+    listed = [(line.split()[0], " ".join(line.split()[4:6])) for line in lines[1:]]
+    # newest window first; alerts of the same window by id
+    assert listed == [
+        (ids["lingkungan_tambang -"], "2025-10-06 06:00"),
+        *sorted([(ids["pendidikan -"], "2025-10-05 18:00"), (ids["pendidikan 6310"], "2025-10-05 18:00")]),
+        (ids["banjir 6371"], "2025-10-04 12:00"),
+    ]
     main(["alerts", "list", "--all"])
-    assert len(capsys.readouterr().out.splitlines()) == 3
+    assert len(capsys.readouterr().out.splitlines()) == 7
 
 
 def test_changes_dropped_as_csv_count_once_and_bad_rows_are_set_aside(home: Path) -> None:

@@ -14,8 +14,10 @@ from alert_warehouse import at, background, build, burst
 
 from alerts.channels import DeliveryError, EmailChannel, TelegramChannel, WebhookChannel
 from alerts.config import load_config
+from alerts.events import Event, record
 from alerts.messages import Names
-from alerts.outbox import claim, release, send_with_retries
+from alerts.notice import Notice
+from alerts.outbox import Claim, claim, release, send_with_retries
 from alerts.run import notify, refresh
 from reporting.delivery import SmtpSettings
 
@@ -140,7 +142,7 @@ def test_retries_wait_longer_each_time_and_a_refusal_is_not_retried() -> None:
 
     from alerts.model import Alert
 
-    alert = Alert("a1", "negative_burst", "banjir", None, None, NOW, NOW, 1, 1, 0.0, 9.0, "medium")
+    alert = Notice(Alert("a1", "negative_burst", "banjir", None, None, NOW, NOW, 1, 1, 0.0, 9.0, "medium"))
     cfg = {"attempts": 4, "backoff_seconds": 0.5, "timeout_seconds": 1.0}
     waits: list[float] = []
     flaky = Flaky([DeliveryError("HTTP 503"), DeliveryError("no connection")])
@@ -172,7 +174,8 @@ def test_claim_left_by_a_crash_is_not_sent_again_and_shows_as_interrupted(wareho
     province = _rows(warehouse, "select alert_id from marts.issue_alerts where region_code is null")[0][0]
     with duckdb.connect(str(warehouse)) as con:
         # what a build that died after claiming, before sending, leaves behind
-        assert claim(con, [(province, "webhook", 1)], NOW, "crashed-run") == [(province, "webhook", 1)]
+        crashed = [Claim(province, "webhook", "notice", 1)]
+        assert claim(con, crashed, NOW, "crashed-run") == crashed
     with http_receiver() as hook:
         sent = notify(warehouse, [WebhookChannel(hook.url)], cfg, NOW, "run-2")
         assert [d.alert_id for d in sent] != [province] and len(hook.requests) == 1
@@ -211,3 +214,52 @@ def test_unreachable_service_is_a_failure_not_an_error_of_the_build(warehouse: P
     done = _build(warehouse, cfg, [WebhookChannel(f"http://127.0.0.1:{free_port()}/")])
     assert [(d.outcome, d.tries) for d in done] == [("failed", 3)] * 2
     assert all(d.detail.startswith("no connection") for d in done)
+
+
+def test_burst_already_answered_in_yesterdays_export_reaches_the_webhook_once_saying_who_answered_and_when(
+    tmp_path: Path, cfg: dict
+) -> None:
+    # the export of 6 October arrives the next morning: the burst from 08:00 and the
+    # environment agency's post at 10:30 are both in it, so the alerts are born answered
+    answer = ("instagram", "dlhkalsel", "d1", at(DAY, 10, 30), "DLH turun ke lubang tambang di Tanah Bumbu")
+    path = build(tmp_path / "w.duckdb", background(until=DAY) + burst(DAY, 8, 30), posts=[answer])
+    next_morning = at(DAY + timedelta(days=1), 9)
+    with http_receiver() as hook:
+        _build(path, cfg, [WebhookChannel(hook.url)], next_morning)
+        assert _rows(path, "select distinct status from marts.issue_alerts") == [("answered",)]
+        # a second build sends nothing
+        assert _build(path, cfg, [WebhookChannel(hook.url)], next_morning + timedelta(hours=1)) == []
+        payloads = hook.bodies()
+    assert sorted(p["region_code"] or "" for p in payloads) == ["", "6310"]
+    for p in payloads:
+        assert p["response"] == {
+            "account": "instagram/dlhkalsel",
+            "account_name": "DLH Kalsel",
+            "published_at": "2025-10-06T02:30:00+00:00",  # 10:30 WITA
+            "hours": 4.5,  # from the window's start at 06:00 WITA
+            "url": "https://instagram.example/d1",
+        }
+        assert (
+            "Tanggapan: sudah ditanggapi DLH Kalsel (instagram/dlhkalsel) pada 6 Oktober 2025 10.30 WITA, "
+            "4,5 jam setelah awal jendela: https://instagram.example/d1" in p["text"].splitlines()
+        )
+
+
+def test_alert_acknowledged_or_closed_before_its_notice_is_not_sent_even_when_answered(
+    tmp_path: Path, cfg: dict
+) -> None:
+    answer = ("instagram", "dlhkalsel", "d1", at(DAY, 10, 30), "DLH turun ke lubang tambang di Tanah Bumbu")
+    mentions = background(until=DAY) + burst(DAY, 8, 30) + burst(DAY, 8, 30, "banjir", "6371")
+    path = build(tmp_path / "w.duckdb", mentions, posts=[answer])
+    refresh(path, tmp_path / "none", tmp_path / "q", cfg, NOW, "run-1")
+    ids = dict(_rows(path, "select coalesce(region_code, '') || ' ' || issue, alert_id from marts.issue_alerts"))
+    with duckdb.connect(str(path)) as con:
+        # answered, then acknowledged at 12:00 before Citra told anyone: its status says
+        # 'answered' (answered ranks over acknowledged), and still nobody needs the notice
+        record(con, Event(ids[" lingkungan_tambang"], "ack", "Rina", None, at(DAY, 12), "cli"))
+        record(con, Event(ids[" banjir"], "close", "Budi", None, at(DAY, 12), "cli"))
+    with http_receiver() as hook:
+        notify(path, [WebhookChannel(hook.url)], cfg, NOW, "run-1")
+        sent = sorted((p["issue"], p["region_code"], p["response"] is not None) for p in hook.bodies())
+    # the answered alert of Tanah Bumbu is announced (saying so); the open one of Banjarmasin too
+    assert sent == [("banjir", "6371", False), ("lingkungan_tambang", "6310", True)]

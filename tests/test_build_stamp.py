@@ -143,5 +143,7 @@ def test_an_alert_acknowledged_or_released_between_builds_makes_the_build_run(tm
         write_stamp(tmp_path / "serving", fingerprint(con, sources), "run-3")
     assert check(tmp_path, warehouse, sources) is not None
     with duckdb.connect(str(warehouse)) as con:
-        con.execute("insert into raw.alert_notifications values ('a1', 'webhook', 1, 'released', now(), 'rina', null)")
+        con.execute(
+            "insert into raw.alert_notifications values ('a1', 'webhook', 'notice', 1, 'released', now(), 'rina', null)"
+        )
     assert check(tmp_path, warehouse, sources) is None

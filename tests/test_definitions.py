@@ -88,7 +88,7 @@ GROUPS = {
         "marts/dim_sentiment_model",
     },
     "quality": {"marts/dq_gaps"},
-    "alerts": {"marts/issue_alerts", "marts/mart_response_monthly", "alerts/notifications"},
+    "alerts": {"marts/issue_alerts", "marts/mart_response_monthly", "alerts/notifications", "alerts/reminders"},
     "serving": {"serving/citra_duckdb"},
     "reporting": {"reports/monthly_report"},
 }
@@ -116,6 +116,7 @@ WRITERS = {
     "marts/dq_gaps",
     "marts/issue_alerts",
     "alerts/notifications",
+    "alerts/reminders",
     "serving/citra_duckdb",
     "reports/monthly_report",
 }
@@ -190,26 +191,28 @@ def test_quality_serving_and_report_come_after_the_marts_they_read(repo: dg.Repo
 
 def test_the_build_job_runs_everything_but_the_partitioned_report(repo: dg.RepositoryDefinition) -> None:
     jobs = {job.name for job in repo.get_all_jobs() if not job.name.startswith("__")}
-    assert jobs == {"citra_build", "citra_expectations", "monthly_report"}
+    assert jobs == {"citra_build", "citra_expectations", "monthly_report", "alert_reminders"}
     build = repo.get_job("citra_build").asset_layer.executable_asset_keys
     everything = {_key(k) for keys in GROUPS.values() for k in keys}
     assert build == everything - {_key("reports/monthly_report")}
     assert repo.get_job("monthly_report").asset_layer.executable_asset_keys == {_key("reports/monthly_report")}
+    # the hourly reminders run alone: no ingestion, no dbt, no serving copy
+    assert repo.get_job("alert_reminders").asset_layer.executable_asset_keys == {_key("alerts/reminders")}
 
 
-def test_the_schedule_and_the_sensor_start_the_right_jobs(repo: dg.RepositoryDefinition) -> None:
-    [schedule] = repo.schedule_defs
-    assert (schedule.name, schedule.job_name, schedule.cron_schedule) == (
-        "monthly_report_schedule",
-        "monthly_report",
-        "0 7 1 * *",
-    )
-    assert schedule.execution_timezone == "Asia/Makassar"
+def test_the_schedules_and_the_sensors_start_the_right_jobs(repo: dg.RepositoryDefinition) -> None:
+    schedules = {s.name: s for s in repo.schedule_defs}
+    assert {(s.name, s.job_name, s.cron_schedule) for s in schedules.values()} == {
+        ("monthly_report_schedule", "monthly_report", "0 7 1 * *"),
+        # reminders are due by the hour: a build with nothing new starts no run
+        ("alert_reminders_schedule", "alert_reminders", "5 * * * *"),
+    }
+    assert {s.execution_timezone for s in schedules.values()} == {"Asia/Makassar"}
     sensors = {sensor.name: sensor for sensor in repo.sensor_defs}
     assert set(sensors) == {"landing_sensor", "expectations_after_build"}
     assert sensors["landing_sensor"].job_name == "citra_build"
     assert sensors["expectations_after_build"].job_name == "citra_expectations"
-    assert schedule.default_status == dg.DefaultScheduleStatus.RUNNING
+    assert {s.default_status for s in schedules.values()} == {dg.DefaultScheduleStatus.RUNNING}
     assert {s.default_status for s in sensors.values()} == {dg.DefaultSensorStatus.RUNNING}
 
 
@@ -223,6 +226,7 @@ def test_alerts_follow_the_marts_they_read_and_notify_right_after(repo: dg.Repos
         _key("reference/issue_keywords"),
     } <= alert_parents
     assert graph.get(_key("alerts/notifications")).parent_keys == {_key("marts/issue_alerts")}
+    assert graph.get(_key("alerts/reminders")).parent_keys == {_key("alerts/notifications")}
     priority = {
         k.to_user_string(): a.op.tags.get("dagster/priority")
         for a in graph.assets_defs

@@ -23,20 +23,42 @@ ANSWER = datetime(2024, 12, 10, 15, 0, tzinfo=WITA)
 
 @pytest.fixture
 def warehouse(tmp_path: Path) -> Path:
-    """The report warehouse (15 negative banjir mentions on 10 December, 06:00-17:59 WITA), an
-    official post on the floods at 15:00 that day, and the alerts published."""
+    """The report warehouse (15 negative banjir mentions on 10 December, 06:00-17:59 WITA), the
+    provincial Diskominfo's post on the floods in Banjarmasin at 15:00 that day, a tourism
+    office's post on them at 12:00 (not an agency responsible for floods), and the alerts published."""
     path = build_warehouse(tmp_path / "warehouse.duckdb")
     add_platform_marts(path)
     with duckdb.connect(str(path)) as con:
         con.execute("create schema reference")
         con.execute("create table reference.issue_keywords as select 'banjir' as issue_code, 'banjir' as keyword")
-        con.execute("create table marts.dim_account as select 'instagram' as platform, 'diskominfokalsel' as account")
-        con.execute("alter table marts.mart_platform_posts add column post_text varchar")
         con.execute(
+            "create table marts.dim_account as select * from (values "
+            "('instagram', 'diskominfokalsel', 'Diskominfo Kalsel', 'diskominfo_kalsel', 'Diskominfo Kalsel', '63'), "
+            "('instagram', 'disparkalsel', 'Dispar Kalsel', 'dispar_kalsel', 'Dispar Kalsel', '63')) "
+            "as t(platform, account, account_name, agency_code, agency_name, region_code)"
+        )
+        con.execute("alter table marts.mart_platform_posts add column post_text varchar")
+        con.executemany(
             "insert into marts.mart_platform_posts (platform, account, post_id, published_at, month, url, engagements, "
-            "post_text) values ('instagram', 'diskominfokalsel', 'p2', ?, date '2024-12-01', "
-            "'https://instagram.example/p2', 10, 'Posko banjir Banjarmasin dibuka')",
-            [ANSWER],
+            "post_text) values (?, ?, ?, ?, date '2024-12-01', ?, 10, ?)",
+            [
+                (
+                    "instagram",
+                    "diskominfokalsel",
+                    "p2",
+                    ANSWER,
+                    "https://instagram.example/p2",
+                    "Posko banjir Banjarmasin dibuka",
+                ),
+                (
+                    "instagram",
+                    "disparkalsel",
+                    "p3",
+                    datetime(2024, 12, 10, 12, tzinfo=WITA),
+                    None,
+                    "Banjir di Banjarmasin",
+                ),
+            ],
         )
     refresh(path, tmp_path / "none", tmp_path / "q", load_config(), datetime(2024, 12, 31, tzinfo=WITA), "run-1")
     return path
@@ -65,7 +87,12 @@ def test_alerts_of_the_month_show_their_response_time_and_the_share_answered_wit
         "2 peringatan dini; 2 dijawab unggahan akun resmi, <b>100,0% dalam 24 jam</b>; "
         "median waktu respons 12,0 jam." in html
     )
-    assert "10 Desember 2024 06.00 WITA" in html and "10 Desember 2024 15.00 WITA (instagram/diskominfokalsel)" in html
+    assert "10 Desember 2024 06.00 WITA" in html
+    assert '<a href="https://instagram.example/p2">10 Desember 2024 15.00 WITA</a> (instagram/diskominfokalsel)' in html
+    # the tourism office's earlier post is not an answer, but staff see it was there
+    assert [(a.other_posts_after, a.response_post_url) for a in (province, region)] == [
+        (1, "https://instagram.example/p2")
+    ] * 2
     assert "Lonjakan negatif" in html and "Dijawab" in html
     # the bursts section and the alerts name the same day: one rule
     assert [b.day for b in data.bursts] == [BURST_DAY]

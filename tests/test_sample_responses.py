@@ -15,11 +15,16 @@ WITA = ZoneInfo("Asia/Makassar")
 def test_answers_are_dated_after_the_burst_of_the_story_year(tmp_path: Path) -> None:
     written = write_responses(tmp_path, date(2027, 10, 6), today=date(2027, 12, 1))
     times = [p["published_at"] for p in written["posts"]]
-    assert times == [datetime(2027, 10, 6, 14, 30, tzinfo=WITA), datetime(2027, 10, 7, 9, 15, tzinfo=WITA)]
+    assert times == [
+        datetime(2027, 10, 6, 14, 30, tzinfo=WITA),
+        datetime(2027, 10, 6, 16, 0, tzinfo=WITA),
+        datetime(2027, 10, 7, 9, 15, tzinfo=WITA),
+    ]
     # downloaded two days after the burst, 8 October 2027 (WITA)
     days = {datetime.fromtimestamp(f.stat().st_mtime, WITA).date() for f in written["files"]}
     assert days == {date(2027, 10, 8)}
     assert [f.name for f in written["files"]] == [
+        "instagram_posts_tanggapan_2027-10-06.csv",
         "instagram_posts_tanggapan_2027-10-06.csv",
         "facebook_posts_tanggapan_2027-10-07.csv",
     ]
@@ -27,6 +32,8 @@ def test_answers_are_dated_after_the_burst_of_the_story_year(tmp_path: Path) -> 
 
 def test_an_answer_after_today_is_not_written_and_no_file_is_dated_after_today(tmp_path: Path) -> None:
     written = write_responses(tmp_path, date(2027, 10, 6), today=date(2027, 10, 6))
-    assert [p["published_at"] for p in written["posts"]] == [datetime(2027, 10, 6, 14, 30, tzinfo=WITA)]
-    [export] = written["files"]
-    assert datetime.fromtimestamp(export.stat().st_mtime, WITA).date() == date(2027, 10, 6)
+    assert [p["published_at"] for p in written["posts"]] == [
+        datetime(2027, 10, 6, 14, 30, tzinfo=WITA),
+        datetime(2027, 10, 6, 16, 0, tzinfo=WITA),
+    ]
+    assert {datetime.fromtimestamp(f.stat().st_mtime, WITA).date() for f in written["files"]} == {date(2027, 10, 6)}

@@ -141,19 +141,62 @@ def show_alert(args: argparse.Namespace) -> int:
             return 2
         cursor = con.execute("select * from marts.issue_alerts where alert_id = ?", [alert_id])
         names = [d[0] for d in cursor.description]
-        for name, value in zip(names, cursor.fetchall()[0]):
+        row = dict(zip(names, cursor.fetchall()[0]))
+        for line in response_lines(con, row):
+            print(line)
+        print()
+        for name, value in row.items():
             print(f"{name:18} {value}")
         print("\nhistory:")
         for when, what, who, detail in con.execute(
             """select happened_at, action, actor, coalesce(note, '') from raw.alert_events where alert_id = $id
                union all
-               select event_at, channel || ' ' || event, coalesce(run_id, ''), coalesce(detail, '')
+               select event_at, channel || case purpose when 'notice' then '' else ' ' || purpose end || ' ' || event,
+                      coalesce(run_id, ''), coalesce(detail, '')
                from raw.alert_notifications where alert_id = $id
                order by 1""",
             {"id": alert_id},
         ).fetchall():
             print(f"  {when.astimezone(WITA):%Y-%m-%d %H:%M} WITA  {what:18} {who:20} {detail}")
     return 0
+
+
+def response_lines(con: duckdb.DuckDBPyConnection, row: dict) -> list[str]:
+    """How the alert stands: the qualifying response (docs/alerts.md#response-tracking), and the
+    other official posts on the issue that did not count."""
+    if row.get("first_response_at") is None:
+        lines = ["response           not answered yet by a responsible or coordinating official account"]
+    else:
+        account = row["response_account"]
+        platform, _, handle = account.partition("/")
+        named = (
+            con.execute(
+                "select coalesce(agency_name, account_name) from marts.dim_account where platform = ? and account = ?",
+                [platform, handle],
+            ).fetchall()
+            if _has_table(con, "marts", "dim_account")
+            else []
+        )
+        who = f"{named[0][0]} ({account})" if named and named[0][0] else account
+        lines = [
+            f"response           answered by {who} at {row['first_response_at'].astimezone(WITA):%Y-%m-%d %H:%M} WITA, "
+            f"{row['response_hours']:.1f} h after the window started",
+            f"                   {row['response_post_url'] or '(no link)'}",
+        ]
+    others = row.get("other_posts_after") or 0
+    lines.append(
+        f"other posts        {others} other official post(s) on the issue since the window started did not count "
+        "(agency not responsible or coordinating, or the region not named)"
+    )
+    return lines
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(
+        con.execute(
+            "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]
+        ).fetchall()[0][0]
+    )
 
 
 def resend(args: argparse.Namespace) -> int:

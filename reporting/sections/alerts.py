@@ -33,6 +33,8 @@ class AlertRow:
     first_response_at: datetime | None
     response_hours: float | None
     response_account: str | None
+    response_post_url: str | None
+    other_posts_after: int
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,12 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def month_alerts(con: duckdb.DuckDBPyConnection, start: date, end: date) -> list[AlertRow]:
-    """Alerts whose window started in the month (WITA, half-open), oldest first."""
+    """Alerts whose window started in the month (WITA, half-open), oldest first, with the first
+    qualifying response and the count of other official posts on the issue that did not count."""
     rows = con.execute(
         """select alert_id, kind, issue_name, region_name, term, window_start, window_end, negative_mentions,
-                  baseline, severity, status, first_response_at, response_hours, response_account
+                  baseline, severity, status, first_response_at, response_hours, response_account,
+                  response_post_url, coalesce(other_posts_after, 0)
            from marts.issue_alerts where window_start >= ? and window_start < ?
            order by window_start, kind, issue, region_code nulls first, term""",
         list(_bounds(start, end)),

@@ -30,6 +30,9 @@ ALERT_INPUTS = (
     "dim_issue",
     "dim_region",
     "issue_keywords",
+    "issue_agencies",
+    "region_aliases",
+    "agencies",
     "watchlist",
 )
 # run before the other steps that are ready at the same time (checks, dq_gaps)
@@ -67,9 +70,11 @@ SPECS = [
     dg.AssetSpec(
         NOTIFICATIONS,
         description=(
-            "Notifications of new open alerts by email, webhook (Slack, Mattermost) and Telegram, whichever "
-            "is configured: exactly one per alert and channel, never again on a rebuild or a rerun. A channel "
-            "that fails is shown here and on the check `alert_delivery`; it never fails the build."
+            "Notices of new alerts by email, webhook (Slack, Mattermost) and Telegram, whichever is configured: "
+            "exactly one per alert and channel, whatever the alert's status (the message says whether and how "
+            "an official post answered it), unless someone acknowledged or closed it first; never again on a "
+            "rebuild or a rerun. A channel that fails is shown here and on the check `alert_delivery`; it "
+            "never fails the build."
         ),
         deps=[ISSUE_ALERTS],
         group_name=ALERTS_GROUP,
@@ -78,7 +83,7 @@ SPECS = [
 ]
 
 
-def _channels(context: dg.AssetExecutionContext, builders: dict) -> list[Channel]:
+def channels_of(context: dg.AssetExecutionContext, builders: dict) -> list[Channel]:
     """The configured channels; a misconfigured one is logged and left out, never fatal."""
     channels = []
     for name, build in builders.items():
@@ -92,12 +97,13 @@ def _channels(context: dg.AssetExecutionContext, builders: dict) -> list[Channel
     return channels
 
 
-def _deliveries_markdown(deliveries: list[Delivery]) -> str:
+def deliveries_markdown(deliveries: list[Delivery]) -> str:
     if not deliveries:
         return "nothing to send"
-    lines = ["| alert | channel | attempt | outcome | tries | detail |", "|---|---|---|---|---|---|"]
+    lines = ["| alert | channel | purpose | attempt | outcome | tries | detail |", "|---|---|---|---|---|---|---|"]
     lines += [
-        f"| {d.alert_id} | {d.channel} | {d.attempt} | {d.outcome} | {d.tries} | {d.detail.replace('|', '/')} |"
+        f"| {d.alert_id} | {d.channel} | {d.purpose} | {d.attempt} | {d.outcome} | {d.tries} | "
+        f"{d.detail.replace('|', '/')} |"
         for d in deliveries
     ]
     return "\n".join(lines)
@@ -130,12 +136,17 @@ def issue_alerts_asset() -> dg.AssetsDefinition:
             datetime.now(WITA),
             context.run.run_id,
         )
+        if done.unknown_agencies:
+            context.log.warning(
+                "alerts.yml response.coordinators / regional_coordinators name agencies the seed agencies does "
+                f"not know: {', '.join(done.unknown_agencies)}; their posts answer no alert"
+            )
         for outcome in done.files.outcomes:
             context.log.info(f"landing/alerts/{outcome.name}: {outcome.status} {outcome.message}".strip())
         for alert in done.alerts:
             if alert.alert_id in done.new_ids:
                 context.log.warning(f"new alert {alert.alert_id}: {alert.kind} {alert.issue} {alert.region_code or ''}")
-        channels = _channels(
+        channels = channels_of(
             context,
             {
                 "email": lambda: alert_email.channel(smtp),
@@ -167,7 +178,7 @@ def issue_alerts_asset() -> dg.AssetsDefinition:
                 "channels": dg.MetadataValue.text(", ".join(c.name for c in channels) or "none configured"),
                 "sent": dg.MetadataValue.int(sum(d.outcome == "sent" for d in deliveries)),
                 "failed": dg.MetadataValue.int(sum(d.outcome != "sent" for d in deliveries)),
-                "deliveries": dg.MetadataValue.md(_deliveries_markdown(deliveries)),
+                "deliveries": dg.MetadataValue.md(deliveries_markdown(deliveries)),
                 "open_alerts": dg.MetadataValue.md(open_alerts),
             },
         )

@@ -57,11 +57,13 @@ def alert_delivery(citra: CitraHome) -> dg.AssetCheckResult:
     with duckdb.connect(str(citra.warehouse), read_only=True) as con:
         rows = con.execute(
             f"""with latest as ({LATEST_SQL})
-                select l.alert_id, l.channel, l.attempt, l.outcome, n.detail
+                select l.alert_id, l.channel || case l.purpose when 'notice' then '' else ' ' || l.purpose end,
+                       l.attempt, l.outcome, n.detail
                 from latest l left join raw.alert_notifications n
-                  on n.alert_id = l.alert_id and n.channel = l.channel and n.attempt = l.attempt and n.event = l.outcome
+                  on n.alert_id = l.alert_id and n.channel = l.channel and n.purpose = l.purpose
+                 and n.attempt = l.attempt and n.event = l.outcome
                 where l.outcome in ('failed', 'uncertain', 'claimed')
-                order by l.alert_id, l.channel"""
+                order by l.alert_id, l.purpose, l.channel"""
         ).fetchall()
     if not rows:
         return dg.AssetCheckResult(passed=True, metadata={"summary": "every notification claimed so far was delivered"})

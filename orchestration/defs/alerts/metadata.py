@@ -43,7 +43,9 @@ def history_markdown(con: duckdb.DuckDBPyConnection, limit: int = 30) -> str:
              union all
              select happened_at, alert_id, action, coalesce(note, ''), actor from raw.alert_events
              union all
-             select event_at, alert_id, channel || ' ' || event, coalesce(detail, ''), coalesce(run_id, '')
+             select event_at, alert_id,
+                    channel || case purpose when 'notice' then '' else ' ' || purpose end || ' ' || event,
+                    coalesce(detail, ''), coalesce(run_id, '')
              from raw.alert_notifications)
            order by happened desc, alert_id limit ?""",
         [limit],

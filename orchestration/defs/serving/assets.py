@@ -14,6 +14,7 @@ import duckdb
 from alerts.columns import ISSUE_ALERTS_COLUMNS, ISSUE_ALERTS_DOC, RESPONSE_MONTHLY_COLUMNS, RESPONSE_MONTHLY_DOC
 from orchestration.constants import SERVING_GROUP, WRITER_POOL
 from orchestration.defs.alerts.assets import ISSUE_ALERTS, NOTIFICATIONS, RESPONSE_MONTHLY
+from orchestration.defs.alerts.reminders import REMINDERS
 from orchestration.defs.dbt.assets import citra_dbt_models, model_key
 from orchestration.defs.quality.assets import DQ_GAPS
 from orchestration.jobs import BUILD_JOB_NAME
@@ -66,8 +67,8 @@ def serving_asset() -> dg.AssetsDefinition:
 
     @dg.asset(
         key=SERVING,
-        # after the notifications, so the copy carries each alert's notified_at
-        deps=[*mart_keys(), DQ_GAPS, ISSUE_ALERTS, RESPONSE_MONTHLY, NOTIFICATIONS],
+        # after the notices and reminders, so the copy carries each alert's notified_at, reminded_at
+        deps=[*mart_keys(), DQ_GAPS, ISSUE_ALERTS, RESPONSE_MONTHLY, NOTIFICATIONS, REMINDERS],
         group_name=SERVING_GROUP,
         kinds={"duckdb", "parquet"},
         pool=WRITER_POOL,

@@ -48,7 +48,7 @@ def _window(alert: Alert) -> str:
 
 
 def what_happened(alert: Alert) -> str:
-    """The numbers of the alert in one sentence."""
+    """The numbers of the alert in one sentence (a kind without its own sentence gets the counts)."""
     if alert.kind == "negative_burst":
         return (
             f"{fmt.number(alert.negative_mentions)} mention negatif, padahal biasanya "
@@ -59,17 +59,19 @@ def what_happened(alert: Alert) -> str:
             f"{fmt.percent(alert.share)} dari seluruh pemberitaan hari itu ({fmt.number(alert.mentions)} mention), "
             f"padahal biasanya {fmt.percent(alert.baseline)}; {fmt.number(alert.negative_mentions)} di antaranya negatif."
         )
-    return (
-        f'"{alert.term}" muncul pertama kali: {fmt.number(alert.mentions)} mention, '
-        f"{fmt.number(alert.negative_mentions)} di antaranya negatif."
-    )
+    if alert.kind == "watchlist":
+        return (
+            f'"{alert.term}" muncul pertama kali: {fmt.number(alert.mentions)} mention, '
+            f"{fmt.number(alert.negative_mentions)} di antaranya negatif."
+        )
+    return f"{fmt.number(alert.mentions)} mention, {fmt.number(alert.negative_mentions)} di antaranya negatif."
 
 
 def subject(alert: Alert, names: Names) -> str:
     """One line: what, which issue, where."""
     where = "" if alert.region_code is None else f", {names.region(alert.region_code)}"
     term = f' "{alert.term}"' if alert.term else ""
-    return f"{TITLES[alert.kind]}{term}: {names.issue(alert.issue)}{where}"
+    return f"{TITLES.get(alert.kind, 'Peringatan')}{term}: {names.issue(alert.issue)}{where}"
 
 
 def standing(notice: Notice, names: Names) -> str:

@@ -97,6 +97,29 @@ def test_answer_by_an_official_post_outranks_acknowledged_and_closing_outranks_b
     ]
 
 
+def test_show_says_who_answered_when_and_how_many_other_posts_did_not_count(home: Path, capsys) -> None:
+    province, region = _ids(home)
+    build(home / "warehouse.duckdb", background(until=DAY) + burst(DAY, 8, 30), posts=POST)
+    _refresh(home)
+    capsys.readouterr()
+    assert main(["alerts", "show", province]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    # the governor's office coordinates: a province-wide alert needs no region in the post
+    assert shown[:3] == [
+        "response           answered by Biro Adpim (facebook/humasprovkalsel) at 2025-10-06 16:45 WITA, "
+        "10.8 h after the window started",
+        "                   https://facebook.example/p3",
+        "other posts        0 other official post(s) on the issue since the window started did not count "
+        "(agency not responsible or coordinating, or the region not named)",
+    ]
+    assert main(["alerts", "show", region]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    # the same post does not name Tanah Bumbu: not an answer there, but staff see it
+    assert shown[0] == "response           not answered yet by a responsible or coordinating official account"
+    assert shown[1].startswith("other posts        1 other official post(s)")
+    assert "other_posts_after  1" in shown
+
+
 def test_unknown_or_ambiguous_id_is_refused_with_a_clear_message(home: Path, capsys) -> None:
     assert main(["alerts", "ack", "ffffffffffff", "--by", "Rina"]) == 2
     assert "no alert has the id 'ffffffffffff'" in capsys.readouterr().err

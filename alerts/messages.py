@@ -75,21 +75,23 @@ def subject(alert: Alert, names: Names) -> str:
 
 
 def standing(notice: Notice, names: Names) -> str:
-    """How the alert stands: answered by whom, when and how fast, or not yet."""
+    """How the alert stands: answered by whom, when and how fast, or not yet; then, on a line of
+    its own, the other official posts on the issue that did not count."""
     r = notice.response
     if r is None:
-        line = "Tanggapan: belum ditanggapi akun resmi yang berwenang."
+        lines = ["Tanggapan: belum ditanggapi akun resmi yang berwenang."]
     else:
-        line = (
+        lines = [
             f"Tanggapan: sudah ditanggapi {names.account(r.account)} pada {fmt.wita_time(r.published_at)}, "
             f"{fmt.number(r.hours, 1)} jam setelah awal jendela" + (f": {r.url}" if r.url else ".")
-        )
+        ]
     if notice.other_posts_after:
-        line += (
-            f" {fmt.number(notice.other_posts_after)} unggahan akun resmi lain menyebut isu ini sejak awal jendela, "
-            "tetapi tidak dihitung sebagai tanggapan (bukan akun instansi yang berwenang, atau tidak menyebut wilayahnya)."
+        lines.append(
+            f"Unggahan lain: {fmt.number(notice.other_posts_after)} unggahan akun resmi menyebut isu ini sejak awal "
+            "jendela, tetapi tidak dihitung sebagai tanggapan (bukan akun instansi yang berwenang, atau tidak "
+            "menyebut wilayahnya)."
         )
-    return line
+    return "\n".join(lines)
 
 
 def heading(notice: Notice, names: Names) -> str:

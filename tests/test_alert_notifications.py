@@ -263,3 +263,18 @@ def test_alert_acknowledged_or_closed_before_its_notice_is_not_sent_even_when_an
         sent = sorted((p["issue"], p["region_code"], p["response"] is not None) for p in hook.bodies())
     # the answered alert of Tanah Bumbu is announced (saying so); the open one of Banjarmasin too
     assert sent == [("banjir", "6371", False), ("lingkungan_tambang", "6310", True)]
+
+
+def test_message_of_an_unanswered_alert_names_the_posts_that_did_not_count(tmp_path: Path, cfg: dict) -> None:
+    # the disaster agency posted on floods, in Banjarmasin: no answer to Tanah Bumbu's flood burst
+    post = ("x", "bpbdkalsel", "f1", at(DAY, 10, 30), "Banjir di Kota Banjarmasin, tim evakuasi dikerahkan")
+    path = build(tmp_path / "w.duckdb", background(until=DAY) + burst(DAY, 8, 30, "banjir", "6310"), posts=[post])
+    with http_receiver() as hook:
+        _build(path, cfg, [WebhookChannel(hook.url)])
+        region = next(p for p in hook.bodies() if p["region_code"] == "6310")
+    assert (region["response"], region["other_posts_after"]) == (None, 1)
+    assert region["text"].splitlines()[3:5] == [
+        "Tanggapan: belum ditanggapi akun resmi yang berwenang.",
+        "Unggahan lain: 1 unggahan akun resmi menyebut isu ini sejak awal jendela, tetapi tidak dihitung sebagai "
+        "tanggapan (bukan akun instansi yang berwenang, atau tidak menyebut wilayahnya).",
+    ]

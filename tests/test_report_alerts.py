@@ -88,11 +88,15 @@ def test_alerts_of_the_month_show_their_response_time_and_the_share_answered_wit
         "median waktu respons 12,0 jam." in html
     )
     assert "10 Desember 2024 06.00 WITA" in html
-    assert '<a href="https://instagram.example/p2">10 Desember 2024 15.00 WITA</a> (instagram/diskominfokalsel)' in html
+    assert (
+        '<a href="https://instagram.example/p2">10 Desember 2024 15.00 WITA</a><br>'
+        '<span class="note">instagram/diskominfokalsel</span>' in html
+    )
     # the tourism office's earlier post is not an answer, but staff see it was there
     assert [(a.other_posts_after, a.response_post_url) for a in (province, region)] == [
         (1, "https://instagram.example/p2")
     ] * 2
+    assert '<th class="r">Unggahan lain</th>' in html and html.count('<td class="r">1</td></tr>') == 2
     assert "Lonjakan negatif" in html and "Dijawab" in html
     # the bursts section and the alerts name the same day: one rule
     assert [b.day for b in data.bursts] == [BURST_DAY]

@@ -1,7 +1,8 @@
 """Tables of the dashboard: one definition gives the HTML table (Indonesian formats, through
 ``reporting.formatting``, the report's own module) and the CSV file a user downloads (raw values:
 numbers with a decimal point, ISO dates, WITA times; UTF-8 with a byte-order mark so Excel reads
-the Indonesian letters).
+the Indonesian letters; text that a spreadsheet would run as a formula neutralized as in every
+file Citra writes, ``ingestion.safe_export``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from ingestion.safe_export import neutralize
 from reporting import formatting as fmt
 from reporting.render import web_url
 
@@ -112,6 +114,6 @@ def to_csv(table: Table) -> bytes:
             header.append("Tautan")
             keys.append(column.link_key)
     writer.writerow(header)
-    for row in table.rows:
-        writer.writerow([_raw(row.get(key)) for key in keys])
+    for row in table.rows:  # a headline like `=HYPERLINK(...)` must not run in a spreadsheet
+        writer.writerow([neutralize(_raw(row.get(key))) for key in keys])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

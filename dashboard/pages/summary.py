@@ -19,6 +19,7 @@ from dashboard.pages.base import Document, PageContext
 from dashboard.queries import scoped_history, scoped_totals
 from dashboard.tables import Column, Table
 from reporting import formatting as fmt
+from reporting.data import totals
 from reporting.model import Gap, MonthTotals, Summary, Totals
 from reporting.periods import month_bounds, previous_month
 from reporting.sections.quality import month_gaps
@@ -82,9 +83,7 @@ def summary_data(ctx: PageContext) -> SummaryData:
         month=month,
         data_through=ctx.data_through,
         summary=summary,
-        province=(scoped_totals(con, type(scope)(None, scope.province_name), month) or EMPTY)
-        if scope.is_region
-        else None,
+        province=(totals(con, month) or EMPTY) if scope.is_region else None,
         history=tuple(scoped_history(con, scope, month)),
         open_alerts=tuple(open_alerts(con, scope)) if has_alerts else (),
         elsewhere=open_elsewhere(con, scope) if has_alerts else None,

@@ -25,9 +25,17 @@ SERIES = ["#0b3d66", "#c62828", "#2e7d32", "#b26a00", "#6a1b9a", "#00838f", "#5d
 FONT = "Citra Sans, DejaVu Sans, Verdana, sans-serif"
 
 
-def month_label(month: date) -> str:
-    """`Okt<br>2025`: an axis label in two short lines, so twelve of them fit a phone's width."""
-    return f"{SHORT_MONTHS[month.month - 1]}<br>{month.year}"
+def month_labels(months: Sequence[date]) -> list[str]:
+    """Axis labels short enough for twelve on a phone: `Okt<br>2025`, `Nov`, `Des`, `Jan<br>2026`,
+    ... (the year under each January, and under the first month unless a January follows within two;
+    hover shows the full name)."""
+    january_soon = any(m.month == 1 for m in months[1:3])  # two years side by side would overlap
+    return [
+        f"{SHORT_MONTHS[m.month - 1]}<br>{m.year}"
+        if m.month == 1 or (i == 0 and not january_soon)
+        else SHORT_MONTHS[m.month - 1]
+        for i, m in enumerate(months)
+    ]
 
 
 def _layout(**extra: object) -> dict:
@@ -35,12 +43,12 @@ def _layout(**extra: object) -> dict:
         "separators": ",.",
         "font": {"family": FONT, "size": 12, "color": INK},
         "margin": {"l": 8, "r": 8, "t": 8, "b": 8},
-        "legend": {"orientation": "h", "y": -0.15, "x": 0, "traceorder": "normal"},
+        "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "traceorder": "normal"},
         "hoverlabel": {"font": {"family": FONT}},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "barmode": "stack",
-        "xaxis": {"automargin": True, "fixedrange": True},
+        "xaxis": {"automargin": True, "fixedrange": True, "tickangle": 0},
         "yaxis": {"automargin": True, "fixedrange": True, "gridcolor": "#e4e7eb", "tickformat": ",d"},
     }
     layout.update(extra)
@@ -77,7 +85,7 @@ def sentiment_trend(months: Sequence, negative_line: bool = True) -> dict | None
     ``months`` have ``month``, the four counts and ``negative_share``."""
     if not any(m.mentions for m in months):
         return None
-    x = [month_label(m.month) for m in months]
+    x = month_labels([m.month for m in months])
     traces = [
         {
             "type": "bar",
@@ -168,7 +176,7 @@ def share_heatmap(rows: Sequence[str], months: Sequence[date], values: Sequence[
     """A share per row and month as colour (e.g. the negative share per region): white to red."""
     if not any(v is not None for row in values for v in row):
         return None
-    x = [month_label(m) for m in months]
+    x = month_labels(months)
     text = [[fmt.percent(v) for v in row] for row in values]
     trace = {
         "type": "heatmap",
@@ -194,7 +202,7 @@ def lines(months: Sequence[date], series: dict[str, Sequence[float | None]], kin
     if not any(v is not None and v != 0 for values in series.values() for v in values):
         return None
     shown = fmt.percent if kind == "share" else fmt.number
-    x = [month_label(m) for m in months]
+    x = month_labels(months)
     traces = [
         {
             "type": "scatter",

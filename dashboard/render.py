@@ -32,7 +32,6 @@ class SiteInfo:
     is_region: bool
     province_name: str
     month: object
-    data_through: object
     nav: tuple[NavItem, ...]
     asset_version: str  # appended to the stylesheet's and scripts' URLs so browsers reload them
 

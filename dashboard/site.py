@@ -1,6 +1,8 @@
 """Build a site: read every page's data from the serving copy (read-only), then write only the
 documents whose fingerprint changed, their CSV files, and the shared assets; documents of pages
-that disappeared are removed.
+that disappeared are removed. What every page shows (the header, the navigation, the month) is
+part of each fingerprint, so it holds nothing that changes with every build: a daily build whose
+new mentions fall after the month shown rewrites the Ringkasan only (it says how recent the data is).
 
 The province's site goes to ``<root>/site/``, a kabupaten/kota's to ``<root>/region-<CODE>/``.
 Each file is written to a temporary name and renamed, so a reader never gets half a page.
@@ -74,7 +76,6 @@ def _site_info(ctx: PageContext, pages: list[Page], documents: list[Document]) -
         ctx.scope.is_region,
         ctx.scope.province_name,
         ctx.month,
-        ctx.data_through,
         nav,
         assets.version(),
     )

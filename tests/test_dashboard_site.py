@@ -49,6 +49,27 @@ def test_new_mentions_of_one_issue_rewrite_only_the_pages_that_show_them(tmp_pat
     assert set(again.skipped) == {"isu.html", "isu-banjir.html", "akun.html", "asn.html"}
 
 
+def test_a_daily_build_with_mentions_after_the_month_shown_rewrites_only_the_ringkasan(tmp_path: Path) -> None:
+    """Catches something on every page that changes with each day's data (how recent the data
+    is, a build time): every daily build would then write the whole site."""
+    mentions = planted_mentions()
+    serving = make_serving(tmp_path / "serving" / "citra.duckdb", mentions)
+    build_site(serving, tmp_path / "dashboard", None, TODAY)
+    november = [
+        replace(m, mention_id=f"{m.mention_id}-nov", published_at=m.published_at.replace(month=11), url=m.url + "-nov")
+        for m in mentions
+        if m.published_at.month == 10
+    ]
+    serving.unlink()
+    make_serving(serving, [*mentions, *november])
+    again = build_site(serving, tmp_path / "dashboard", None, TODAY)
+    assert again.written == ["index.html"]
+    newest = max(m.published_at for m in november).day
+    assert f"Data <i>mention</i> sampai {newest} November 2025." in (again.folder / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_a_page_whose_mart_is_missing_is_left_out_of_the_site_and_its_navigation(tmp_path: Path) -> None:
     """Catches a missing mart failing the whole site, and a page left behind (and linked) after
     its mart disappeared."""

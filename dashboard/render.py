@@ -8,6 +8,7 @@ dashboard and the report write `18,2%` and `6 Oktober 2025` the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 import jinja2
@@ -31,7 +32,7 @@ class SiteInfo:
     title: str  # e.g. "Provinsi Kalimantan Selatan" or "Kabupaten Banjar"
     is_region: bool
     province_name: str
-    month: object
+    month: date | None
     nav: tuple[NavItem, ...]
     asset_version: str  # appended to the stylesheet's and scripts' URLs so browsers reload them
 

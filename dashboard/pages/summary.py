@@ -12,6 +12,7 @@ name another region's accounts).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from dashboard import figures
 from dashboard.alerts_data import AlertCounts, AlertItem, month_alerts, open_alerts, open_elsewhere
@@ -38,11 +39,13 @@ class GapCount:
 
 @dataclass(frozen=True)
 class SummaryData:
+    """What the Ringkasan shows, for the province or one kabupaten/kota."""
+
     scope_name: str
     is_region: bool
     province_name: str
-    month: object  # date, or None while the serving copy holds no mention
-    data_through: object
+    month: date | None  # None while the serving copy holds no mention
+    data_through: date | None
     summary: Summary | None = None
     province: Totals | None = None  # a regional site: the province's month, as aggregates
     history: tuple[MonthTotals, ...] = ()

@@ -11,7 +11,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 MENTIONS ?= 60000
 
-.PHONY: install install-spark java demo test test-fast test-dates test-dates-fast test-spark lint sample build ui bench clean
+.PHONY: install install-spark java chromium demo test test-fast test-dates test-dates-fast test-spark test-dashboard dashboard lint sample build ui bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,20 @@ java:
 
 install-spark: $(SPARK_STAMP) java
 
+# the dashboard's browser tests and benchmark: the extra .[dashboard-test] (Playwright from PyPI)
+# and Debian's chromium (scripts/ensure_chromium; `playwright install` cannot download a browser here)
+DASHBOARD_STAMP := $(VENV)/.citra-dashboard-test-installed
+$(DASHBOARD_STAMP): $(STAMP)
+	@if [ -x $(BIN)/uv ]; then \
+		$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -e '.[dev,dashboard-test]'; \
+	else \
+		$(BIN)/python -m pip install --quiet -e '.[dev,dashboard-test]'; \
+	fi
+	@touch $@
+
+chromium:
+	@scripts/ensure_chromium
+
 # what demo and build need on top of the base install: Spark's when CITRA_ENGINE=spark
 ENGINE_DEPS := $(if $(filter spark,$(CITRA_ENGINE)),install-spark)
 
@@ -52,6 +66,11 @@ demo: $(STAMP) $(ENGINE_DEPS)
 build: $(STAMP) $(ENGINE_DEPS)
 	$(BIN)/citra build
 
+# the dashboard from the serving copy (docs/dashboard.md): REGION=6303 for one kabupaten/kota's
+# site, REGION=all for the province's and all 13
+dashboard: $(STAMP)
+	$(BIN)/citra dashboard build $(if $(filter all,$(REGION)),--all-regions,$(if $(REGION),--region $(REGION)))
+
 # both cores: one test file per worker at a time (module fixtures are built once)
 PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
@@ -62,6 +81,11 @@ test: $(STAMP)
 # equal the DuckDB build cell by cell; installs the spark extra and Java when missing
 test-spark: install-spark
 	$(BIN)/python -m pytest -q --spark tests/spark
+
+# the dashboard in headless Chromium (tests/browser/, left out of make test): a small sample built
+# through Dagster, every page opened; fails on a console error, a failed request or an empty chart
+test-dashboard: $(DASHBOARD_STAMP) chromium
+	$(BIN)/python -m pytest -q --browser tests/browser
 
 # the edit-run loop: everything but the tests marked slow (end-to-end, crash, concurrency, dbt builds)
 test-fast: $(STAMP)
@@ -87,8 +111,9 @@ lint: $(STAMP)
 ui: $(STAMP)
 	$(BIN)/citra ui
 
-# BENCH picks a part, e.g. make bench BENCH="--only alerts" (drop -> notification with dagster dev)
-bench: $(STAMP)
+# BENCH picks a part, e.g. make bench BENCH="--only alerts" (drop -> notification with dagster dev),
+# BENCH="--only dashboard" (the dashboard on the sample of make demo, in headless Chromium too)
+bench: $(STAMP) $(if $(findstring dashboard,$(BENCH)),$(DASHBOARD_STAMP) chromium)
 	$(BIN)/python -m benchmarks $(BENCH)
 
 clean:

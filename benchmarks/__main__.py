@@ -1,23 +1,47 @@
-"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines] [--big] ...`: run a benchmark and print its table.
+"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines|dashboard] [--big] ...`: run a benchmark and print its table.
 
 Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
 row with the bare-DuckDB figure measured in the same command. `--only alerts` measures alert
-detection and the drop-to-notification latency with `dagster dev` running (issue 15).
+detection and the drop-to-notification latency with `dagster dev` running (issue 15); `--only
+dashboard` the dashboard on the sample of `make demo` (issue 28).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
-from benchmarks import alerts_detect, alerts_latency, amplification, build, engines, goals, ingest, report, sentiment
+from benchmarks import (
+    alerts_detect,
+    alerts_latency,
+    amplification,
+    build,
+    dashboard,
+    engines,
+    goals,
+    ingest,
+    report,
+    sentiment,
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
         "--only",
-        choices=["goals", "ingest", "report", "build", "sentiment", "amplification", "alerts", "engines", "memory"],
+        choices=[
+            "goals",
+            "ingest",
+            "report",
+            "build",
+            "sentiment",
+            "amplification",
+            "alerts",
+            "engines",
+            "memory",
+            "dashboard",
+        ],
         default="goals",
     )
     parser.add_argument("--big", action="store_true", help="goals: also build 10M rows for the peak-memory row")
@@ -52,6 +76,8 @@ def main() -> None:
         alerts_latency.main()
     elif args.only == "engines":
         engines.main(args.mentions or [1_000_000], Path(args.root), args.engine_timeout)
+    elif args.only == "dashboard":
+        dashboard.main(Path(os.environ.get("CITRA_HOME") or "data"))
     elif args.only == "sentiment":
         sentiment.main(args.headlines)
     elif args.only == "amplification":

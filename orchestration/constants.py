@@ -15,6 +15,7 @@ QUALITY_GROUP = "quality"
 SERVING_GROUP = "serving"
 REPORTING_GROUP = "reporting"
 ALERTS_GROUP = "alerts"
+DASHBOARD_GROUP = "dashboard"
 
 # Jobs, by name (the CLI checks "nothing new" before it imports Dagster).
 BUILD_JOB_NAME = "citra_build"

@@ -37,10 +37,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--spark", action="store_true", help="also collect tests/spark/ (needs the .[spark] extra and Java)"
     )
+    parser.addoption(
+        "--browser", action="store_true", help="also collect tests/browser/ (needs .[dashboard-test] and chromium)"
+    )
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    """tests/spark/ runs in `make test-spark` only: the default suite needs no Java."""
-    if collection_path.name == "spark" and collection_path.parent == Path(__file__).parent:
-        return not config.getoption("--spark")
+    """tests/spark/ runs in `make test-spark` only (the default suite needs no Java), tests/browser/
+    in `make test-dashboard` only (nor a browser)."""
+    if collection_path.parent == Path(__file__).parent and collection_path.name in {"spark", "browser"}:
+        return not config.getoption(f"--{collection_path.name}")
     return None

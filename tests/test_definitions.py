@@ -90,6 +90,7 @@ GROUPS = {
     "quality": {"marts/dq_gaps"},
     "alerts": {"marts/issue_alerts", "marts/mart_response_monthly", "alerts/notifications", "alerts/reminders"},
     "serving": {"serving/citra_duckdb"},
+    "dashboard": {"dashboard/site"},
     "reporting": {"reports/monthly_report"},
 }
 
@@ -185,6 +186,8 @@ def test_quality_serving_and_report_come_after_the_marts_they_read(repo: dg.Repo
     assert {_key("marts/mart_issue_sentiment_monthly"), _key("marts/dq_gaps")} <= report_parents
     assert {_key("reference/issue_agencies"), _key("reference/officials")} <= report_parents  # seeds it reads
     assert {_key("marts/mart_amplification_monthly"), _key("marts/mart_amplification_posts")} <= report_parents
+    # the dashboard reads the serving copy only, so it runs after (and only after) a publication
+    assert graph.get(_key("dashboard/site")).parent_keys == {_key("serving/citra_duckdb")}
     # the roster feeds dbt through its source: the amplification models come after it
     assert _key("raw/asn_roster") in graph.get(_key("staging/stg_asn__roster")).parent_keys
 
@@ -245,7 +248,7 @@ def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.Reposi
 
 
 def test_resources_are_bound_for_every_domain(repo: dg.RepositoryDefinition) -> None:
-    assert {"citra", "smtp", "dbt", "label_settings", "alert_webhook", "telegram", "alert_email"} <= set(
+    assert {"citra", "smtp", "dbt", "label_settings", "alert_webhook", "telegram", "alert_email", "dashboard"} <= set(
         repo.get_top_level_resources()
     )
 
@@ -271,6 +274,15 @@ def test_citra_issues_is_the_issue_packages_own_command(capsys: pytest.CaptureFi
         main(["issues", "--help"])
     assert exit_info.value.code == 0
     assert "usage: citra issues" in capsys.readouterr().out
+
+
+def test_citra_dashboard_is_the_dashboard_packages_own_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from orchestration.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["dashboard", "build", "--help"])
+    assert exit_info.value.code == 0
+    assert "--region" in capsys.readouterr().out
 
 
 def test_citra_sentiment_is_the_model_packages_own_command(capsys: pytest.CaptureFixture[str]) -> None:

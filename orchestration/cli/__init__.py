@@ -26,6 +26,7 @@ def ui(host: str, port: int) -> int:
 DELEGATED = {
     "sentiment": ("sentiment.cli", "evaluate, train or run Citra's own sentiment model"),
     "issues": ("issues.cli", "evaluate the issue suggestions on a time split, or suggest issues for texts"),
+    "dashboard": ("dashboard.cli", "build the dashboard from the serving copy (--region CODE), or serve it"),
 }
 
 

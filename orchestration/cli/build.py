@@ -118,6 +118,8 @@ def build() -> int:
     if write_latest_report(home, warehouse) != 0:
         return 1
     print(f"Took {run_seconds:.1f} s for the run, {time.perf_counter() - started:.1f} s for the report.")
+    if (home / "dashboard" / "site" / "index.html").exists():
+        print(f"Dashboard: {home / 'dashboard' / 'site' / 'index.html'} (citra dashboard serve; docs/dashboard.md)")
     print(f"Open the Dagster UI: make ui   (then http://127.0.0.1:3000; CITRA_HOME={home})")
     return 0
 

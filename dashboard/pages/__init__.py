@@ -1,0 +1,25 @@
+"""The dashboard's pages, in navigation order.
+
+To add a page: write ``dashboard/pages/<name>.py`` with a ``build(ctx) -> list[Document]`` (its
+data as plain dataclasses, read from the serving copy for ``ctx.scope``; ``figures`` and
+``tables`` as pure functions of that data), a template ``dashboard/templates/<name>.html.j2``
+that extends ``base.html.j2``, and one line below naming the marts tables it reads. A page whose
+table is not in the serving copy is left out of the site and its navigation; nothing else changes.
+A regional site must show only that region's mentions, headlines, alerts and accounts: filter
+with ``ctx.params`` (``$region``) and test it in tests/test_dashboard_regions.py.
+"""
+
+from __future__ import annotations
+
+from dashboard.pages import accounts, amplification, issues, regions, summary
+from dashboard.pages.base import Document, Page, PageContext
+
+PAGES: list[Page] = [
+    Page("ringkasan", "Ringkasan", ("mart_issue_sentiment_monthly", "fct_mentions"), summary.build),
+    Page("isu", "Isu", ("mart_issue_sentiment_monthly", "fct_mentions", "dim_issue"), issues.build),
+    Page("wilayah", "Wilayah", ("fct_mentions", "dim_region"), regions.build),
+    Page("akun", "Akun resmi", ("mart_platform_monthly", "dim_account"), accounts.build),
+    Page("asn", "ASN", ("mart_amplification_monthly", "dim_agency"), amplification.build),
+]
+
+__all__ = ["PAGES", "Document", "Page", "PageContext"]

@@ -23,7 +23,9 @@ GROUPS = {
         "raw/platform_posts",
         "raw/platform_account_daily",
         "raw/asn_roster",
+        "raw/agency_contacts",
     },
+    "scorecard": {"raw/scorecard_weights"},
     "sentiment": {
         "raw/mention_sentiment",
         "raw/sentiment_settings",
@@ -53,6 +55,9 @@ GROUPS = {
         "staging/stg_sentiment__settings",
         "staging/stg_analyst__label_corrections",
         "staging/stg_issues__suggestions",
+        "staging/stg_alerts__issue_alerts",
+        "staging/stg_scorecard__weights",
+        "staging/stg_contacts__agency_contacts",
     },
     "intermediate": {
         "intermediate/int_amplification_events",
@@ -69,6 +74,11 @@ GROUPS = {
         "intermediate/int_sentiment_settings_current",
         "intermediate/int_platform_account_daily_merged",
         "intermediate/int_platform_posts_latest",
+        "intermediate/int_scorecard_units",
+        "intermediate/int_scorecard_unit_accounts",
+        "intermediate/int_scorecard_month_weights",
+        "intermediate/int_scorecard_account_months",
+        "intermediate/int_scorecard_unit_alerts",
     },
     "marts": {
         "marts/dim_account",
@@ -86,11 +96,12 @@ GROUPS = {
         "marts/mart_sentiment_agreement",
         "marts/sentiment_review_queue",
         "marts/dim_sentiment_model",
+        "marts/mart_humas_scorecard",
     },
     "quality": {"marts/dq_gaps"},
     "alerts": {"marts/issue_alerts", "marts/mart_response_monthly", "alerts/notifications"},
     "serving": {"serving/citra_duckdb"},
-    "reporting": {"reports/monthly_report"},
+    "reporting": {"reports/monthly_report", "reports/rapor_kehumasan"},
 }
 
 # Python checks (dbt tests are checks too; they are asserted by their own tests and dbt)
@@ -104,6 +115,7 @@ PYTHON_CHECKS = {
     "marts/sentiment_review_queue": {"review_queue_latest_month"},
     "marts/issue_alerts": {"open_alerts"},
     "alerts/notifications": {"alert_delivery"},
+    "marts/mart_humas_scorecard": {"silent_accounts"},
 }
 GX_CHECKS = {"gx_media_mentions", "gx_fct_mentions", "gx_mart_issue_sentiment_monthly", "gx_dq_gaps"}
 WRITERS = {
@@ -118,6 +130,10 @@ WRITERS = {
     "alerts/notifications",
     "serving/citra_duckdb",
     "reports/monthly_report",
+    "raw/scorecard_weights",
+    "raw/agency_contacts",
+    "marts/mart_humas_scorecard",
+    "reports/rapor_kehumasan",
 }
 
 
@@ -193,8 +209,10 @@ def test_the_build_job_runs_everything_but_the_partitioned_report(repo: dg.Repos
     assert jobs == {"citra_build", "citra_expectations", "monthly_report"}
     build = repo.get_job("citra_build").asset_layer.executable_asset_keys
     everything = {_key(k) for keys in GROUPS.values() for k in keys}
-    assert build == everything - {_key("reports/monthly_report")}
-    assert repo.get_job("monthly_report").asset_layer.executable_asset_keys == {_key("reports/monthly_report")}
+    reports = {_key("reports/monthly_report"), _key("reports/rapor_kehumasan")}
+    assert build == everything - reports
+    # the rapor is written (and sent) with the report, on its schedule
+    assert repo.get_job("monthly_report").asset_layer.executable_asset_keys == reports
 
 
 def test_the_schedule_and_the_sensor_start_the_right_jobs(repo: dg.RepositoryDefinition) -> None:
@@ -230,6 +248,24 @@ def test_alerts_follow_the_marts_they_read_and_notify_right_after(repo: dg.Repos
         for k in a.keys
     }
     assert priority["marts/issue_alerts"] == priority["alerts/notifications"] == "10"
+
+
+def test_the_scorecard_builds_after_the_alerts_and_its_inputs_and_the_rapor_after_it(
+    repo: dg.RepositoryDefinition,
+) -> None:
+    """Catches the scorecard's dbt run ordered before the alerts step (it would read last
+    build's alerts, or none), its weights or contacts read before they are recorded, and a rapor
+    written before the mart of the same run."""
+    graph = repo.asset_graph
+    assert _key("marts/issue_alerts") in graph.get(_key("staging/stg_alerts__issue_alerts")).parent_keys
+    assert _key("raw/scorecard_weights") in graph.get(_key("staging/stg_scorecard__weights")).parent_keys
+    assert _key("raw/agency_contacts") in graph.get(_key("staging/stg_contacts__agency_contacts")).parent_keys
+    assert _key("marts/mart_humas_scorecard") in graph.get(_key("reports/rapor_kehumasan")).parent_keys
+    mart_parents = graph.get(_key("marts/mart_humas_scorecard")).parent_keys
+    assert {_key("marts/mart_amplification_monthly"), _key("marts/fct_mentions")} <= mart_parents
+    # the main dbt run leaves the scorecard's models to their own run
+    main = next(a for a in graph.assets_defs if _key("marts/fct_mentions") in a.keys)
+    assert _key("marts/mart_humas_scorecard") not in main.keys
 
 
 def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.RepositoryDefinition) -> None:

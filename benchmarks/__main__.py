@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines] [--big] ...`: run a benchmark and print its table.
+"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines|rapor] [--big] ...`: run a benchmark and print its table.
 
 Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
 row with the bare-DuckDB figure measured in the same command. `--only alerts` measures alert
@@ -10,14 +10,36 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from benchmarks import alerts_detect, alerts_latency, amplification, build, engines, goals, ingest, report, sentiment
+from benchmarks import (
+    alerts_detect,
+    alerts_latency,
+    amplification,
+    build,
+    engines,
+    goals,
+    ingest,
+    rapor,
+    report,
+    sentiment,
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
         "--only",
-        choices=["goals", "ingest", "report", "build", "sentiment", "amplification", "alerts", "engines", "memory"],
+        choices=[
+            "goals",
+            "ingest",
+            "report",
+            "build",
+            "sentiment",
+            "amplification",
+            "alerts",
+            "engines",
+            "memory",
+            "rapor",
+        ],
         default="goals",
     )
     parser.add_argument("--big", action="store_true", help="goals: also build 10M rows for the peak-memory row")
@@ -56,6 +78,8 @@ def main() -> None:
         sentiment.main(args.headlines)
     elif args.only == "amplification":
         amplification.main(args.amplification_mentions)
+    elif args.only == "rapor":
+        rapor.main()  # every unit of the last complete month of CITRA_HOME's warehouse (make demo)
     else:
         for mentions in args.mentions or [1_000_000]:
             build.main(mentions)

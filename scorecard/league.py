@@ -53,7 +53,7 @@ def league(con: duckdb.DuckDBPyConnection, month: date, unit_type: str) -> list[
 def _table(rows: list[LeagueRow]) -> list[str]:
     lines = ["| rank | unit | composite | components | change |", "|---|---|---|---|---|"]
     for r in rows:
-        change = "" if r.rank_change is None else f"{r.rank_change:+d}"
+        change = "" if r.rank_change is None else (f"{r.rank_change:+d}" if r.rank_change else "0")
         lines.append(f"| {r.rank} | {r.unit_name} | {r.composite_score:.1f} | {r.components_scored} | {change} |")
     return lines
 

@@ -92,7 +92,7 @@ class Rapor:
     def accounts_without_data(self) -> list[AccountMonth]:
         return [a for a in self.accounts if not a.has_data]
 
-    def accounts_shown(self, limit: int = 8) -> list[AccountMonth]:
+    def accounts_shown(self, limit: int) -> list[AccountMonth]:
         """The accounts the page has room for: silent ones and ones without an export first,
         then the least active, so a region of twenty accounts still fits on one page."""
         order = sorted(self.accounts, key=lambda a: (a.has_data and a.posts != 0, a.posts or 0, a.platform, a.account))

@@ -21,6 +21,20 @@ UNIT_TYPES = {"agency": "Perangkat daerah", "region": "Wilayah"}
 
 
 @dataclass(frozen=True)
+class Room:
+    """How much of a unit's lists the page shows; a unit whose rapor runs past one page is
+    rendered again with the next, tighter layout."""
+
+    level: int
+    accounts: int
+    posts: int
+    alerts: int
+
+
+LAYOUTS = (Room(0, 8, 3, 5), Room(1, 5, 3, 3), Room(2, 3, 2, 2))
+
+
+@dataclass(frozen=True)
 class RenderedRapor:
     """Where one unit's rapor was written."""
 
@@ -47,24 +61,31 @@ class RaporRenderer:
         self.css = resources.files("scorecard").joinpath("templates/rapor.css").read_text(encoding="utf-8")
         self.fonts = font_css()
 
-    def html(self, rapor: Rapor) -> str:
+    def chart(self, rapor: Rapor) -> str | None:
         # matplotlib only when a rapor is drawn, never when the Dagster definitions load
         from scorecard.rapor.chart import trend_chart
 
         median_label = "Median perangkat daerah" if rapor.unit_type == "agency" else "Median wilayah"
-        chart = trend_chart(rapor.trend, median_label)
+        return trend_chart(rapor.trend, median_label)
+
+    def html(self, rapor: Rapor, room: Room = LAYOUTS[0], chart: str | None = None) -> str:
         footer = f"Rapor kehumasan {rapor.unit_name} · {rapor.month:%m/%Y} · {rapor.office}"
-        return self.template.render(r=rapor, chart=chart, css=self.css, font_css=self.fonts, footer=footer)
+        return self.template.render(r=rapor, chart=chart, css=self.css, font_css=self.fonts, footer=footer, room=room)
 
     def write(self, rapor: Rapor, reports_dir: Path) -> RenderedRapor:
-        """`reports/YYYY-MM/rapor/<unit>.html` and `.pdf` (replacing a previous run's)."""
+        """`reports/YYYY-MM/rapor/<unit>.html` and `.pdf` (replacing a previous run's), in the
+        first layout whose PDF is one page."""
         started = time.perf_counter()
         out = rapor_dir(reports_dir, rapor.month)
         out.mkdir(parents=True, exist_ok=True)
-        html = self.html(rapor)
         html_path, pdf_path = out / f"{rapor.unit}.html", out / f"{rapor.unit}.pdf"
         partial = out / f".{rapor.unit}.pdf.part"
-        pages = render_pdf(html, partial)
+        chart = self.chart(rapor)
+        for room in LAYOUTS:  # the first layout that fits one page (most units: the first)
+            html = self.html(rapor, room, chart)
+            pages = render_pdf(html, partial)
+            if pages == 1:
+                break
         partial.replace(pdf_path)
         html_path.write_text(html, encoding="utf-8")
         return RenderedRapor(rapor.unit, html_path, pdf_path, pages, time.perf_counter() - started)

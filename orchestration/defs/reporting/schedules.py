@@ -10,7 +10,7 @@ import dagster as dg
 
 from orchestration.constants import WITA
 from orchestration.defs.reporting.assets import REPORT_KEY, REPORT_OP
-from orchestration.defs.scorecard.rapor import RAPOR_KEY, RAPOR_OP
+from orchestration.defs.scorecard.keys import RAPOR_KEY, RAPOR_OP
 
 monthly_report_job = dg.define_asset_job(
     "monthly_report",

@@ -7,9 +7,9 @@ from functools import partial
 import dagster as dg
 import duckdb
 
-from ingestion.clock import today
+from ingestion.clock import WITA, today
 from ingestion.load import connect
-from orchestration.constants import INGESTION_GROUP, WITA, WRITER_POOL
+from orchestration.constants import INGESTION_GROUP, WRITER_POOL
 from orchestration.defs.ingestion.media import run_metadata
 from orchestration.defs.ingestion.runner import ingest_folder
 from orchestration.resources import CitraHome

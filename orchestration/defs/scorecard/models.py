@@ -54,9 +54,10 @@ def scorecard_models() -> dg.AssetsDefinition:
             events.append(event)
         keep_partial_parse(target, citra.root)
         mart = scorecard_key()
+        mart_output = context.assets_def.get_output_name_for_asset_key(mart)
         extra = mart_metadata(citra.warehouse)
         for event in events:
-            if isinstance(event, dg.Output) and context.assets_def.asset_key_for_output(event.output_name) == mart:
+            if isinstance(event, dg.Output) and event.output_name == mart_output:
                 event = event.with_metadata({**event.metadata, **extra})
             elif isinstance(event, dg.AssetMaterialization) and event.asset_key == mart:
                 event = event.with_metadata({**event.metadata, **extra})

@@ -5,15 +5,14 @@ from datetime import date, datetime
 
 import dagster as dg
 
-from orchestration.constants import REPORTING_GROUP, WITA, WRITER_POOL
+from ingestion.clock import WITA
+from orchestration.constants import REPORTING_GROUP, WRITER_POOL
 from orchestration.defs.reporting.assets import report_partitions
+from orchestration.defs.scorecard.keys import RAPOR_KEY
 from orchestration.defs.scorecard.models import scorecard_key
 from orchestration.resources import CitraHome, SmtpResource
 from scorecard.outbox import Delivery
 from scorecard.run import RaporRun, send_rapors, write_rapors
-
-RAPOR_KEY = dg.AssetKey(["reports", "rapor_kehumasan"])
-RAPOR_OP = RAPOR_KEY.to_python_identifier()
 
 
 class RaporConfig(dg.Config):
@@ -32,7 +31,7 @@ def rapor_metadata(run: RaporRun) -> dict[str, dg.MetadataValue]:
         rank = "–" if row["rank"] is None else f"{row['rank']}/{row['units_ranked']}"
         lines.append(f"| {rapor.unit_name} | {composite} | {rank} | {rendered.pages} | {rapor.contact_email or '–'} |")
     return {
-        "folder": dg.MetadataValue.path(str(run.rendered[0].pdf_path.parent) if run.rendered else ""),
+        "folder": dg.MetadataValue.text(str(run.rendered[0].pdf_path.parent) if run.rendered else "none written"),
         "units": dg.MetadataValue.int(len(run.rendered)),
         "seconds": dg.MetadataValue.float(round(run.seconds, 1)),
         "more_than_one_page": dg.MetadataValue.int(sum(r.pages > 1 for r in run.rendered)),
@@ -70,6 +69,8 @@ def rapor_asset() -> dg.AssetsDefinition:
         seed or landing/contacts/) exactly once per month (raw.rapor_deliveries, docs/scorecard.md)."""
         month = date.fromisoformat(context.partition_key)
         run = write_rapors(citra.warehouse, citra.root / "reports", month)
+        if not run.rendered:
+            context.log.warning(f"no rapor for {month:%Y-%m}: marts.mart_humas_scorecard has no row for it")
         context.log.info(f"{len(run.rendered)} rapor written in {run.seconds:.1f} s")
         for rendered in run.rendered:
             if rendered.pages > 1:

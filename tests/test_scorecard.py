@@ -196,8 +196,8 @@ def test_each_rapor_is_sent_once_to_its_contact_whatever_the_reruns(built: Path,
     # the province has several agencies and no row of its own: no address; Kabupaten HST has no agency
     assert [(d.unit, d.outcome) for d in first] == [("dinkes_kalsel", "sent")]
     assert again == []
-    [message] = messages
-    assert message["To"] == "humas.dinkes@contoh.example"
+    [(envelope_to, message)] = messages
+    assert envelope_to == ["humas.dinkes@contoh.example"] and message["To"] == "humas.dinkes@contoh.example"
     assert message["Subject"] == "Rapor Kehumasan Dinkes Kalsel – Februari 2025"
     [attachment] = [part for part in message.iter_attachments()]
     assert attachment.get_filename() == "rapor_dinkes_kalsel_2025-02.pdf"

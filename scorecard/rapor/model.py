@@ -95,5 +95,9 @@ class Rapor:
     def accounts_shown(self, limit: int) -> list[AccountMonth]:
         """The accounts the page has room for: silent ones and ones without an export first,
         then the least active, so a region of twenty accounts still fits on one page."""
-        order = sorted(self.accounts, key=lambda a: (a.has_data and a.posts != 0, a.posts or 0, a.platform, a.account))
-        return order[:limit]
+
+        def priority(a: AccountMonth) -> tuple:
+            standing = 0 if a.has_data and a.posts == 0 else (1 if not a.has_data else 2)
+            return (standing, a.posts or 0, a.platform, a.account)
+
+        return sorted(self.accounts, key=priority)[:limit]

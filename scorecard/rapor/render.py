@@ -69,7 +69,9 @@ class RaporRenderer:
         return trend_chart(rapor.trend, median_label)
 
     def html(self, rapor: Rapor, room: Room = LAYOUTS[0], chart: str | None = None) -> str:
-        footer = f"Rapor kehumasan {rapor.unit_name} · {rapor.month:%m/%Y} · {rapor.office}"
+        footer = f"Rapor kehumasan {rapor.unit_name} · {rapor.month:%m/%Y}" + (
+            f" · {rapor.office}" if rapor.office else ""
+        )
         return self.template.render(r=rapor, chart=chart, css=self.css, font_css=self.fonts, footer=footer, room=room)
 
     def write(self, rapor: Rapor, reports_dir: Path) -> RenderedRapor:

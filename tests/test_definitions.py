@@ -8,7 +8,9 @@ fails here before any end-to-end test runs.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import dagster as dg
 import pytest
@@ -324,3 +326,28 @@ def test_definitions_built_with_an_optional_setting_do_not_serve_a_caller_withou
     without = load_defs().resources["label_settings"]
     assert isinstance(with_setting.config_path, dg.EnvVar)
     assert not isinstance(without.config_path, dg.EnvVar)
+
+
+def test_without_the_scorecard_models_the_rapor_and_the_report_schedule_still_load(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Catches the Spark engine's definitions failing to load: its dbt manifest has no scorecard
+    models (DuckDB-only), so there is no scorecard asset nor check, yet the report's job, with
+    the rapor, and the schedule's run config (which turns sending on) stay valid."""
+    from orchestration.defs import dbt, reporting, scorecard
+    from orchestration.defs.reporting.schedules import monthly_report_schedule
+    from orchestration.defs.scorecard import models
+    from orchestration.resources import shared_resources
+
+    monkeypatch.setattr(models, "built_models", lambda: {"fct_mentions"})
+    merged = dg.Definitions.merge(
+        dbt.defs(), reporting.defs(), scorecard.defs(), dg.Definitions(resources=shared_resources())
+    )
+    keys = {k.to_user_string() for k in merged.get_repository_def().asset_graph.get_all_asset_keys()}
+    assert {"reports/rapor_kehumasan", "raw/scorecard_weights"} <= keys
+    assert "marts/mart_humas_scorecard" not in keys
+    job = merged.resolve_job_def("monthly_report")
+    when = datetime(2025, 3, 1, 7, 0, tzinfo=ZoneInfo("Asia/Makassar"))
+    context = dg.build_schedule_context(repository_def=merged.get_repository_def(), scheduled_execution_time=when)
+    [request] = monthly_report_schedule.evaluate_tick(context).run_requests
+    assert dg.validate_run_config(job, request.run_config)

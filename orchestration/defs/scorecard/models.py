@@ -12,7 +12,7 @@ from dagster_dbt import DbtCliResource, dbt_assets, get_asset_key_for_model
 
 from ingestion.clock import last_complete_month
 from orchestration.constants import WRITER_POOL
-from orchestration.defs.dbt.assets import CitraDbtTranslator
+from orchestration.defs.dbt.assets import CitraDbtTranslator, built_models
 from orchestration.defs.dbt.invocation import keep_partial_parse, run_target
 from orchestration.defs.dbt.project import citra_dbt_project, prepared_manifest
 from orchestration.progress import StepProgress, report
@@ -71,9 +71,15 @@ def scorecard_key() -> dg.AssetKey:
     return get_asset_key_for_model([scorecard_models()], SCORECARD_MART)
 
 
+def scorecard_built() -> bool:
+    """False on Spark (CITRA_ENGINE=spark): the scorecard's models are DuckDB-only, like the ASN
+    marts they read, and are not in that engine's manifest (docs/scale.md)."""
+    return SCORECARD_MART in built_models()
+
+
 def scorecard_keys() -> list[dg.AssetKey]:
     """Every asset of the scorecard's dbt run (the serving snapshot waits for its marts)."""
-    return sorted(scorecard_models().keys, key=lambda k: k.path)
+    return sorted(scorecard_models().keys, key=lambda k: k.path) if scorecard_built() else []
 
 
 def mart_metadata(warehouse: Path) -> dict[str, dg.MetadataValue]:

@@ -9,7 +9,7 @@ from ingestion.clock import WITA
 from orchestration.constants import REPORTING_GROUP, WRITER_POOL
 from orchestration.defs.reporting.assets import report_partitions
 from orchestration.defs.scorecard.keys import RAPOR_KEY
-from orchestration.defs.scorecard.models import scorecard_key
+from orchestration.defs.scorecard.models import scorecard_built, scorecard_key
 from orchestration.resources import CitraHome, SmtpResource
 from scorecard.outbox import Delivery
 from scorecard.run import RaporRun, send_rapors, write_rapors
@@ -53,7 +53,7 @@ def rapor_asset() -> dg.AssetsDefinition:
     @dg.asset(
         key=RAPOR_KEY,
         partitions_def=report_partitions(),
-        deps=[scorecard_key()],
+        deps=[scorecard_key()] if scorecard_built() else [],
         group_name=REPORTING_GROUP,
         kinds={"pdf", "html", "python"},
         pool=WRITER_POOL,

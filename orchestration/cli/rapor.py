@@ -87,3 +87,20 @@ def _resend(warehouse: Path, month: object, unit: str) -> int:
         return 1
     print(f"The rapor of {unit} for {month:%Y-%m} will be sent by the next `citra rapor {month:%Y-%m} --send`.")
     return 0
+
+
+def write_latest_rapor(home: Path) -> None:
+    """After `citra demo`: every unit's rapor of the latest complete month (the schedule writes
+    and sends it in production); a failure is reported, never fatal to the demo."""
+    from ingestion.clock import last_complete_month
+    from scorecard.run import write_rapors
+
+    month = last_complete_month()
+    try:
+        done = write_rapors(Path(os.environ["CITRA_WAREHOUSE"]), home / "reports", month)
+    except Exception as error:  # noqa: BLE001 - the build itself succeeded; say what failed
+        print(f"Rapor kehumasan {month:%Y-%m} FAILED: {type(error).__name__}: {error}", file=sys.stderr)
+        return
+    if done.rendered:
+        folder = done.rendered[0].pdf_path.parent
+        print(f"Rapor kehumasan {month:%Y-%m}: {len(done.rendered)} units in {folder} ({done.seconds:.1f} s)")

@@ -18,9 +18,10 @@ UNIT_COLOR = "#0b3d66"
 DPI = 200  # sharp in print at the chart's 9 cm
 
 
-def trend_chart(points: list[TrendPoint], median_label: str) -> str | None:
-    """Composite per month (0-100), the rapor's month last, as a PNG data URL; None with fewer
-    than two scored months."""
+def trend_chart(points: list[TrendPoint], median_label: str, image: str = "png") -> str | None:
+    """Composite per month (0-100), the rapor's month last, as a PNG data URL (``image="svg"``:
+    an SVG one, as the monthly report draws, for the benchmark); None with fewer than two scored
+    months."""
     if sum(1 for p in points if p.composite_score is not None) < 2:
         return None
     nan = float("nan")
@@ -39,5 +40,8 @@ def trend_chart(points: list[TrendPoint], median_label: str) -> str | None:
         ax.set_xlim(-0.3, len(x) - 0.5)
         ax.legend(ncol=2, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=7)
         buffer = io.BytesIO()
+        if image == "svg":
+            fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+            return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
         fig.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight")
         return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()

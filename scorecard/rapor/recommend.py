@@ -1,6 +1,6 @@
 """One or two concrete recommendations in Indonesian for a unit's rapor: the components where
-the unit loses most of its composite (weight x points below 100) first, each with its numbers,
-the accounts or alerts it is about, and the target."""
+the unit loses most of its composite (weight x points below 100; the tone of coverage only when
+it is negative) first, each with its numbers, the accounts or alerts it is about, and the target."""
 
 from __future__ import annotations
 
@@ -20,10 +20,14 @@ def _accounts(accounts: list) -> str:
 
 
 def _loss(r: Rapor, component: str) -> float:
-    """Composite points the component costs: its weight times its points below 100."""
+    """Composite points the component costs: its weight times its points below 100; for the
+    tone of coverage only what lies below neutral (50) counts, doubled: a positive tone needs
+    no action."""
     score = r.row.get(f"score_{component}")
     weight = r.targets.get(f"weight_{component}") or 0
-    return 0.0 if score is None else weight * (100 - score)
+    if score is None:
+        return 0.0
+    return weight * (2 * max(0.0, 50 - score) if component == "sentiment" else 100 - score)
 
 
 def _activity(r: Rapor) -> str:

@@ -53,7 +53,8 @@ def rapor_dir(reports_dir: Path, rapor_month: object) -> Path:
 class RaporRenderer:
     """The monthly report's Jinja2 environment with the rapor's template in front."""
 
-    def __init__(self) -> None:
+    def __init__(self, chart_image: str = "png") -> None:
+        self.chart_image = chart_image
         env = _environment()
         env.loader = jinja2.ChoiceLoader([jinja2.PackageLoader("scorecard", "templates"), env.loader])
         env.filters["unit_type"] = lambda t: UNIT_TYPES.get(t, t)
@@ -66,7 +67,7 @@ class RaporRenderer:
         from scorecard.rapor.chart import trend_chart
 
         median_label = "Median perangkat daerah" if rapor.unit_type == "agency" else "Median wilayah"
-        return trend_chart(rapor.trend, median_label)
+        return trend_chart(rapor.trend, median_label, self.chart_image)
 
     def html(self, rapor: Rapor, room: Room = LAYOUTS[0], chart: str | None = None) -> str:
         footer = f"Rapor kehumasan {rapor.unit_name} · {rapor.month:%m/%Y}" + (

@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines|dashboard] [--big] ...`: run a benchmark and print its table.
+"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines|dashboard|rapor] [--big] ...`: run a benchmark and print its table.
 
 Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
 row with the bare-DuckDB figure measured in the same command. `--only alerts` measures alert
@@ -21,6 +21,7 @@ from benchmarks import (
     engines,
     goals,
     ingest,
+    rapor,
     report,
     sentiment,
 )
@@ -41,6 +42,7 @@ def main() -> None:
             "engines",
             "memory",
             "dashboard",
+            "rapor",
         ],
         default="goals",
     )
@@ -82,6 +84,8 @@ def main() -> None:
         sentiment.main(args.headlines)
     elif args.only == "amplification":
         amplification.main(args.amplification_mentions)
+    elif args.only == "rapor":
+        rapor.main()  # every unit of the last complete month of CITRA_HOME's warehouse (make demo)
     else:
         for mentions in args.mentions or [1_000_000]:
             build.main(mentions)

@@ -169,6 +169,43 @@ MENTION_ISSUE_SUGGESTION_COLUMNS: dict[str, str] = {
     "suggested_at": "timestamptz not null",
 }
 
+# The scorecard's versions of targets and weights (scorecard/weights.py, from scorecard.yml):
+# append-only, a version once recorded never changes (docs/scorecard.md).
+SCORECARD_WEIGHT_COLUMNS: dict[str, str] = {
+    "version": "varchar not null",
+    "effective_from": "date not null",
+    "weight_activity": "double not null",
+    "weight_engagement": "double not null",
+    "weight_response": "double not null",
+    "weight_amplification": "double not null",
+    "weight_sentiment": "double not null",
+    "posts_per_week_instagram": "double not null",
+    "posts_per_week_facebook": "double not null",
+    "posts_per_week_tiktok": "double not null",
+    "posts_per_week_youtube": "double not null",
+    "posts_per_week_x": "double not null",
+    "engagement_ratio_target": "double not null",
+    "answered_within_24h_share_target": "double not null",
+    "amplified_share_target": "double not null",
+    "min_labelled_mentions": "integer not null",
+    "min_components": "integer not null",
+    "note": "varchar",
+    "digest": "varchar not null",
+    "config_file": "varchar",
+    "recorded_at": "timestamptz not null",
+}
+
+# Contact addresses of agencies and kabupaten/kota (scorecard/contacts.py, landing/contacts/):
+# append-only; the newest row of a unit wins over the agencies seed's contact_email.
+AGENCY_CONTACT_COLUMNS: dict[str, str] = {
+    "unit": "varchar not null",
+    "contact_email": "varchar not null",
+    "contact_name": "varchar",
+    "source_file_id": "varchar not null",
+    "source_row": "integer not null",
+    "ingested_at": "timestamptz not null",
+}
+
 TABLES: dict[str, dict[str, str]] = {
     "media_mentions": MEDIA_MENTION_COLUMNS,
     "platform_posts": PLATFORM_POST_COLUMNS,
@@ -180,6 +217,8 @@ TABLES: dict[str, dict[str, str]] = {
     "sentiment_settings": SENTIMENT_SETTINGS_COLUMNS,
     "label_corrections": LABEL_CORRECTION_COLUMNS,
     "mention_issue_suggestions": MENTION_ISSUE_SUGGESTION_COLUMNS,
+    "scorecard_weights": SCORECARD_WEIGHT_COLUMNS,
+    "agency_contacts": AGENCY_CONTACT_COLUMNS,
 }
 
 

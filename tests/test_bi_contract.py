@@ -32,6 +32,7 @@ BI_MODELS = {
     "mart_sentiment_agreement",
     "sentiment_review_queue",
     "dim_sentiment_model",
+    "mart_humas_scorecard",
 }
 BI_FRIENDLY_TYPES = {"varchar", "string", "bigint", "integer", "double", "date", "timestamp", "timestamptz", "boolean"}
 

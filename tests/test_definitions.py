@@ -8,7 +8,9 @@ fails here before any end-to-end test runs.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import dagster as dg
 import pytest
@@ -23,7 +25,9 @@ GROUPS = {
         "raw/platform_posts",
         "raw/platform_account_daily",
         "raw/asn_roster",
+        "raw/agency_contacts",
     },
+    "scorecard": {"raw/scorecard_weights"},
     "sentiment": {
         "raw/mention_sentiment",
         "raw/sentiment_settings",
@@ -53,6 +57,9 @@ GROUPS = {
         "staging/stg_sentiment__settings",
         "staging/stg_analyst__label_corrections",
         "staging/stg_issues__suggestions",
+        "staging/stg_alerts__issue_alerts",
+        "staging/stg_scorecard__weights",
+        "staging/stg_contacts__agency_contacts",
     },
     "intermediate": {
         "intermediate/int_amplification_events",
@@ -69,6 +76,11 @@ GROUPS = {
         "intermediate/int_sentiment_settings_current",
         "intermediate/int_platform_account_daily_merged",
         "intermediate/int_platform_posts_latest",
+        "intermediate/int_scorecard_units",
+        "intermediate/int_scorecard_unit_accounts",
+        "intermediate/int_scorecard_month_weights",
+        "intermediate/int_scorecard_account_months",
+        "intermediate/int_scorecard_unit_alerts",
     },
     "marts": {
         "marts/dim_account",
@@ -86,12 +98,13 @@ GROUPS = {
         "marts/mart_sentiment_agreement",
         "marts/sentiment_review_queue",
         "marts/dim_sentiment_model",
+        "marts/mart_humas_scorecard",
     },
     "quality": {"marts/dq_gaps"},
     "alerts": {"marts/issue_alerts", "marts/mart_response_monthly", "alerts/notifications", "alerts/reminders"},
     "serving": {"serving/citra_duckdb"},
     "dashboard": {"dashboard/site"},
-    "reporting": {"reports/monthly_report"},
+    "reporting": {"reports/monthly_report", "reports/rapor_kehumasan"},
 }
 
 # Python checks (dbt tests are checks too; they are asserted by their own tests and dbt)
@@ -105,6 +118,7 @@ PYTHON_CHECKS = {
     "marts/sentiment_review_queue": {"review_queue_latest_month"},
     "marts/issue_alerts": {"open_alerts"},
     "alerts/notifications": {"alert_delivery"},
+    "marts/mart_humas_scorecard": {"silent_accounts"},
 }
 GX_CHECKS = {"gx_media_mentions", "gx_fct_mentions", "gx_mart_issue_sentiment_monthly", "gx_dq_gaps"}
 WRITERS = {
@@ -120,6 +134,10 @@ WRITERS = {
     "alerts/reminders",
     "serving/citra_duckdb",
     "reports/monthly_report",
+    "raw/scorecard_weights",
+    "raw/agency_contacts",
+    "marts/mart_humas_scorecard",
+    "reports/rapor_kehumasan",
 }
 
 
@@ -197,8 +215,10 @@ def test_the_build_job_runs_everything_but_the_partitioned_report(repo: dg.Repos
     assert jobs == {"citra_build", "citra_expectations", "monthly_report", "alert_reminders"}
     build = repo.get_job("citra_build").asset_layer.executable_asset_keys
     everything = {_key(k) for keys in GROUPS.values() for k in keys}
-    assert build == everything - {_key("reports/monthly_report")}
-    assert repo.get_job("monthly_report").asset_layer.executable_asset_keys == {_key("reports/monthly_report")}
+    reports = {_key("reports/monthly_report"), _key("reports/rapor_kehumasan")}
+    assert build == everything - reports
+    # the rapor is written (and sent) with the report, on its schedule
+    assert repo.get_job("monthly_report").asset_layer.executable_asset_keys == reports
     # the hourly reminders run alone: no ingestion, no dbt, no serving copy
     assert repo.get_job("alert_reminders").asset_layer.executable_asset_keys == {_key("alerts/reminders")}
 
@@ -237,6 +257,24 @@ def test_alerts_follow_the_marts_they_read_and_notify_right_after(repo: dg.Repos
         for k in a.keys
     }
     assert priority["marts/issue_alerts"] == priority["alerts/notifications"] == "10"
+
+
+def test_the_scorecard_builds_after_the_alerts_and_its_inputs_and_the_rapor_after_it(
+    repo: dg.RepositoryDefinition,
+) -> None:
+    """Catches the scorecard's dbt run ordered before the alerts step (it would read last
+    build's alerts, or none), its weights or contacts read before they are recorded, and a rapor
+    written before the mart of the same run."""
+    graph = repo.asset_graph
+    assert _key("marts/issue_alerts") in graph.get(_key("staging/stg_alerts__issue_alerts")).parent_keys
+    assert _key("raw/scorecard_weights") in graph.get(_key("staging/stg_scorecard__weights")).parent_keys
+    assert _key("raw/agency_contacts") in graph.get(_key("staging/stg_contacts__agency_contacts")).parent_keys
+    assert _key("marts/mart_humas_scorecard") in graph.get(_key("reports/rapor_kehumasan")).parent_keys
+    mart_parents = graph.get(_key("marts/mart_humas_scorecard")).parent_keys
+    assert {_key("marts/mart_amplification_monthly"), _key("marts/fct_mentions")} <= mart_parents
+    # the main dbt run leaves the scorecard's models to their own run
+    main = next(a for a in graph.assets_defs if _key("marts/fct_mentions") in a.keys)
+    assert _key("marts/mart_humas_scorecard") not in main.keys
 
 
 def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.RepositoryDefinition) -> None:
@@ -304,3 +342,28 @@ def test_definitions_built_with_an_optional_setting_do_not_serve_a_caller_withou
     without = load_defs().resources["label_settings"]
     assert isinstance(with_setting.config_path, dg.EnvVar)
     assert not isinstance(without.config_path, dg.EnvVar)
+
+
+def test_without_the_scorecard_models_the_rapor_and_the_report_schedule_still_load(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Catches the Spark engine's definitions failing to load: its dbt manifest has no scorecard
+    models (DuckDB-only), so there is no scorecard asset nor check, yet the report's job, with
+    the rapor, and the schedule's run config (which turns sending on) stay valid."""
+    from orchestration.defs import dbt, reporting, scorecard
+    from orchestration.defs.reporting.schedules import monthly_report_schedule
+    from orchestration.defs.scorecard import models
+    from orchestration.resources import shared_resources
+
+    monkeypatch.setattr(models, "built_models", lambda: {"fct_mentions"})
+    merged = dg.Definitions.merge(
+        dbt.defs(), reporting.defs(), scorecard.defs(), dg.Definitions(resources=shared_resources())
+    )
+    keys = {k.to_user_string() for k in merged.get_repository_def().asset_graph.get_all_asset_keys()}
+    assert {"reports/rapor_kehumasan", "raw/scorecard_weights"} <= keys
+    assert "marts/mart_humas_scorecard" not in keys
+    job = merged.resolve_job_def("monthly_report")
+    when = datetime(2025, 3, 1, 7, 0, tzinfo=ZoneInfo("Asia/Makassar"))
+    context = dg.build_schedule_context(repository_def=merged.get_repository_def(), scheduled_execution_time=when)
+    [request] = monthly_report_schedule.evaluate_tick(context).run_requests
+    assert dg.validate_run_config(job, request.run_config)

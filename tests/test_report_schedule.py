@@ -13,6 +13,7 @@ import pytest
 from orchestration.definitions import load_defs
 from orchestration.defs.reporting.assets import REPORT_KEY
 from orchestration.defs.reporting.schedules import monthly_report_schedule
+from orchestration.defs.scorecard.keys import RAPOR_KEY
 
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -28,6 +29,7 @@ def test_schedule_at_first_of_november_0700_wita_targets_october() -> None:
     request = _evaluate(datetime(2024, 11, 1, 7, 0, tzinfo=WITA))
     assert request.partition_key == "2024-10-01"
     assert request.run_config["ops"]["reports__monthly_report"]["config"] == {"email": True}
+    assert request.run_config["ops"]["reports__rapor_kehumasan"]["config"] == {"send": True}
 
 
 @pytest.mark.parametrize(
@@ -50,7 +52,8 @@ def test_build_job_leaves_out_the_partitioned_report() -> None:
     build_keys = load_defs().resolve_job_def("citra_build").asset_layer.executable_asset_keys
     assert REPORT_KEY not in build_keys
     assert dg.AssetKey(["marts", "fct_mentions"]) in build_keys
-    assert load_defs().resolve_job_def("monthly_report").asset_layer.executable_asset_keys == {REPORT_KEY}
+    # the rapor kehumasan of every unit is written (and sent) with the report
+    assert load_defs().resolve_job_def("monthly_report").asset_layer.executable_asset_keys == {REPORT_KEY, RAPOR_KEY}
 
 
 def test_report_partitions_start_at_the_office_first_month(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

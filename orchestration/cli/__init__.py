@@ -1,7 +1,7 @@
 """`citra`: build the warehouse through Dagster, write monthly reports, generate sample data, open the UI.
 
 One small module per command group: ``build`` (build, demo), ``report``, ``output`` (logs),
-``alerts`` (early-warning alerts), ``service`` (systemd units) and ``status`` (health check).
+``alerts`` (early-warning alerts), ``rapor`` (the rapor kehumasan), ``service`` (systemd units) and ``status`` (health check).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 
-from orchestration.cli import alerts, service, status
+from orchestration.cli import alerts, rapor, service, status
 from orchestration.settings import REPO_ROOT, ensure_dagster_home
 
 
@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     ui_p.add_argument("--host", default="127.0.0.1")
     ui_p.add_argument("--port", type=int, default=3000)
     alerts.add_parser(sub)
+    rapor.add_parser(sub)
     service.add_parser(sub)
     status.add_parser(sub)
     args = parser.parse_args(argv)
@@ -69,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         return report(args.month, args.email)
     if args.command == "alerts":
         return alerts.run(args)
+    if args.command == "rapor":
+        return rapor.run(args)
     if args.command == "service":
         return service.install(args)
     if args.command == "status":

@@ -125,7 +125,8 @@ def build() -> int:
 
 
 def demo(mentions: int, seed: int) -> int:
-    """Generate the sample exports (once per size, seed and last month) and build everything."""
+    """Generate the sample exports (once per size, seed and last month), build everything, and
+    write the latest complete month's rapor kehumasan of every unit."""
     from ingestion.clock import last_complete_month
 
     home, _ = paths()
@@ -145,4 +146,9 @@ def demo(mentions: int, seed: int) -> int:
             f"{len(summary.platform_files)} official-account exports, {len(summary.asn['roster_files'])} ASN "
             f"rosters and {len(summary.asn['files'])} exports of ASN posts in {home / 'landing'}."
         )
-    return build()
+    code = build()
+    if code == 0:
+        from orchestration.cli.rapor import write_latest_rapor
+
+        write_latest_rapor(home)
+    return code

@@ -10,11 +10,12 @@ import dagster as dg
 
 from orchestration.constants import WITA
 from orchestration.defs.reporting.assets import REPORT_KEY, REPORT_OP
+from orchestration.defs.scorecard.keys import RAPOR_KEY, RAPOR_OP
 
 monthly_report_job = dg.define_asset_job(
     "monthly_report",
-    selection=dg.AssetSelection.assets(REPORT_KEY),
-    description="Write the monthly report (PDF and HTML) of one month; backfill any range of months.",
+    selection=dg.AssetSelection.assets(REPORT_KEY, RAPOR_KEY),
+    description="Write the monthly report (PDF and HTML) and every unit's rapor kehumasan of one month; backfill any range of months.",
 )
 
 
@@ -29,13 +30,13 @@ def previous_month_key(scheduled: datetime) -> str:
     execution_timezone=WITA,
     job=monthly_report_job,
     default_status=dg.DefaultScheduleStatus.RUNNING,
-    description="On the 1st at 07:00 WITA: write last month's report and email it when SMTP is configured.",
+    description="On the 1st at 07:00 WITA: write last month's report and rapor kehumasan, and email them when SMTP is configured.",
 )
 def monthly_report_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
-    """Run the report of the previous month, with email delivery on."""
+    """Run the report and the rapor of the previous month, with email delivery on."""
     key = previous_month_key(context.scheduled_execution_time)
     return dg.RunRequest(
         run_key=f"monthly_report_{key}",
         partition_key=key,
-        run_config={"ops": {REPORT_OP: {"config": {"email": True}}}},
+        run_config={"ops": {REPORT_OP: {"config": {"email": True}}, RAPOR_OP: {"config": {"send": True}}}},
     )

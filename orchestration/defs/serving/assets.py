@@ -17,6 +17,7 @@ from orchestration.defs.alerts.assets import ISSUE_ALERTS, NOTIFICATIONS, RESPON
 from orchestration.defs.alerts.reminders import REMINDERS
 from orchestration.defs.dbt.assets import citra_dbt_models, model_key
 from orchestration.defs.quality.assets import DQ_GAPS
+from orchestration.defs.scorecard.models import scorecard_keys
 from orchestration.jobs import BUILD_JOB_NAME
 from orchestration.resources import CitraHome
 from orchestration.settings import build_sources
@@ -28,8 +29,9 @@ SERVING = dg.AssetKey(["serving", "citra_duckdb"])
 
 
 def mart_keys() -> list[dg.AssetKey]:
-    """Every dbt model in the `marts` schema (the snapshot copies them all)."""
-    return sorted((key for key in citra_dbt_models().keys if key.path[0] == "marts"), key=lambda k: k.path)
+    """Every dbt model in the `marts` schema (the snapshot copies them all), the rapor's too."""
+    keys = [*citra_dbt_models().keys, *scorecard_keys()]
+    return sorted((key for key in keys if key.path[0] == "marts"), key=lambda k: k.path)
 
 
 # dq_gaps and the alert marts are written by Python, not dbt, so their comments come from their

@@ -33,6 +33,8 @@ def run_dbt(home: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
     """`dbt <args>` on ``home/warehouse.duckdb``; fails the test when dbt fails."""
     monkeypatch.setenv("CITRA_HOME", str(home))
     monkeypatch.setenv("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))
+    # profiles.yml picks the target by CITRA_ENGINE: a Spark test session keeps it at spark
+    monkeypatch.setenv("CITRA_ENGINE", "duckdb")
     monkeypatch.setenv("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     result = invoke_dbt(home, "target", "logs", *args)
     # dbt-duckdb keeps the file open in this process; release it for the test's own reads

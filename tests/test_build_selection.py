@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -22,8 +24,14 @@ REPO = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow  # dbt parses the project, and builds run through Dagster
 
 
+@dataclass(frozen=True)
+class Selection:
+    built: set[str]  # names of the nodes the selector `production_build` selects
+    project: dict[str, str]  # every node of the project, unit tests included: name -> resource type
+
+
 @pytest.fixture(scope="module")
-def production_nodes(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+def selection(tmp_path_factory: pytest.TempPathFactory) -> Selection:
     target = tmp_path_factory.mktemp("dbt_ls")
     result = dbtRunner().invoke(
         ["ls", "--selector", "production_build", "--output", "name", "--quiet"]
@@ -31,15 +39,21 @@ def production_nodes(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         + ["--log-path", str(target)]
     )
     assert result.success, result.exception
-    return {name.split(".")[-1] for name in result.result}
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    project = {node["name"]: node["resource_type"] for node in manifest["nodes"].values()}
+    project |= {test["name"]: "unit_test" for test in manifest["unit_tests"].values()}
+    return Selection({name.split(".")[-1] for name in result.result}, project)
 
 
-def test_every_model_and_seed_is_built(production_nodes: set[str]) -> None:
-    for node in ("fct_mentions", "mart_issue_sentiment_monthly", "int_mentions_enriched", "dim_date", "regions"):
-        assert node in production_nodes
+def test_every_model_and_seed_is_built(selection: Selection) -> None:
+    # bug caught: an exclusion in selectors.yml that also drops a model or seed (a mart BI tools
+    # read goes stale while every build says OK)
+    models_and_seeds = {name for name, kind in selection.project.items() if kind in ("model", "seed")}
+    assert {"fct_mentions", "mart_issue_sentiment_monthly", "dim_date", "regions"} <= models_and_seeds
+    assert models_and_seeds - selection.built == set()
 
 
-def test_tests_that_guard_the_data_run_in_every_build(production_nodes: set[str]) -> None:
+def test_tests_that_guard_the_data_run_in_every_build(selection: Selection) -> None:
     for test in (
         "source_not_null_raw_media_mentions_mention_id",  # what an export brought
         "not_null_stg_media__mentions_published_at",
@@ -49,18 +63,27 @@ def test_tests_that_guard_the_data_run_in_every_build(production_nodes: set[str]
         "relationships_fct_mentions_region_code__region_code__ref_dim_region_",
         "platform_accounts_are_registered",
     ):
-        assert test in production_nodes, test
+        assert test in selection.built, test
 
 
-def test_tests_that_guard_the_sql_are_left_to_make_test(production_nodes: set[str]) -> None:
-    for test in (
-        "test_months_are_cut_in_wita",  # a unit test
-        "unique_int_mentions_deduplicated_mention_id",  # true by construction of the dedup
-        "unique_fct_mentions_mention_id",
-        "value_between_mart_issue_sentiment_monthly_share_of_voice__1__0",
-        "assert_share_of_voice_sums_to_one_per_month",
+def test_tests_that_guard_the_sql_are_left_to_make_test(selection: Selection) -> None:
+    # bug caught: a rule of selectors.yml that stops matching (a renamed folder or test), so the
+    # SQL's own tests slow every production build. One test per rule; each must exist in the
+    # project, or its absence from the build proves nothing
+    for test, kind in (
+        ("test_months_are_cut_in_wita", "unit_test"),
+        ("unique_int_mentions_enriched_mention_id", "test"),  # an intermediate model's test
+        ("assert_issue_mart_reconciles_with_fct_mentions", "test"),  # singular, dbt_project/tests
+        ("unique_fct_mentions_mention_id", "test"),  # the marts' keys, grain, not-null columns ...
+        ("unique_combination_of_columns_mart_issue_sentiment_monthly_month__issue", "test"),
+        ("not_null_fct_mentions_month", "test"),
+        ("value_between_mart_sentiment_agreement_agreement_rate__1__0", "test"),  # ... computed ranges
+        ("expression_is_true_sentiment_review_queue_sentiment_vendor_sentiment_model", "test"),  # ... identities
     ):
-        assert test not in production_nodes, test
+        assert selection.project.get(test) == kind, test
+        assert test not in selection.built, test
+    unit_tests = {name for name, kind in selection.project.items() if kind == "unit_test"}
+    assert unit_tests and unit_tests & selection.built == set()
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -97,6 +120,13 @@ def test_a_failing_data_test_fails_the_build_and_leaves_serving_and_reports_alon
     errors = io.StringIO()
     with redirect_stdout(io.StringIO()), redirect_stderr(errors):
         assert main(["build"]) == 1
+    # bug caught: the build failing for another reason (the data test never ran, or passed) while
+    # the test only looked for FAILED; the summary names the data test that stopped it
     assert "citra build FAILED" in errors.getvalue()
+    summary = errors.getvalue().split("citra build FAILED")[-1]
+    assert (
+        "failed check accepted_values_fct_mentions_sentiment__positive__neutral__negative on marts/fct_mentions"
+        " (1 failing rows)" in summary
+    ), summary
     assert _digest(home / "serving") == serving
     assert _digest(home / "reports") == reports

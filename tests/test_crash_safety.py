@@ -135,11 +135,18 @@ def _same_as_reference(victim: Path, reference: Path) -> None:
     assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")
 
 
+def _months(home: Path, mart: str) -> list:
+    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
+        return [m for (m,) in con.execute(f"select distinct month from marts.{mart} order by 1").fetchall()]
+
+
 @pytest.fixture(scope="module")
-def homes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[Path]]:
+def homes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[Path], Path]:
     """A reference home built without interruption from three months of exports, and a victim
     that has the first two months built (warehouse, serving file, report) and the third waiting.
-    Each trial lands the third month first (a no-op once it is in), so none relies on another."""
+    Each trial lands the third month first (a no-op once it is in), so none relies on another.
+    The victim is also kept as it was before any trial (the fourth path): a trial that must find
+    work left to do starts from a copy of it, since the first trial's rerun builds the third month."""
     stage = tmp_path_factory.mktemp("stage")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CITRA_TODAY", TODAY)
@@ -154,13 +161,15 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[Pa
             shutil.copy2(export, victim / "landing" / "media")
     _run(reference, ALL)
     _run(victim, ALL)
-    return reference, victim, [e for e in exports if "2025-03" in e.name]
+    two_months = tmp_path_factory.mktemp("two_months") / "home"
+    shutil.copytree(victim, two_months, symlinks=True)  # serving/parquet is a relative link
+    return reference, victim, [e for e in exports if "2025-03" in e.name], two_months
 
 
 def test_a_killed_append_into_an_existing_warehouse_leaves_no_partial_file_and_the_rerun_loads_it_once(
     homes,
 ) -> None:
-    reference, victim, new_exports = homes
+    reference, victim, new_exports, _ = homes
     assert len(new_exports) >= 2
     _land(victim, new_exports)
     with duckdb.connect(str(victim / "warehouse.duckdb"), read_only=True) as con:
@@ -175,19 +184,32 @@ def test_a_killed_append_into_an_existing_warehouse_leaves_no_partial_file_and_t
     _same_as_reference(victim, reference)
 
 
-def test_a_killed_dbt_build_leaves_raw_untouched_and_the_rerun_equals_an_uninterrupted_run(homes) -> None:
-    reference, victim, new_exports = homes
+def test_a_killed_dbt_build_leaves_raw_untouched_and_the_rerun_equals_an_uninterrupted_run(
+    homes, tmp_path: Path
+) -> None:
+    # bug caught: a rerun that does not finish what the killed build left undone, so the marts
+    # after fct_mentions stay a month behind. The victim is a copy of the two-month home: its build
+    # has March to bring into every mart (the shared victim has March built by the first trial's
+    # rerun, and killing a build with nothing left to do proves nothing)
+    reference, _, new_exports, two_months = homes
+    victim = tmp_path / "victim"
+    shutil.copytree(two_months, victim, symlinks=True)
     _land(victim, new_exports)
     _run(victim, ["ingest"])
     raw = _snapshot(victim / "warehouse.duckdb", ("raw",))
+    march = date(2025, 3, 1)
+    assert march not in _months(victim, "mart_issue_sentiment_monthly")
     _kill_inside(victim, "dbt", ALL)  # fct_mentions rebuilt, the marts after it not yet
     assert _snapshot(victim / "warehouse.duckdb", ("raw",)) == raw
+    assert march in _months(victim, "fct_mentions")  # the kill left real work: March in fct_mentions only
+    assert march not in _months(victim, "mart_issue_sentiment_monthly")
+    assert march in _months(reference, "mart_issue_sentiment_monthly")
     _run(victim, ALL)
     _same_as_reference(victim, reference)
 
 
 def test_a_killed_dq_gaps_keeps_the_previous_findings_and_the_rerun_equals_an_uninterrupted_run(homes) -> None:
-    reference, victim, new_exports = homes
+    reference, victim, new_exports, _ = homes
     _land(victim, new_exports)
     before = _snapshot(victim / "warehouse.duckdb", ("marts",))["marts.dq_gaps"]
     assert before  # the sample's holes are findings: the table has rows to lose
@@ -198,7 +220,7 @@ def test_a_killed_dq_gaps_keeps_the_previous_findings_and_the_rerun_equals_an_un
 
 
 def test_a_killed_publish_leaves_the_previous_serving_file_and_the_rerun_equals_an_uninterrupted_run(homes) -> None:
-    reference, victim, new_exports = homes
+    reference, victim, new_exports, _ = homes
     _land(victim, new_exports)
     serving = victim / "serving"
     before, link = (serving / "citra.duckdb").read_bytes(), (serving / "parquet").readlink()
@@ -210,7 +232,7 @@ def test_a_killed_publish_leaves_the_previous_serving_file_and_the_rerun_equals_
 
 
 def test_a_killed_report_keeps_the_previous_pdf_and_the_rerun_writes_a_whole_one(homes) -> None:
-    reference, victim, new_exports = homes
+    reference, victim, new_exports, _ = homes
     _land(victim, new_exports)
     before = (victim / REPORT).read_bytes()
     _kill_inside(victim, "report", ["report"])  # the PDF written to its .part file, not renamed

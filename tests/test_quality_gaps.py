@@ -24,11 +24,21 @@ def test_clean_data_has_no_findings(tmp_path: Path) -> None:
     assert findings(build_warehouse(tmp_path / "w.duckdb")) == []
 
 
-def test_clean_data_publishes_an_empty_dq_gaps_table(tmp_path: Path) -> None:
+def test_clean_data_publishes_an_empty_dq_gaps_table_replacing_earlier_findings(tmp_path: Path) -> None:
+    # bugs caught: a clean warehouse fails its build (DuckDB's executemany refuses an empty list),
+    # or gets no table; and findings of an earlier run stay after the data is fine again
     path = build_warehouse(tmp_path / "w.duckdb")
+    stale_day = START + timedelta(days=DAYS - 1 + 36)  # a run that found both feeds late
+    assert [f.kind for f in publish_gaps(path, as_of=stale_day)] == ["stale_data", "stale_data"]
     assert publish_gaps(path, as_of=AS_OF) == []
     with duckdb.connect(str(path), read_only=True) as con:
         assert con.execute("select count(*) from marts.dq_gaps").fetchall() == [(0,)]
+        columns = con.execute(
+            "select column_name from duckdb_columns() where schema_name = 'marts' and table_name = 'dq_gaps'"
+            " order by column_index"
+        ).fetchall()
+    # the report and BI tools read these columns, rows or not
+    assert [c for (c,) in columns] == ["kind", "subject", "start_date", "end_date", "severity", "detail", "detected_at"]
 
 
 def test_feed_missing_days_are_found_with_their_dates(tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ def hide_damaged_lines(
     ``keep`` is an account that stays readable."""
     key = connection_key(con)
     alias = lru_cache(maxsize=None)(lambda handle: pseudonymize(handle, key))
-    readable = set(official_handles()) | ({normalize_handle(keep)} if keep else set())
+    readable = frozenset(official_handles()) | ({normalize_handle(keep)} if keep else frozenset())
     found = [words(line) for line in lines]
     by_alias = {alias(w): w for ws in found for w in ws}
     known = {by_alias[a] for a in known_private(con, sorted(by_alias))}
@@ -76,5 +76,5 @@ def hide_damaged_lines(
         named = named_handles(line) | (ws & known)
         cells = {c for c in author_cells(line, delimiter, authors, columns) if normalize_handle(c) not in vocabulary()}
         confirmed = {c for c in cells if normalize_handle(c) in named and normalize_handle(c) not in readable}
-        hidden.append(hide(line, (confirmed or cells) | named, alias, readable.__contains__))
+        hidden.append(hide(line, tuple(sorted((confirmed or cells) | named)), alias, readable))
     return hidden

@@ -24,20 +24,23 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 
 MIN_HANDLE_LENGTH = 3  # shorter handles are not searched for inside URLs and texts
 PSEUDONYM = re.compile(r"anon-[0-9a-f]{16}")
 
-# a link to a social platform; ``path`` starts at the first / after the host
-SOCIAL_LINK = re.compile(
-    r"(?<![\w.@-])(?:https?://)?(?:[a-z0-9-]+\.)*"
-    r"(?P<site>x|twitter|instagram|tiktok|facebook|fb|youtube|threads)\.(?:com|net)(?![\w-])(?P<path>/[^\s\"'<>]*)?",
-    re.IGNORECASE,
-)
-# in SQL (DuckDB's RE2, case-insensitive): a text that may hold a handle worth a look
+# a link to a social platform: the end of its host (".com/"), then the site's name right before
+# it, after "https://", a subdomain's "." or the start of a word (two steps: one regex with the
+# site names in front costs a try at every character of every text)
+HOST_END = re.compile(r"\.(?:com|net)(?=/)", re.IGNORECASE)
+SITE = re.compile(r"(?:^|[^\w-])(x|twitter|instagram|tiktok|facebook|fb|youtube|threads)$", re.IGNORECASE)
+LINK_PATH = re.compile(r"/[^\s\"'<>]*")
+# in SQL (DuckDB's RE2, case-insensitive): a text that may hold a handle worth a look, and (on
+# lower-case text) the first path segment after a social host: every account of a link is one of
+# these (more are found: "p" of instagram.com/p/), so "all are the author's" is a safe shortcut
 SQL_HINT = r"@|(x|twitter|instagram|tiktok|facebook|fb|youtube|threads)\.(com|net)/"
+SQL_LINK_SEGMENT = r"(?:x|twitter|instagram|tiktok|facebook|fb|youtube|threads)\.(?:com|net)/@?([^/?#\s\"'<>]+)"
 SEGMENT = r"[\w.%-]+"
 # per site: (where the account is in the path, whether it is the first segment of any path)
 ACCOUNT_PATHS: dict[str, list[tuple[re.Pattern[str], bool]]] = {
@@ -90,20 +93,27 @@ def searchable(handle: str) -> bool:
 def link_accounts(text: str) -> list[Span]:
     """Accounts named in the social-platform links of ``text``, where they are written."""
     spans: list[Span] = []
-    for link in SOCIAL_LINK.finditer(text):
-        path = link.group("path")
-        site = link.group("site").lower()
-        site = SITES.get(site, site)
-        if not path:
+    lower = text.lower()
+    if ".com/" not in lower and ".net/" not in lower:  # most texts: no regex search at all
+        return spans
+    for host in HOST_END.finditer(text):
+        before = max(0, host.start() - 10)  # the longest site name and the character before it
+        site = SITE.search((" " if before == 0 else "") + text[before : host.start()])
+        if site is None:
             continue
-        for pattern, first_segment in ACCOUNT_PATHS[site]:
-            found = pattern.match(path)
+        name = site.group(1).lower()
+        name = SITES.get(name, name)
+        path = LINK_PATH.match(text, host.end())  # always matches: the host ends before a /
+        if path is None:
+            continue
+        for pattern, first_segment in ACCOUNT_PATHS[name]:
+            found = pattern.match(path.group(0))
             if found is None:
                 continue
             handle = found.group("h").rstrip(".")
-            if first_segment and handle.lower() in NOT_ACCOUNTS.get(site, ()):
+            if first_segment and handle.lower() in NOT_ACCOUNTS.get(name, ()):
                 break  # a page of the platform (instagram.com/p/...), not an account
-            start = link.start("path") + found.start("h")
+            start = host.end() + found.start("h")
             spans.append((start, start + len(handle), handle))
             break
     return spans
@@ -111,45 +121,65 @@ def link_accounts(text: str) -> list[Span]:
 
 def mentions(text: str) -> list[Span]:
     """The @mentions of ``text`` (the handle after the @), e-mail addresses excluded."""
+    if "@" not in text:
+        return []
     return [(m.start("h"), m.end("h"), m.group("h")) for m in MENTION.finditer(text)]
 
 
 @lru_cache(maxsize=65536)
-def _pattern(handles: frozenset[str]) -> re.Pattern[str]:
-    """One pattern for a row's own handles, longest first (compiled once per set of handles)."""
+def _pattern(own: tuple[str, ...], readable: frozenset[str]) -> tuple[re.Pattern[str], str | None] | None:
+    """One pattern for a row's own private handles, longest first (compiled once per set), and
+    the handle when there is just one (then ``sub`` takes its pseudonym as a plain string)."""
+    handles = {normalize_handle(h) for h in own if searchable(h)} - readable
+    if not handles:
+        return None
     ordered = sorted(handles, key=lambda h: (-len(h), h))
-    return re.compile("|".join(re.escape(h) for h in ordered), re.IGNORECASE)
+    pattern = re.compile("|".join(re.escape(h) for h in ordered), re.IGNORECASE)
+    return pattern, (ordered[0] if len(ordered) == 1 else None)
 
 
-def _replace(text: str, spans: Iterable[Span], alias: Callable[[str], str], private: Callable[[str], bool]) -> str:
+def _replace(text: str, spans: list[Span], alias: Callable[[str], str], readable: frozenset[str]) -> str:
     out, at = [], 0
     for start, end, handle in sorted(spans):
-        if start < at or not searchable(handle) or not private(normalize_handle(handle)):
+        clean = normalize_handle(handle)
+        if start < at or not searchable(clean) or clean in readable:
             continue
-        out += [text[at:start], alias(normalize_handle(handle))]
+        out += [text[at:start], alias(clean)]
         at = end
-    return "".join(out) + text[at:]
+    return "".join(out) + text[at:] if out else text
 
 
 def hide(
-    text: str, own: Iterable[str], alias: Callable[[str], str], readable: Callable[[str], bool] = lambda h: False
+    text: str,
+    own: tuple[str, ...],
+    alias: Callable[[str], str],
+    readable: frozenset[str] = frozenset(),
+    links_in_own: bool = False,
 ) -> str:
     """``text`` with each private handle replaced by ``alias(handle)``.
 
     ``own`` are the handles known to be private for this text (the row's private author, the
     accounts of its links): replaced wherever they occur, case-insensitively, longest first in
     one pass (so a shorter one never hits a pseudonym just written). Then every other account of
-    a social link and every @mention that is not ``readable`` (an official account)."""
-    handles = {normalize_handle(h) for h in own if searchable(h)}
-    handles = {h for h in handles if not readable(h)}
-    if handles:
-        text = _pattern(frozenset(handles)).sub(lambda m: alias(normalize_handle(m.group(0))), text)
-
-    def private(handle: str) -> bool:
-        return not readable(handle)
-
-    text = _replace(text, link_accounts(text), alias, private)
-    return _replace(text, [s for s in mentions(text) if _has_letter(s[2])], alias, private)
+    a social link and every @mention that is not ``readable`` (the official accounts).
+    ``links_in_own``: the accounts of this text's links are in ``own`` (the text is the row's
+    link), so its links need no second look. Called for every text of a social mention: the
+    cheap tests (``in``) come first."""
+    if own and (found := _pattern(own, readable)) is not None:
+        pattern, single = found
+        if single is not None:
+            text = pattern.sub(alias(single), text)
+        else:
+            text = pattern.sub(lambda m: alias(normalize_handle(m.group(0))), text)
+    if not links_in_own:
+        lower = text.lower()
+        if ".com/" in lower or ".net/" in lower:
+            text = _replace(text, link_accounts(text), alias, readable)
+    if "@" in text:
+        spans = [s for s in mentions(text) if not PSEUDONYM.fullmatch(s[2]) and _has_letter(s[2])]
+        if spans:
+            text = _replace(text, spans, alias, readable)
+    return text
 
 
 def _has_letter(value: str) -> bool:

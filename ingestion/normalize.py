@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import duckdb
 
 from ingestion.dates import FORMS, date_ctes, date_params, future_params
-from ingestion.handles import SQL_HINT
+from ingestion.handles import SQL_HINT, SQL_LINK_SEGMENT
 from ingestion.profiles import Profile, normalize_header
 from ingestion.sources import Source, quote_ident
 
@@ -65,11 +65,14 @@ def _text(columns: list[str], strip_quote: bool) -> str:
 def _private(expr: str) -> str:
     """``expr`` with private handles replaced by their pseudonyms (``pseudonyms``, ``handles``):
     the row's private author and the accounts of its social links wherever they occur, every
-    other account of a social link and every @mention. A row with neither, and a text without
-    an @ or a link, skips the Python function."""
+    other account of a social link and every @mention. The Python function runs only on a text
+    that may hold one: an @ or a social link in it, the author's handle in it, or a row whose
+    links may name another account (``links_other``); most titles and outlets skip it."""
     return (
-        f"case when {expr} is null or (private_handle is null and not social_links"
-        f" and not regexp_matches({expr}, $hint_re, 'i')) then {expr} else citra_hide({expr}, private_handle, links, null) end"
+        f"case when {expr} is null then null when not regexp_matches({expr}, $hint_re, 'i') and not links_other"
+        f" and (private_handle is null or not contains(lower({expr}), private_handle)) then {expr}"
+        f" when links_other then citra_hide({expr}, private_handle, links, null)"
+        f" else citra_hide_author({expr}, private_handle, links) end"
     )
 
 
@@ -148,6 +151,11 @@ def build_parsed_table(
         nullif(concat_ws(' ', url, expanded_url), '') as links,
         coalesce(regexp_matches(links, $hint_re, 'i'), false) as social_links
       from typed
+    ), linked as (
+      select classified.*,
+        social_links and (private_handle is null or len(list_filter(
+          regexp_extract_all(lower(links), $link_segment_re, 1), lambda h: h <> private_handle)) > 0) as links_other
+      from classified
     )
     select
       md5(concat_ws('|', $vendor, coalesce('doc:' || document_id,
@@ -160,7 +168,8 @@ def build_parsed_table(
       {_private("coalesce(outlet, nullif(regexp_replace(url_host, '^(www|m|mobile)[.]', ''), ''))")} as outlet,
       kind as media_type,
       coalesce(case raw_platform when 'twitter' then 'x' else raw_platform end, url_platform) as platform,
-      coalesce(citra_pseudonym(private_handle), {_private("author")}) as author, private_handle,
+      case when private_handle is not null then citra_pseudonym(private_handle) else {_private("author")} end as author,
+      private_handle,
       issue_label, sentiment, raw_sentiment as sentiment_label,
       case when abs(reach_value) <= $max_count then round(reach_value)::bigint end as reach,
       case when abs(engagement_value) <= $max_count then round(engagement_value)::bigint end as engagement,
@@ -194,7 +203,7 @@ def build_parsed_table(
         case when not sentiment_known then struct_pack(col := 'sentiment',
           reason := 'sentiment ''' || raw_sentiment || ''' {SENTIMENT_MESSAGE}') end
       ], lambda p: p is not null) end as problems
-    from classified
+    from linked
     """
     params: dict[str, object] = dict(
         source.params,
@@ -209,5 +218,6 @@ def build_parsed_table(
         max_count=MAX_COUNT,
         earliest=EARLIEST_DATE,
         hint_re=SQL_HINT,
+        link_segment_re=SQL_LINK_SEGMENT,
     )
     con.execute(sql, params)

@@ -121,6 +121,8 @@ def install_pseudonym_functions(con: duckdb.DuckDBPyConnection, key: bytes) -> N
     author) and the accounts named in ``links`` (the row's URLs) are replaced wherever they occur
     in the text, case-insensitively, then every other account of a social link and every
     @mention; official accounts and ``keep`` (the account a platform export belongs to) stay.
+    ``citra_hide_author(text, handle, links)`` is the same for a row whose links name no account
+    but its author (the caller checked): the links are not parsed again, which is most of the cost.
 
     Both are vectorized: DuckDB hands them a vector of rows (Arrow) at a time, pseudonyms are
     computed once per distinct handle (an LRU cache), and the pattern of a row's own handles is
@@ -131,14 +133,21 @@ def install_pseudonym_functions(con: duckdb.DuckDBPyConnection, key: bytes) -> N
     pseudonym = lru_cache(maxsize=65536)(lambda handle: pseudonymize(handle, key))
     officials = frozenset(official_handles())
 
+    links_of = lru_cache(maxsize=4096)(lambda links: tuple(h for _, _, h in link_accounts(links)))
+    readable_with = lru_cache(maxsize=1024)(lambda keep: officials | {normalize_handle(keep)})
+
     def hidden(text: str | None, handle: str | None, links: str | None, keep: str | None) -> str | None:
         if text is None:
             return None
-        own = [handle] if handle else []
-        if links:
-            own += [h for _, _, h in link_accounts(links)]
-        kept = officials | {normalize_handle(keep)} if keep else officials
-        return hide(text, own, pseudonym, kept.__contains__)
+        own = ((handle,) if handle else ()) + (links_of(links) if links else ())
+        readable = readable_with(keep) if keep else officials
+        return hide(text, own, pseudonym, readable, links_in_own=bool(links) and text in links)
+
+    def hidden_author(text: str | None, handle: str | None, links: str | None) -> str | None:
+        if text is None:
+            return None
+        own = (handle,) if handle else ()
+        return hide(text, own, pseudonym, officials, links_in_own=bool(links) and text in links)
 
     def pseudonyms(handles: pa.Array) -> pa.Array:
         if isinstance(handles, pa.ChunkedArray):
@@ -151,7 +160,11 @@ def install_pseudonym_functions(con: duckdb.DuckDBPyConnection, key: bytes) -> N
         columns = (texts.to_pylist(), handles.to_pylist(), links.to_pylist(), keeps.to_pylist())
         return pa.array([hidden(*row) for row in zip(*columns, strict=True)], pa.string())
 
-    for name in ("citra_pseudonym", "citra_hide"):
+    def hides_author(texts: pa.Array, handles: pa.Array, links: pa.Array) -> pa.Array:
+        columns = (texts.to_pylist(), handles.to_pylist(), links.to_pylist())
+        return pa.array([hidden_author(*row) for row in zip(*columns, strict=True)], pa.string())
+
+    for name in ("citra_pseudonym", "citra_hide", "citra_hide_author"):
         try:
             con.remove_function(name)
         except duckdb.InvalidInputException:
@@ -159,5 +172,6 @@ def install_pseudonym_functions(con: duckdb.DuckDBPyConnection, key: bytes) -> N
     arrow = {"type": "arrow", "side_effects": False, "null_handling": "special"}
     con.create_function("citra_pseudonym", pseudonyms, ["VARCHAR"], "VARCHAR", type="arrow", side_effects=False)
     con.create_function("citra_hide", hides, ["VARCHAR"] * 4, "VARCHAR", **arrow)
+    con.create_function("citra_hide_author", hides_author, ["VARCHAR"] * 3, "VARCHAR", **arrow)
     con.execute("create or replace temp table _official_accounts (account varchar)")
     con.executemany("insert into _official_accounts values (?)", [[h] for h in sorted(officials)])

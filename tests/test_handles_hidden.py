@@ -215,3 +215,48 @@ def test_an_official_posts_caption_hides_the_residents_it_mentions(citra_home: P
         assert con.execute("select account, text, url from raw.platform_posts").fetchall() == [
             ("diskominfokalsel", hidden(caption), "https://www.instagram.com/p/Cabc1/")
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "accounts"),
+    [
+        ("https://x.com/Budi_99/status/1", ["Budi_99"]),
+        ("twitter.com/budi_99 dan mobile.twitter.com/siti_w", ["budi_99", "siti_w"]),
+        ("https://www.instagram.com/p/CXyZ12/ instagram.com/reel/abc", []),
+        ("instagram.com/budi.w/ https://instagram.com/stories/siti.w/123", ["budi.w", "siti.w"]),
+        ("https://www.tiktok.com/@budi99/video/7?lang=id tiktok.com/tag/banjir", ["budi99"]),
+        ("https://m.facebook.com/budi.santoso/posts/1 facebook.com/groups/warga/", ["budi.santoso"]),
+        ("facebook.com/profile.php?id=100012345 fb.com/people/Siti-W/1000", ["100012345", "Siti-W"]),
+        ("youtube.com/@budichan youtube.com/watch?v=x youtube.com/c/SitiTV", ["budichan", "SitiTV"]),
+        ("x.com/i/web/status/1 box.com/budi nx.com/budi https://kalsel.antaranews.com/berita/1", []),
+        ("lihat x.com/budi.", ["budi"]),
+    ],
+)
+def test_social_links_name_accounts_but_not_the_platforms_own_pages_or_other_sites(
+    text: str, accounts: list[str]
+) -> None:
+    """Catches: a platform page (instagram.com/p/..., x.com/i/...) taken for an account and
+    replaced (the link breaks), another site's path (box.com/budi) taken for one, or an account
+    missed in a profile link, a subdomain, a story, a TikTok or YouTube @ path."""
+    from ingestion.handles import link_accounts
+
+    assert [h for _, _, h in link_accounts(text)] == accounts
+
+
+@pytest.mark.parametrize(
+    ("text", "handles"),
+    [
+        ("kata @budi_w: jalan rusak, cc @diskominfokalsel", ["budi_w", "diskominfokalsel"]),
+        ("hubungi humas@kalselprov.go.id atau siti.w@gmail.com", []),
+        ("=@SUM(A1:A9) dan @HYPERLINK(x)", []),
+        ("(@budi.w) dan @budi-lah.", ["budi.w", "budi-lah"]),
+    ],
+)
+def test_mentions_are_handles_after_an_at_sign_not_emails_or_spreadsheet_functions(
+    text: str, handles: list[str]
+) -> None:
+    """Catches: an e-mail address or a formula kept as text (@SUM(...)) replaced by a pseudonym, or
+    a mention in brackets or before a full stop missed."""
+    from ingestion.handles import mentions
+
+    assert [h for _, _, h in mentions(text)] == handles

@@ -99,7 +99,7 @@ def _columns(header: list[str], name: str) -> dict[str, str]:
     return found
 
 
-KEPT_AS_TYPED = ("mention_id", "corrected_by", "corrected_at")  # ids, the analyst's own name, times
+KEPT_AS_TYPED = ("corrected_by", "corrected_at")  # the analyst's own name (accountability), times
 
 
 def _parse_time(text: str) -> datetime | None:

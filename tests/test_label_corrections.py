@@ -276,3 +276,12 @@ def test_a_correction_by_a_private_posts_link_matches_and_keeps_only_the_pseudon
         ).fetchall()
     assert reason == f"no mention with url 'https://x.com/{alias}/status/6' in the warehouse"
     assert "budi_warga99" not in raw.lower() and alias in raw
+    # the link typed into the mention_id column: set aside, quoted hidden
+    _drop(citra_home, "koreksi_id.csv", "mention_id,sentimen,oleh\nhttps://x.com/Budi_Warga99/status/5,negatif,Rina\n")
+    assert (_ingest(citra_home, warehouse).rows_rejected) == 1
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        [(reason, raw)] = con.execute(
+            "select reason, raw_values from raw.ingest_rejects where file_name = 'koreksi_id.csv'"
+        ).fetchall()
+    assert reason == f"no mention with id 'https://x.com/{alias}/status/5' in the warehouse"
+    assert "budi_warga99" not in raw.lower()

@@ -3,7 +3,10 @@
 registry, one transaction per file, rejects naming file, row and problem, quarantine).
 
 A row names a mention (its ``mention_id`` as in ``fct_mentions``, or its URL), a corrected
-sentiment and/or issue, who corrected it and why; English or Indonesian headers. Rows are
+sentiment and/or issue, who corrected it and why; English or Indonesian headers. A URL or
+reason that names a private person (``x.com/<handle>/status/1``, an @mention) is kept with the
+handle replaced by its pseudonym, and a URL is matched in that form: the form in which
+``raw.media_mentions`` keeps it, so a link copied from the platform still finds its mention. Rows are
 only ever appended, with their time and author: the newest correction of a mention wins in
 dbt, and the earlier ones stay as its history. A row whose mention is not in the warehouse,
 or whose label or issue is unknown, is set aside in ``raw.ingest_rejects``; the rest of the
@@ -27,6 +30,7 @@ from ingestion.load import IngestReport, Loaded, connect, ingest_with
 from ingestion.normalize import quote_ident
 from ingestion.parse import exact_source
 from ingestion.profiles import Profile, normalize_header
+from ingestion.pseudonyms import hidden_texts
 from ingestion.readers import sniff
 from ingestion.rejects import insert_damaged_lines
 from ingestion.sources import close_source
@@ -93,6 +97,9 @@ def _columns(header: list[str], name: str) -> dict[str, str]:
             f"{', '.join(repr(h) for h in header)} (see docs/sentiment.md, Corrections)"
         )
     return found
+
+
+KEPT_AS_TYPED = ("corrected_by", "corrected_at")  # the analyst's own name (accountability), times
 
 
 def _parse_time(text: str) -> datetime | None:
@@ -191,6 +198,10 @@ def _load_member(
         cells = {canon[n]: ("" if v is None else str(v).strip()) for n, v in zip(names[1:], values[1:])}
         if any(cells.values()):
             rows.append(_Row(int(values[0]), cells, []))
+    # a URL or reason may name a private person: checked, matched, stored and quoted hidden
+    hidden = hidden_texts(con, {v for row in rows for c, v in row.cells.items() if c not in KEPT_AS_TYPED})
+    for row in rows:
+        row.cells = {c: v if c in KEPT_AS_TYPED else hidden.get(v, v) for c, v in row.cells.items()}
     checked = [(row, _check(row, file_time)) for row in rows]
     by_id = _mentions(con, "mention_id", [v["mention_id"] for _, v in checked if v and v["mention_id"]])
     by_url = _mentions(con, "url", [v["url"] for _, v in checked if v and not v["mention_id"]])

@@ -24,14 +24,23 @@ from ingestion.frame import FileOutcome, IngestReport, Loaded, ingest_with
 from ingestion.landing import LandedFile, export_date_of, list_landing_files
 from ingestion.normalize import build_parsed_table
 from ingestion.parse import parse_file
-from ingestion.pseudonyms import install_pseudonym_functions, pseudonym_key
+from ingestion.pseudonyms import ensure_pseudonyms
 from ingestion.readers import sniff
 from ingestion.rejects import damage_note, insert_damaged_lines, insert_rejects
 from ingestion.schema import MEDIA_MENTION_COLUMNS, create_raw_schema
 from ingestion.sources import close_source
 from ingestion.sqlfunctions import prepare_connection
 
-__all__ = ["FileDone", "FileOutcome", "IngestReport", "connect", "ingest_file", "ingest_folder", "ingest_media"]
+__all__ = [
+    "FileDone",
+    "FileOutcome",
+    "IngestReport",
+    "connect",
+    "ensure_pseudonyms",
+    "ingest_file",
+    "ingest_folder",
+    "ingest_media",
+]
 
 SUMMARY = """count(*) filter (where len(problems) = 0), count(*) filter (where len(problems) > 0),
     min(published_at) filter (where len(problems) = 0), max(published_at) filter (where len(problems) = 0)"""
@@ -155,18 +164,6 @@ def _load_member(
     if damaged:
         acc.notes.append(damage_note(con, name, damaged))
     con.execute("drop table _parsed")
-
-
-def ensure_pseudonyms(con: duckdb.DuckDBPyConnection) -> None:
-    """Install the pseudonym functions once per connection; the key lives in CITRA_HOME
-    (else beside the warehouse), see ``ingestion.pseudonyms``."""
-    installed = con.execute(
-        "select count(*) from duckdb_tables() where temporary and table_name = '_official_accounts'"
-    ).fetchall()[0][0]
-    if installed:
-        return
-    path = con.execute("select path from duckdb_databases() where database_name = current_database()").fetchall()[0][0]
-    install_pseudonym_functions(con, pseudonym_key(Path(os.environ.get("CITRA_HOME") or Path(path).parent)))
 
 
 def ingest_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path) -> FileOutcome:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import duckdb
 
 from ingestion.dates import FORMS, date_ctes, date_params, future_params
+from ingestion.handles import SQL_HINT, SQL_LINK_SEGMENT
 from ingestion.profiles import Profile, normalize_header
 from ingestion.sources import Source, quote_ident
 
@@ -62,8 +63,17 @@ def _text(columns: list[str], strip_quote: bool) -> str:
 
 
 def _private(expr: str) -> str:
-    """``expr`` with a private author's handle replaced by its pseudonym (see ``pseudonyms``)."""
-    return f"case when private_handle is null then {expr} else citra_redact({expr}, private_handle) end"
+    """``expr`` with private handles replaced by their pseudonyms (``pseudonyms``, ``handles``):
+    the row's private author and the accounts of its social links wherever they occur, every
+    other account of a social link and every @mention. The Python function runs only on a text
+    that may hold one: an @ or a social link in it, the author's handle in it, or a row whose
+    links may name another account (``links_other``); most titles and outlets skip it."""
+    return (
+        f"case when {expr} is null then null when not regexp_matches({expr}, $hint_re, 'i') and not links_other"
+        f" and (private_handle is null or not contains(lower({expr}), private_handle)) then {expr}"
+        f" when links_other then citra_hide({expr}, private_handle, links, null)"
+        f" else citra_hide_author({expr}, private_handle, links) end"
+    )
 
 
 def _profile_formats(profile: Profile) -> str:
@@ -137,8 +147,15 @@ def build_parsed_table(
                  case when coalesce(raw_platform, url_platform) is not null then 'social' else 'online' end) as kind,
         case when kind = 'social' and author is not null
               and lower(ltrim(trim(author), '@')) not in (select account from _official_accounts)
-             then lower(ltrim(trim(author), '@')) end as private_handle
+             then lower(ltrim(trim(author), '@')) end as private_handle,
+        nullif(concat_ws(' ', url, expanded_url), '') as links,
+        coalesce(regexp_matches(links, $hint_re, 'i'), false) as social_links
       from typed
+    ), linked as (
+      select classified.*,
+        social_links and (private_handle is null or len(list_filter(
+          regexp_extract_all(lower(links), $link_segment_re, 1), lambda h: h <> private_handle)) > 0) as links_other
+      from classified
     )
     select
       md5(concat_ws('|', $vendor, coalesce('doc:' || document_id,
@@ -147,15 +164,16 @@ def build_parsed_table(
       $file_id::varchar as source_file_id, source_row, $vendor::varchar as vendor,
       $profile::varchar as profile, document_id, published_at,
       {_private("title")} as title, {_private("snippet")} as snippet, {_private("url")} as url,
-      {_private("expanded_url")} as expanded_url,
+      {_private("expanded_url")} as expanded_url, {_private("keywords")} as keywords,
       {_private("coalesce(outlet, nullif(regexp_replace(url_host, '^(www|m|mobile)[.]', ''), ''))")} as outlet,
       kind as media_type,
       coalesce(case raw_platform when 'twitter' then 'x' else raw_platform end, url_platform) as platform,
-      coalesce(citra_pseudonym(private_handle), author) as author, private_handle,
+      case when private_handle is not null then citra_pseudonym(private_handle) else {_private("author")} end as author,
+      private_handle,
       issue_label, sentiment, raw_sentiment as sentiment_label,
       case when abs(reach_value) <= $max_count then round(reach_value)::bigint end as reach,
       case when abs(engagement_value) <= $max_count then round(engagement_value)::bigint end as engagement,
-      region_label, agency_label, language, country, keywords,
+      region_label, agency_label, language, country,
       $export_date::date as export_date, now() as ingested_at, date_fit, dm_raw, date_unplanned,
       {"__ragged," if source.ragged else ""}
       case when raw_date = $date_col then [struct_pack(col := $date_col,
@@ -185,7 +203,7 @@ def build_parsed_table(
         case when not sentiment_known then struct_pack(col := 'sentiment',
           reason := 'sentiment ''' || raw_sentiment || ''' {SENTIMENT_MESSAGE}') end
       ], lambda p: p is not null) end as problems
-    from classified
+    from linked
     """
     params: dict[str, object] = dict(
         source.params,
@@ -199,5 +217,7 @@ def build_parsed_table(
         date_col=(cols.get("published_at") or ["date"])[0],
         max_count=MAX_COUNT,
         earliest=EARLIEST_DATE,
+        hint_re=SQL_HINT,
+        link_segment_re=SQL_LINK_SEGMENT,
     )
     con.execute(sql, params)

@@ -7,8 +7,10 @@ HMAC-SHA256 of the normalized handle. The same person gets the same pseudonym in
 (so dedup and "top authors" still work), and without the key nobody can test a guess.
 
 Who is private: the author of a ``social`` mention whose handle is not an official account
-of ``dbt_project/seeds/accounts.csv``. Outlets, official accounts and the journalists of news,
-print, TV and radio mentions stay readable: they publish in a professional role.
+of ``dbt_project/seeds/accounts.csv``, and any other account a text names by a social link or
+an @mention (``ingestion.handles``; damaged lines: ``ingestion.damaged_privacy``). Outlets,
+official accounts and the journalists of news, print, TV and radio mentions stay readable: they
+publish in a professional role. The rules: docs/security.md, "Handles outside the author cell".
 
 The key is ``CITRA_PSEUDONYM_KEY`` (any string) or, when unset, the file
 ``CITRA_HOME/secrets/pseudonym.key``, created on first use with mode 0600. Back it up with
@@ -21,8 +23,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import re
 import secrets
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,11 +32,22 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ingestion.handles import MIN_HANDLE_LENGTH, hide, link_accounts, normalize_handle
 from ingestion.platforms.accounts import registered_accounts
+
+__all__ = [
+    "MIN_HANDLE_LENGTH",
+    "connection_key",
+    "ensure_pseudonyms",
+    "hidden_texts",
+    "install_pseudonym_functions",
+    "normalize_handle",
+    "pseudonym_key",
+    "pseudonymize",
+]
 
 KEY_ENV = "CITRA_PSEUDONYM_KEY"
 PREFIX = "anon-"
-MIN_HANDLE_LENGTH = 3  # shorter handles are not searched for inside URLs and texts
 
 
 def key_path(home: Path) -> Path:
@@ -64,9 +77,30 @@ def pseudonym_key(home: Path) -> bytes:
     return key.encode("ascii")
 
 
-def normalize_handle(value: str) -> str:
-    """Handles compare as lower case without a leading @, as in the account registry."""
-    return value.strip().lstrip("@").strip().lower()
+def connection_key(con: duckdb.DuckDBPyConnection) -> bytes:
+    """The key for the warehouse ``con`` writes: CITRA_HOME's (else the one beside the warehouse)."""
+    path = con.execute("select path from duckdb_databases() where database_name = current_database()").fetchall()[0][0]
+    return pseudonym_key(Path(os.environ.get("CITRA_HOME") or Path(path).parent))
+
+
+def ensure_pseudonyms(con: duckdb.DuckDBPyConnection) -> None:
+    """Install the pseudonym functions once per connection (``install_pseudonym_functions``)."""
+    installed = con.execute(
+        "select count(*) from duckdb_tables() where temporary and table_name = '_official_accounts'"
+    ).fetchall()[0][0]
+    if not installed:
+        install_pseudonym_functions(con, connection_key(con))
+
+
+def hidden_texts(con: duckdb.DuckDBPyConnection, texts: Iterable[str]) -> dict[str, str]:
+    """Texts typed by hand (an analyst's URL or note) -> their form with private handles hidden:
+    ``citra_hide`` with the text's own links as the row's links."""
+    ensure_pseudonyms(con)
+    asked = sorted({t for t in texts if t})
+    if not asked:
+        return {}
+    query = "select t, citra_hide(t, null, t, null) from (select unnest($texts::varchar[]) as t)"
+    return dict(con.execute(query, {"texts": asked}).fetchall())
 
 
 def pseudonymize(value: str, key: bytes) -> str:
@@ -81,26 +115,39 @@ def official_handles() -> list[str]:
 
 
 def install_pseudonym_functions(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
-    """Add ``citra_pseudonym(handle)``, ``citra_redact(text, handle)`` and ``_official_accounts``.
+    """Add ``citra_pseudonym(handle)``, ``citra_hide(text, handle, links, keep)`` and ``_official_accounts``.
 
-    ``citra_redact`` replaces the handle wherever it occurs in a text (a profile URL such as
-    ``tiktok.com/@handle/video/1``, a page name), case-insensitively, by its pseudonym.
+    ``citra_hide`` applies ``ingestion.handles.hide`` to a text: ``handle`` (the row's private
+    author) and the accounts named in ``links`` (the row's URLs) are replaced wherever they occur
+    in the text, case-insensitively, then every other account of a social link and every
+    @mention; official accounts and ``keep`` (the account a platform export belongs to) stay.
+    ``citra_hide_author(text, handle, links)`` is the same for a row whose links name no account
+    but its author (the caller checked): the links are not parsed again, which is most of the cost.
 
     Both are vectorized: DuckDB hands them a vector of rows (Arrow) at a time, pseudonyms are
-    computed once per distinct handle of the vector, and each handle's pattern is compiled once
-    per connection (``re``'s own cache holds 512 patterns: with more authors than that, a call per
-    row recompiled its pattern every time, 20 us a row). The values are those of ``pseudonymize``.
+    computed once per distinct handle (an LRU cache), and the pattern of a row's own handles is
+    compiled once (``ingestion.handles``: with more authors than ``re``'s 512-pattern cache, a
+    call per row recompiled its pattern every time, 20 us a row). The values are those of
+    ``pseudonymize``.
     """
     pseudonym = lru_cache(maxsize=65536)(lambda handle: pseudonymize(handle, key))
-    pattern = lru_cache(maxsize=65536)(lambda clean: re.compile(re.escape(clean), re.IGNORECASE))
+    officials = frozenset(official_handles())
 
-    def redact(text: str | None, handle: str | None) -> str | None:
-        if text is None or handle is None:
+    links_of = lru_cache(maxsize=4096)(lambda links: tuple(h for _, _, h in link_accounts(links)))
+    readable_with = lru_cache(maxsize=1024)(lambda keep: officials | {normalize_handle(keep)})
+
+    def hidden(text: str | None, handle: str | None, links: str | None, keep: str | None) -> str | None:
+        if text is None:
             return None
-        clean = normalize_handle(handle)
-        if len(clean) < MIN_HANDLE_LENGTH:
-            return text
-        return pattern(clean).sub(pseudonym(clean), text)
+        own = ((handle,) if handle else ()) + (links_of(links) if links else ())
+        readable = readable_with(keep) if keep else officials
+        return hide(text, own, pseudonym, readable, links_in_own=bool(links) and text in links)
+
+    def hidden_author(text: str | None, handle: str | None, links: str | None) -> str | None:
+        if text is None:
+            return None
+        own = (handle,) if handle else ()
+        return hide(text, own, pseudonym, officials, links_in_own=bool(links) and text in links)
 
     def pseudonyms(handles: pa.Array) -> pa.Array:
         if isinstance(handles, pa.ChunkedArray):
@@ -109,18 +156,22 @@ def install_pseudonym_functions(con: duckdb.DuckDBPyConnection, key: bytes) -> N
         values = pa.array([pseudonym(h) for h in encoded.dictionary.to_pylist()], pa.string())
         return pc.take(values, encoded.indices)
 
-    def redactions(texts: pa.Array, handles: pa.Array) -> pa.Array:
-        return pa.array(
-            [redact(t, h) for t, h in zip(texts.to_pylist(), handles.to_pylist(), strict=True)], pa.string()
-        )
+    def hides(texts: pa.Array, handles: pa.Array, links: pa.Array, keeps: pa.Array) -> pa.Array:
+        columns = (texts.to_pylist(), handles.to_pylist(), links.to_pylist(), keeps.to_pylist())
+        return pa.array([hidden(*row) for row in zip(*columns, strict=True)], pa.string())
 
-    for name in ("citra_pseudonym", "citra_redact"):
+    def hides_author(texts: pa.Array, handles: pa.Array, links: pa.Array) -> pa.Array:
+        columns = (texts.to_pylist(), handles.to_pylist(), links.to_pylist())
+        return pa.array([hidden_author(*row) for row in zip(*columns, strict=True)], pa.string())
+
+    for name in ("citra_pseudonym", "citra_hide", "citra_hide_author"):
         try:
             con.remove_function(name)
         except duckdb.InvalidInputException:
             pass
-    arrow = {"type": "arrow", "side_effects": False}
-    con.create_function("citra_pseudonym", pseudonyms, ["VARCHAR"], "VARCHAR", **arrow)
-    con.create_function("citra_redact", redactions, ["VARCHAR", "VARCHAR"], "VARCHAR", **arrow)
+    arrow = {"type": "arrow", "side_effects": False, "null_handling": "special"}
+    con.create_function("citra_pseudonym", pseudonyms, ["VARCHAR"], "VARCHAR", type="arrow", side_effects=False)
+    con.create_function("citra_hide", hides, ["VARCHAR"] * 4, "VARCHAR", **arrow)
+    con.create_function("citra_hide_author", hides_author, ["VARCHAR"] * 3, "VARCHAR", **arrow)
     con.execute("create or replace temp table _official_accounts (account varchar)")
-    con.executemany("insert into _official_accounts values (?)", [[h] for h in official_handles()])
+    con.executemany("insert into _official_accounts values (?)", [[h] for h in sorted(officials)])

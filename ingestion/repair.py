@@ -13,7 +13,8 @@ file as a spreadsheet shows it: the header is row 1 (below any report lines), a 
 lines is one row, a blank line is a row of its own.
 
 Good rows go to a clean UTF-8 copy with their row number, damaged lines to the temp table
-``_damaged_lines`` (row, reason, text).
+``_damaged_lines`` (row, reason, text: ``READ_CHARS`` of it, cut to ``SHOWN_CHARS`` once its
+private handles are hidden, so that a cut never leaves half a handle in clear text).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ingestion.sources import Source
 MAX_ROW_CHARS = 2 * 1024 * 1024  # DuckDB's own limit of a CSV line
 MAX_ROW_LINES = 5_000  # a quoted cell spanning more lines than this is a stray quote
 SHOWN_CHARS = 1_000  # of a damaged line, kept in raw.ingest_rejects
+READ_CHARS = 4 * SHOWN_CHARS  # of a damaged line, searched for private handles before it is cut
 BAD_BYTE = "\udcff"  # stands for bytes that do not decode; never part of decoded text
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 LINE = re.compile(r"([^\r\n]*)(\r\n|\n|\r)")
@@ -194,7 +196,7 @@ def _rows(rows: _Rows, first_row: int) -> Iterator[tuple[int, list[str] | None, 
                         cells, taken = found
             if cells is not None:
                 cells, reason = rows.fit(cells)
-        yield row, cells, reason, text.replace(BAD_BYTE, "\ufffd")[:SHOWN_CHARS]
+        yield row, cells, reason, text.replace(BAD_BYTE, "\ufffd")[:READ_CHARS]
         rows.take(taken)
 
 

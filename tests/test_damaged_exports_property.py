@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -275,14 +276,14 @@ def test_damaged_exports_lose_only_their_damaged_lines(
         (home / "landing" / f"{layout.name}.csv").write_bytes(b"".join(parts))
         outcome = ingest_media(home / "w.duckdb", home / "landing", home / "quarantine").outcomes[0]
         with duckdb.connect(str(home / "w.duckdb"), read_only=True) as con:
-            loaded = {
-                r[0]: dict(zip(["title", "url", "published_at", "reach", "sentiment"], r[1:], strict=True))
-                for r in con.execute(
-                    "select source_row, title, url, published_at, reach, sentiment from raw.media_mentions"
-                ).fetchall()
-            }
+            rows = con.execute(
+                "select source_row, title, url, published_at, reach, sentiment from raw.media_mentions"
+            ).fetchall()
             rejected = {r[0] for r in con.execute("select source_row from raw.ingest_rejects").fetchall()}
     assert outcome.status == "loaded", outcome.message
+    twice = sorted(row for row, n in Counter(r[0] for r in rows).items() if n > 1)
+    assert twice == [], f"rows {twice} were loaded more than once"
+    loaded = {r[0]: dict(zip(["title", "url", "published_at", "reach", "sentiment"], r[1:], strict=True)) for r in rows}
     assert set(loaded) | rejected == set(expected), "a row was lost or invented"
     assert not set(loaded) & rejected, "a row was both loaded and rejected"
     for row, values in expected.items():

@@ -99,8 +99,17 @@ def test_corrections_by_id_and_by_url_load_with_author_reason_and_time(citra_hom
     ]
 
 
+def _stored(warehouse: Path) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(
+            "select mention_id, matched_on, url, sentiment, issue, corrected_by, reason from raw.label_corrections"
+        ).fetchall()
+
+
 def test_indonesian_headers_are_read(citra_home: Path) -> None:
-    warehouse, _ = _warehouse(citra_home)
+    # bug caught: an Indonesian header read into the wrong column (alasan as who, isu dropped),
+    # or netral not standardized
+    warehouse, ids = _warehouse(citra_home)
     _drop(
         citra_home,
         "koreksi.csv",
@@ -108,6 +117,17 @@ def test_indonesian_headers_are_read(citra_home: Path) -> None:
     )
     report = _ingest(citra_home, warehouse)
     assert (report.rows_loaded, report.rows_rejected) == (1, 0)
+    assert _stored(warehouse) == [
+        (
+            ids["https://kalsel.example/b"],
+            "url",
+            "https://kalsel.example/b",
+            "neutral",
+            "banjir",
+            "Sari",
+            "berita netral",
+        )
+    ]
 
 
 def test_bad_rows_are_set_aside_with_row_and_reason_and_good_rows_load(citra_home: Path) -> None:
@@ -186,6 +206,10 @@ def test_xlsx_corrections_load(citra_home: Path, suffix: str) -> None:
     book.save(folder / f"koreksi{suffix}")
     report = _ingest(citra_home, warehouse)
     assert (report.rows_loaded, report.rows_rejected) == (1, 0)
+    # bug caught: a workbook's "Mention ID" or "Sentimen" header mis-read, Negatif not standardized
+    assert _stored(warehouse) == [
+        (ids["https://kalsel.example/b"], "mention_id", None, "negative", None, "Sari", "banjir berdampak warga")
+    ]
 
 
 def test_a_damaged_line_is_set_aside_and_the_rest_of_the_file_loads(citra_home: Path) -> None:
@@ -207,3 +231,57 @@ def test_a_damaged_line_is_set_aside_and_the_rest_of_the_file_loads(citra_home: 
         rejects = con.execute("select file_name, source_row from raw.ingest_rejects").fetchall()
     assert loaded == [(None, "negative"), ("https://kalsel.example/b", "negative")]
     assert rejects == [("koreksi_rusak.csv", 3)]
+
+
+def test_a_correction_by_a_private_posts_link_matches_and_keeps_only_the_pseudonymized_link(citra_home: Path) -> None:
+    # bug caught: the URL stored as typed (a private person's handle in clear text in
+    # raw.label_corrections), or matched as typed, so a link copied from the platform never finds
+    # the mention whose URL the warehouse keeps pseudonymized; a reject quoting the clear link
+    import hashlib
+    import hmac
+
+    key = os.environ["CITRA_PSEUDONYM_KEY"].encode("utf-8")
+    alias = "anon-" + hmac.new(key, b"budi_warga99", hashlib.sha256).hexdigest()[:16]
+    post = {
+        "date": "2025-03-03 09:00",
+        "title": "Jalan rusak",
+        "url": "https://x.com/budi_warga99/status/5",
+        "outlet": "X",
+        "media_type": "social",
+        "author": "@budi_warga99",
+        "issue": "Infrastruktur",
+        "sentiment": "netral",
+    }
+    (citra_home / "landing" / "media" / "sosmed.csv").write_text(csv_text(GENERIC_HEADER, [post]), encoding="utf-8")
+    warehouse = citra_home / "warehouse.duckdb"
+    ingest_media(warehouse, citra_home / "landing" / "media", citra_home / "quarantine")
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        [(mention, url)] = con.execute("select mention_id, url from raw.media_mentions").fetchall()
+    assert url == f"https://x.com/{alias}/status/5"
+    _drop(
+        citra_home,
+        "koreksi.csv",
+        "tautan,sentimen,oleh,alasan\n"
+        "https://x.com/Budi_Warga99/status/5,negatif,Rina,@budi_warga99 menyindir\n"
+        "https://x.com/Budi_Warga99/status/6,negatif,Rina,\n",
+    )
+    report = _ingest(citra_home, warehouse)
+    assert (report.rows_loaded, report.rows_rejected) == (1, 1)
+    assert _stored(warehouse) == [
+        (mention, "url", f"https://x.com/{alias}/status/5", "negative", None, "Rina", f"@{alias} menyindir")
+    ]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        [(reason, raw)] = con.execute(
+            "select reason, raw_values from raw.ingest_rejects where file_name = 'koreksi.csv'"
+        ).fetchall()
+    assert reason == f"no mention with url 'https://x.com/{alias}/status/6' in the warehouse"
+    assert "budi_warga99" not in raw.lower() and alias in raw
+    # the link typed into the mention_id column: set aside, quoted hidden
+    _drop(citra_home, "koreksi_id.csv", "mention_id,sentimen,oleh\nhttps://x.com/Budi_Warga99/status/5,negatif,Rina\n")
+    assert (_ingest(citra_home, warehouse).rows_rejected) == 1
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        [(reason, raw)] = con.execute(
+            "select reason, raw_values from raw.ingest_rejects where file_name = 'koreksi_id.csv'"
+        ).fetchall()
+    assert reason == f"no mention with id 'https://x.com/{alias}/status/5' in the warehouse"
+    assert "budi_warga99" not in raw.lower()

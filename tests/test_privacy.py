@@ -1,8 +1,11 @@
 """Private social-media authors are pseudonymized at ingestion: after a full `citra build`
 (serving published, report written) no private handle is in clear text anywhere the build
-writes: any schema of the warehouse (raw included) or of the serving copy, the Parquet files,
-the report's HTML and PDF text, Dagster's event log (materialization metadata included) and the
-build log. Outlets, official accounts and journalists stay readable."""
+writes (``surfaces``: every schema of the warehouse, raw included, and of the serving copy, the
+Parquet files, the report's HTML and PDF text, Dagster's event log and run storage, compute
+logs, dbt's logs, Citra's logs), though it was planted in author cells, links and texts, in good
+and damaged lines of a generic template and a Meltwater export, in a correction and an official
+post's caption (``planted_privacy``). Only landing/ and quarantine/ hold it. Outlets, official
+accounts and journalists stay readable."""
 
 from __future__ import annotations
 
@@ -13,18 +16,16 @@ from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 import pytest
 from exports import GENERIC_HEADER, csv_text
-from pypdf import PdfReader
+from planted_privacy import DAMAGED, MELTWATER_FILE, PRIVATE, write_planted
+from surfaces import build_surfaces, leaks
 
-from ingestion.normalize import quote_ident
 from ingestion.pseudonyms import key_path, pseudonym_key, pseudonymize
 from orchestration.cli import main
 from sample_data.generate import generate
 
-PRIVATE = "budi_warga99"
 TODAY = "2025-04-10"  # the report is the one of March 2025, the month of the rows below
 BASE = {"date": "2025-03-03 10:00", "issue": "Infrastruktur", "sentiment": "negatif", "reach": "120"}
 # a burst of negative posts by one private person on 3 March, so that the report's burst table
@@ -85,39 +86,6 @@ ROWS = [
 ]
 
 
-def _text_cells(path: Path) -> list[str]:
-    """Every text cell of every table and view, in every schema of the DuckDB file."""
-    with duckdb.connect(str(path), read_only=True) as con:
-        columns = con.execute(
-            """select table_schema, table_name, column_name from information_schema.columns
-               where data_type = 'VARCHAR' and table_catalog = current_database()"""
-        ).fetchall()
-        cells: list[str] = []
-        for schema, table, column in columns:
-            col = quote_ident(column)
-            cells += [
-                r[0]
-                for r in con.execute(
-                    f"select distinct {col} from {quote_ident(schema)}.{quote_ident(table)} where {col} is not null"
-                ).fetchall()
-            ]
-    assert cells
-    return cells
-
-
-def _parquet_cells(folder: Path) -> list[str]:
-    """Every value of every Parquet file, as text."""
-    files = sorted(folder.glob("*.parquet"))
-    assert files
-    cells: list[str] = []
-    with duckdb.connect() as con:
-        for file in files:
-            cells += [
-                str(v) for row in con.execute("select * from read_parquet(?)", [str(file)]).fetchall() for v in row
-            ]
-    return cells
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two months of sample exports with private social authors, plus the rows above, through
@@ -130,6 +98,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (home / "landing" / "media" / "kliping_privasi.csv").write_text(
             csv_text(GENERIC_HEADER, ROWS), encoding="utf-8"
         )
+        write_planted(home)
         mp.setenv("CITRA_HOME", str(home))
         mp.delenv("CITRA_WAREHOUSE", raising=False)
         mp.delenv("CITRA_PSEUDONYM_KEY", raising=False)
@@ -140,49 +109,53 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-def _event_log(home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Every event Dagster recorded (materialization and check metadata, logs), as text."""
-    monkeypatch.setenv("DAGSTER_HOME", str(home / "dagster"))
-    with dg.DagsterInstance.get() as instance:
-        runs = instance.get_runs()
-        events = [str(e) for run in runs for e in instance.all_logs(run.run_id)]
-        records = instance.fetch_materializations(dg.AssetKey(["raw", "media_mentions"]), limit=10)
-    assert runs and records.records, "the build recorded no run or materialization"
-    return "\n".join(events)
-
-
-def _surfaces(home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """Every place a build writes, as lower-case text."""
-    serving = home / "serving"
-    report = home / "reports" / "2025-03"
-    pdf = PdfReader(report / "laporan_2025-03.pdf")
-    surfaces = {
-        "warehouse": "\n".join(_text_cells(home / "warehouse.duckdb")),
-        "serving/citra.duckdb": "\n".join(_text_cells(serving / "citra.duckdb")),
-        "serving/parquet": "\n".join(_parquet_cells(serving / "parquet")),
-        "report html": (report / "laporan_2025-03.html").read_text(encoding="utf-8"),
-        "report pdf": "\n".join(page.extract_text() for page in pdf.pages),
-        "dagster events": _event_log(home, monkeypatch),
-        "build log": "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in (home / "logs").glob("*.log")),
-        "build output": (home / "build_output.txt").read_text(encoding="utf-8"),
-    }
-    return {name: text.lower() for name, text in surfaces.items()}
-
-
 @pytest.mark.slow
 def test_no_private_handle_is_in_clear_text_anywhere_a_build_writes(
     built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Catches a clear handle in any byte a build writes but the office's own files; and a scan
+    that looked at nothing about him (his pseudonym must be where his mentions are)."""
     handles = {PRIVATE} | {h.lstrip("@").lower() for h in sample_private_handles(built / "landing" / "media")}
-    surfaces = _surfaces(built, monkeypatch)
-    leaked = {name: sorted(h for h in handles if h in text) for name, text in surfaces.items()}
-    assert leaked == dict.fromkeys(surfaces, [])
-    # and the scan looked at data that is about him: his pseudonym is in each place that holds
-    # mentions (the event log and the logs hold counts, not mentions)
+    output = (built / "build_output.txt").read_text(encoding="utf-8")
+    surfaces = build_surfaces(built, "2025-03", monkeypatch, output)
+    assert leaks(surfaces, handles) == {}
+    assert {"file dagster/history/runs.db", "logs", "dagster events"} <= set(surfaces)
+    assert any(name.startswith("dbt target/") and name.endswith("dbt.log") for name in surfaces)
     monkeypatch.delenv("CITRA_PSEUDONYM_KEY", raising=False)
     alias = pseudonymize(PRIVATE, pseudonym_key(built)).lower()
     holding = {name for name, text in surfaces.items() if alias in text}
     assert {"warehouse", "serving/citra.duckdb", "serving/parquet", "report html", "report pdf"} <= holding
+
+
+@pytest.mark.slow
+def test_the_planted_damaged_lines_correction_and_caption_are_kept_with_his_pseudonym(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Catches a planted file that never reached the warehouse (the scan above would pass for
+    the wrong reason): each damaged line is set aside holding his pseudonym, the correction
+    named by his post's link (typed in clear) matched his mention, the caption was loaded."""
+    monkeypatch.delenv("CITRA_PSEUDONYM_KEY", raising=False)
+    alias = pseudonymize(PRIVATE, pseudonym_key(built))
+    with duckdb.connect(str(built / "warehouse.duckdb"), read_only=True) as con:
+        damaged = con.execute(
+            """select file_name, count(*), count(*) filter (where contains(raw_values, ?)) from raw.ingest_rejects
+               where column_name = 'line' and file_name in (?, ?) group by file_name""",
+            [alias, *DAMAGED],
+        ).fetchall()
+        corrections = con.execute(
+            """select c.url, c.reason, m.document_id from raw.label_corrections c
+               join raw.media_mentions m using (mention_id) where c.corrected_by = 'Rina'"""
+        ).fetchall()
+        caption = con.execute("select text from raw.platform_posts where post_id = 'privasi-1'").fetchall()
+        melt = con.execute(
+            "select count(*) from raw.media_mentions m join raw.ingest_files f on f.file_id = m.source_file_id"
+            " where f.file_name = ?",
+            [MELTWATER_FILE],
+        ).fetchall()
+    assert sorted(damaged) == sorted((name, n, n) for name, n in DAMAGED.items())
+    assert corrections == [(f"https://x.com/{alias}/status/501", f"@{alias} hanya bertanya", "pv-1")]
+    assert caption == [(f"Terima kasih @{alias} atas laporannya https://x.com/{alias}/status/501",)]
+    assert melt == [(3,)]
 
 
 def sample_private_handles(landing: Path) -> set[str]:

@@ -23,6 +23,7 @@ from ingestion.parse import parse_file
 from ingestion.platforms.accounts import ACCOUNT_SEED, account_hint, fallback_warning, platform_of, range_end
 from ingestion.platforms.normalize import FileContext, build_parsed_table, effective_profile
 from ingestion.platforms.profiles import PlatformProfile, load_platform_profiles
+from ingestion.pseudonyms import ensure_pseudonyms
 from ingestion.readers import Layout, sniff
 from ingestion.rejects import damage_note, insert_damaged_lines, insert_rejects
 from ingestion.schema import PLATFORM_ACCOUNT_DAILY_COLUMNS, PLATFORM_POST_COLUMNS
@@ -113,7 +114,7 @@ def _load_member(
             loaded, rejected, first, last, unnamed, problem = parsed.summary
             if rejected:
                 insert_rejects(con, profile, source, file_id, name)
-            damaged = insert_damaged_lines(con, profile, source, layout.delimiter, file_id, name)
+            damaged = insert_damaged_lines(con, profile, source, layout.delimiter, file_id, name, hint.account)
             if damaged:
                 acc.notes.append(damage_note(con, name, damaged))
             con.execute("drop table _parsed")
@@ -131,4 +132,5 @@ def ingest_platform_file(
     con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path, accounts: Path = ACCOUNT_SEED
 ) -> FileOutcome:
     """Ingest one file (all members of a ZIP) in one transaction, as media files are."""
+    ensure_pseudonyms(con)
     return ingest_with(con, file, quarantine, partial(_load_member, accounts=accounts))

@@ -14,6 +14,7 @@ from datetime import date
 import duckdb
 
 from ingestion.dates import FORMS, date_ctes, date_params
+from ingestion.handles import SQL_HINT
 from ingestion.normalize import resolve_columns
 from ingestion.platforms.accounts import AccountHint
 from ingestion.platforms.profiles import PlatformProfile
@@ -102,6 +103,15 @@ def _problems(numbers: list[str], date_label: str, date_optional: bool, is_post:
     return "list_filter([" + ",\n ".join(checks) + "], lambda p: p is not null)"
 
 
+def _hidden_text(account_parts: list[str]) -> str:
+    """A post's text with the @mentions and social links of private persons hidden
+    (``ingestion.pseudonyms``); the account the export belongs to stays readable."""
+    return (
+        "case when not regexp_matches(coalesce(raw_text, ''), $hint_re, 'i') then raw_text"
+        f" else citra_hide(raw_text, null, null, coalesce({', '.join(account_parts)})) end"
+    )
+
+
 def build_parsed_table(
     con: duckdb.DuckDBPyConnection,
     profile: PlatformProfile,
@@ -172,9 +182,10 @@ def build_parsed_table(
         params["range_end"] = ctx.range_end
     if is_post:
         params["url_template"] = profile.url_template
+        params["hint_re"] = SQL_HINT
         typed_date = "published_at as parsed_date"
         identity = (
-            f"{post_id} as post_id, raw_post_type as post_type, raw_text as text, "
+            f"{post_id} as post_id, raw_post_type as post_type, {_hidden_text(account_parts)} as text, "
             "coalesce(raw_url, replace($url_template::varchar, '{post_id}', " + post_id + ")) as url, "
             "parsed_date as published_at"
         )

@@ -110,7 +110,7 @@ def build_roster_table(
     )
     select
       platform, citra_pseudonym(private_handle) as pseudonym, agency_code,
-      case when private_handle is not null then citra_redact(raw_unit, private_handle) end as unit,
+      case when private_handle is not null then citra_hide(raw_unit, private_handle, null, null) end as unit,
       active_from, active_to, $roster_date::date as roster_date, $file_id::varchar as source_file_id,
       source_row::integer as source_row, $profile::varchar as profile, now() as ingested_at,
       list_filter([

@@ -19,13 +19,16 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--method", choices=sorted(METHODS), default="coverage")
     ev.add_argument("--sweep", action="store_true", help="every accept threshold from 0.30 to 0.80")
     ev.add_argument("--mistakes", action="store_true", help="list wrong and missed pickups")
+    ev.add_argument(
+        "--background", type=int, default=20_000, help="ordinary sample headlines added around the set (none carries)"
+    )
     args = parser.parse_args(argv)
-    if args.set == "sample":
-        from sample_data.releases import labelled_sample
+    from sample_data.release_labels import labelled_sample, with_background
 
-        labelled = labelled_sample()
+    if args.set == "sample":
+        labelled = labelled_sample(background=args.background)
     else:
-        labelled = load_set(args.set)
+        labelled = with_background(load_set(args.set), args.background)
     pairs = scored_pairs(labelled, args.method)
     default = MatchSettings()
     thresholds = [round(0.30 + 0.05 * k, 2) for k in range(11)] if args.sweep else [default.accept]

@@ -6,10 +6,11 @@ pairs; DuckDB narrows them in three passes over the mentions of all windows (one
 1. the distinct words of the mentions (title and snippet, lower case, no accents), with how
    often each occurs; Python maps each word to its term (``normalize.token_key``: stemmed,
    agencies, officials and places of the seeds), keeping only the terms some document has;
-2. per document and mention in its window, the weight of the terms they share, a term
-   weighing its inverse document frequency among these mentions; a mention sharing at least
-   ``min_candidate_share`` of the document's weight is a candidate, at most ``max_candidates``
-   per document (the heaviest first);
+2. per document and mention in its window, the weight of the terms they share (of the
+   document's title and lead), a term weighing its inverse document frequency among these
+   mentions; a mention sharing at least ``min_candidate_share`` of the weight of the
+   document's title is a candidate, at most ``max_candidates`` per document (the heaviest
+   first);
 3. every mention in a window whose text or expanded links hold a document's URL (its key,
    ``matching.urls``) is a candidate of that document: the URL rule decides it.
 """
@@ -31,10 +32,11 @@ WORDS_SQL = f"regexp_extract_all({TEXT_SQL}, '[a-z0-9]+')"
 MENTIONS = "_match_mentions"
 
 
-def document_keys(doc: Document) -> set[str]:
-    """The terms of a document as the candidate search sees them (word by word)."""
-    text = " ".join([doc.title, lead_of(doc.body), *doc.keywords]).lower()
-    return {k for k in (token_key(t) for t in re.findall(r"[a-z0-9]+", text)) if k is not None}
+def document_keys(doc: Document, title_only: bool = False) -> set[str]:
+    """The terms of a document as the candidate search sees them (word by word): of its title
+    and keywords, and unless ``title_only`` of its lead."""
+    parts = [doc.title, *doc.keywords] + ([] if title_only else [lead_of(doc.body)])
+    return {k for k in (token_key(t) for t in re.findall(r"[a-z0-9]+", " ".join(parts).lower())) if k is not None}
 
 
 def load_mentions(
@@ -57,6 +59,7 @@ def find_candidates(
 ) -> list[tuple[str, str]]:
     """(doc_id, mention_id) pairs worth scoring among ``_match_mentions`` (module docstring)."""
     keys = {d.doc_id: document_keys(d) for d in documents}
+    title_keys = {d.doc_id: document_keys(d, title_only=True) for d in documents}
     wanted = set().union(*keys.values()) if keys else set()
     vocabulary = con.execute(
         f"select token, count(*) from (select unnest({WORDS_SQL}) as token from {MENTIONS}) group by token"
@@ -84,7 +87,7 @@ def find_candidates(
                 "starts": pa.array([d.start for d in documents], pa.timestamp("us", tz="UTC")),
                 "ends": pa.array([d.end for d in documents], pa.timestamp("us", tz="UTC")),
                 "needed": [
-                    settings.min_candidate_share * sum(idf.get(k, 0.0) for k in keys[d.doc_id]) for d in documents
+                    settings.min_candidate_share * sum(idf.get(k, 0.0) for k in title_keys[d.doc_id]) for d in documents
                 ],
                 "url_key": [d.url_key for d in documents],
             }

@@ -73,10 +73,10 @@ class MatchSettings:
     ``accept`` is a match, one in ``[review, accept)`` goes to the review queue, below is no
     match. ``max_candidates`` bounds the pairs scored per document (best candidates first)."""
 
-    accept: float = 0.55
-    review: float = 0.40
+    accept: float = 0.70
+    review: float = 0.50
     max_candidates: int = 2000
-    min_candidate_share: float = 0.2  # of a document's term weight a candidate must share
+    min_candidate_share: float = 0.3  # of the weight of a document's title a candidate must share
 
     def band(self, score: float) -> str | None:
         """``accept``, ``review`` or None for a score."""

@@ -149,14 +149,19 @@ def _generic_keys() -> frozenset[str]:
     return frozenset(t for w in GENERIC for t in terms(w))
 
 
+def is_place(term: str) -> bool:
+    """A kabupaten or kota of the seeds (not the province)."""
+    return term.startswith("r:") and len(term) > 4
+
+
 def weight(term: str) -> float:
     """How much a shared term says that two texts tell the same story: a number 1.5 (a year
-    0.5), a place, an agency or an official 0.5, a word of every government story 0.3, any
-    other word 1."""
+    0.5), a kabupaten or kota 1, an agency or an official 0.5, the province or a word of every
+    government story 0.3, any other word 1."""
     if term.startswith("n") and term[1:2].isdigit():
         return 0.5 if YEAR.match(term) else 1.5
     if ":" in term:
-        return 0.5
+        return 1.0 if is_place(term) else 0.3 if term.startswith("r:") else 0.5
     if term in _generic_keys():
         return 0.3
     return 1.0
@@ -168,6 +173,10 @@ class Terms:
 
     title: frozenset[str]
     text: frozenset[str]
+
+    @property
+    def places(self) -> frozenset[str]:
+        return frozenset(t for t in self.text if is_place(t))
 
     @property
     def numbers(self) -> frozenset[str]:

@@ -14,7 +14,10 @@
 
   The score is their geometric mean, so both must be high; when the mention states numbers
   and none of them is in the document, it is multiplied by ``NUMBER_CONFLICT`` (the story is
-  about other figures).
+  about other figures), and when both name a kabupaten or kota and none of the mention's is
+  the document's, by ``PLACE_CONFLICT`` (the same kind of event somewhere else); a mention that
+  names a kabupaten or kota where the document names none is a local angle on it, by
+  ``LOCAL_ANGLE``.
 
 ``METHODS`` also holds two baselines measured beside it (docs/agenda.md): word Jaccard of the
 raw texts and character 3-gram cosine.
@@ -33,6 +36,8 @@ from matching.normalize import Terms, weight
 from matching.urls import url_key, urls_in
 
 NUMBER_CONFLICT = 0.75
+PLACE_CONFLICT = 0.6
+LOCAL_ANGLE = 0.85
 SHORT_HEADLINE = 2.0  # a mention headline weighing less than this is judged with its snippet
 
 
@@ -61,6 +66,10 @@ def coverage_score(doc: Terms, mention: Terms) -> Score:
     value = math.sqrt(document_coverage * mention_coverage)
     if mention.numbers and not (mention.numbers & doc.numbers):
         value *= NUMBER_CONFLICT
+    if mention.places and doc.places and not (mention.places & doc.places):
+        value *= PLACE_CONFLICT
+    elif mention.places and not doc.places:
+        value *= LOCAL_ANGLE
     shared = tuple(sorted(shared_head | (own & doc.text), key=lambda t: (-weight(t), t)))
     return Score(round(value, 6), "text", round(document_coverage, 6), round(mention_coverage, 6), shared)
 

@@ -29,6 +29,8 @@ AGENCY_EXTRA: dict[str, str] = {
     "dpupr": "dinas pupr",
     "dinas pekerjaan umum": "dinas pupr",
     "dukcapil": "disdukcapil",
+    "dinas dukcapil": "disdukcapil",
+    "dinas penanaman modal": "dpmptsp",
     "kominfo": "diskominfo",
     "dinas kominfo": "diskominfo",
     "biro adpim": "biro adpim",

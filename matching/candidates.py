@@ -1,17 +1,19 @@
 """Candidate pairs in DuckDB: which mentions in a document's window are worth scoring.
 
 Scoring every mention of a 14-day window against a release in Python would be millions of
-pairs; DuckDB narrows them in three passes over the mentions of all windows (one temp table):
+pairs; DuckDB narrows them in one pass over the mentions of all windows (a temp table):
 
-1. the distinct words of the mentions (title and snippet, lower case, no accents), with how
-   often each occurs; Python maps each word to its term (``normalize.token_key``: stemmed,
-   agencies, officials and places of the seeds), keeping only the terms some document has;
-2. per document and mention in its window, the weight of the terms they share (of the
-   document's title and lead), a term weighing its inverse document frequency among these
-   mentions; a mention sharing at least ``min_candidate_share`` of the weight of the
-   document's title is a candidate, at most ``max_candidates`` per document (the heaviest
-   first);
-3. every mention in a window whose text or expanded links hold a document's URL (its key,
+1. Python lists the words that carry a document's terms: each word of its title, lead and
+   keywords, its affixed forms (``stem.surface_forms``: *diresmikan* for *meresmikan*) and the
+   other one-word names of the same agency, official or place (*Tanjung* for *Tabalong*);
+2. DuckDB splits each mention (title and snippet, lower case) at spaces and keeps, per
+   mention, the terms among its words (``_match_words``);
+3. a term weighs its inverse document frequency among these mentions; terms in more than
+   ``COMMON_SHARE`` of them (*Kalsel*, *warga*) take no part, they fit every story. Per document
+   and mention in its window, the weight of the terms they share (of the document's title and
+   lead; in fewer than ``COMMON_MIN`` mentions a term is never too common); a mention sharing at least ``min_candidate_share`` of the weight of the document's
+   title is a candidate, at most ``max_candidates`` per document, the heaviest first;
+4. every mention in a window whose text or expanded links hold a document's URL (its key,
    ``matching.urls``) is a candidate of that document: the URL rule decides it.
 """
 
@@ -20,23 +22,57 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
 
 import duckdb
 import pyarrow as pa
 
 from matching.documents import Document, MatchSettings, lead_of
-from matching.normalize import token_key
+from matching.normalize import _single_phrases, token_key
+from matching.stem import surface_forms
 
-TEXT_SQL = "strip_accents(lower(coalesce(title, '') || ' ' || coalesce(snippet, '')))"
-WORDS_SQL = f"regexp_extract_all({TEXT_SQL}, '[a-z0-9]+')"
 MENTIONS = "_match_mentions"
+WORDS = "_match_words"
+COMMON_SHARE = 0.05
+COMMON_MIN = 200  # a term in fewer mentions than this is never too common
+# a mention's words as DuckDB splits them: lower case, at spaces (a regular expression or
+# translate() over every text costs four times as much); a word keeps the punctuation beside it,
+# so the search lists each word also with the marks written before or after words
+WORDS_SQL = "string_split(lower(coalesce(title, '') || ' ' || coalesce(snippet, '')), ' ')"
+BEFORE, AFTER = (
+    ("(", '"', "'", "\u201c", "\u2018", "#"),
+    (",", ".", ":", ";", ")", '"', "'", "?", "!", "\u201d", "\u2019"),
+)
 
 
-def document_keys(doc: Document, title_only: bool = False) -> set[str]:
-    """The terms of a document as the candidate search sees them (word by word): of its title
-    and keywords, and unless ``title_only`` of its lead."""
+@cache
+def _names_of() -> dict[str, set[str]]:
+    """term -> the one-word names that mean it (``ag:dinkes`` -> dinkes; ``r:6309`` -> tabalong, tanjung)."""
+    names: dict[str, set[str]] = {}
+    for word, term in _single_phrases().items():
+        names.setdefault(term, set()).add(word)
+    return names
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def document_keys(doc: Document, title_only: bool = False) -> dict[str, set[str]]:
+    """The terms of a document as the candidate search sees them (word by word), each with the
+    words that carry it: of its title and keywords, and unless ``title_only`` of its lead."""
     parts = [doc.title, *doc.keywords] + ([] if title_only else [lead_of(doc.body)])
-    return {k for k in (token_key(t) for t in re.findall(r"[a-z0-9]+", " ".join(parts).lower())) if k is not None}
+    keys: dict[str, set[str]] = {}
+    for word in _words(" ".join(parts)):
+        key = token_key(word)
+        if key is None:
+            continue
+        forms = keys.setdefault(key, set())
+        if ":" in key:
+            forms.update(_names_of().get(key, {word}))
+        else:
+            forms.update(f for f in surface_forms(word) if token_key(f) == key)
+    return keys
 
 
 def load_mentions(
@@ -54,27 +90,35 @@ def load_mentions(
     return con.execute(f"select count(*) from {MENTIONS}").fetchall()[0][0]
 
 
+def _mention_terms(con: duckdb.DuckDBPyConnection, keys: dict[str, dict[str, set[str]]]) -> dict[str, int]:
+    """Temp table ``_match_words`` (mention, time, term: once per word that carries it) for the
+    documents' terms; returns how often each term occurs (about the mentions that hold it)."""
+    vocabulary = {(form, key) for doc in keys.values() for key, forms in doc.items() for form in forms}
+    vocabulary |= {(mark + form, key) for form, key in vocabulary for mark in BEFORE}
+    vocabulary |= {(form + mark, key) for form, key in vocabulary for mark in AFTER}
+    con.register("_match_vocab", pa.table({"token": [f for f, _ in vocabulary], "key": [k for _, k in vocabulary]}))
+    try:
+        con.execute(
+            f"""create or replace temp table {WORDS} as
+                select t.mention_id, t.published_at, v.key
+                from (select mention_id, published_at, unnest({WORDS_SQL}) as token from {MENTIONS}) t
+                join _match_vocab v using (token)"""
+        )
+    finally:
+        con.unregister("_match_vocab")
+    return dict(con.execute(f"select key, count(*) from {WORDS} group by key").fetchall())
+
+
 def find_candidates(
-    con: duckdb.DuckDBPyConnection, documents: Sequence[Document], settings: MatchSettings
+    con: duckdb.DuckDBPyConnection, documents: Sequence[Document], settings: MatchSettings, mentions: int
 ) -> list[tuple[str, str]]:
     """(doc_id, mention_id) pairs worth scoring among ``_match_mentions`` (module docstring)."""
     keys = {d.doc_id: document_keys(d) for d in documents}
-    title_keys = {d.doc_id: document_keys(d, title_only=True) for d in documents}
-    wanted = set().union(*keys.values()) if keys else set()
-    vocabulary = con.execute(
-        f"select token, count(*) from (select unnest({WORDS_SQL}) as token from {MENTIONS}) group by token"
-    ).fetchall()
-    total = max(1, con.execute(f"select count(*) from {MENTIONS}").fetchall()[0][0])
-    tokens, token_keys, frequency = [], [], {}
-    for token, count in vocabulary:
-        key = token_key(token)
-        if key in wanted:
-            tokens.append(token)
-            token_keys.append(key)
-            frequency[key] = frequency.get(key, 0) + count
-    idf = {k: math.log(1 + total / (1 + min(total, n))) for k, n in frequency.items()}
+    title_keys = {d.doc_id: set(document_keys(d, title_only=True)) for d in documents}
+    frequency = _mention_terms(con, keys)
+    total = max(1, mentions)
+    idf = {k: math.log(1 + total / (1 + n)) for k, n in frequency.items() if n <= max(COMMON_SHARE * total, COMMON_MIN)}
     rows = [(d, k, idf[k]) for d, ks in keys.items() for k in ks if k in idf]
-    con.register("_match_vocab", pa.table({"token": tokens, "key": token_keys}))
     con.register(
         "_match_doc_keys",
         pa.table({"doc_id": [r[0] for r in rows], "key": [r[1] for r in rows], "w": [r[2] for r in rows]}),
@@ -95,19 +139,19 @@ def find_candidates(
     )
     try:
         pairs = con.execute(
-            f"""with words as (
-                  select distinct mention_id, published_at, v.key
-                  from (select mention_id, published_at, unnest({WORDS_SQL}) as token from {MENTIONS}) t
-                  join _match_vocab v using (token)
-                ), shared as (
-                  select k.doc_id, w.mention_id, sum(k.w) as weight
-                  from words w
+            f"""with hits as (
+                  select k.doc_id, w.mention_id, k.key, any_value(k.w) as w, any_value(d.needed) as needed
+                  from {WORDS} w
                   join _match_doc_keys k using (key)
                   join _match_docs d on d.doc_id = k.doc_id
                   where w.published_at >= d.starts and w.published_at < d.ends
-                  group by k.doc_id, w.mention_id, d.needed
-                  having sum(k.w) >= d.needed
-                  qualify row_number() over (partition by k.doc_id order by sum(k.w) desc, w.mention_id) <= $cap
+                  group by k.doc_id, w.mention_id, k.key
+                ), shared as (
+                  select doc_id, mention_id
+                  from hits
+                  group by doc_id, mention_id
+                  having sum(w) >= any_value(needed) and sum(w) > 0
+                  qualify row_number() over (partition by doc_id order by sum(w) desc, mention_id) <= $cap
                 ), with_links as (
                   select mention_id, published_at,
                          lower(coalesce(title, '') || ' ' || coalesce(snippet, '') || ' ' || coalesce(expanded_url, ''))
@@ -127,6 +171,7 @@ def find_candidates(
             {"cap": settings.max_candidates},
         ).fetchall()
     finally:
-        for name in ("_match_vocab", "_match_doc_keys", "_match_docs"):
+        for name in ("_match_doc_keys", "_match_docs"):
             con.unregister(name)
+        con.execute(f"drop table if exists {WORDS}")
     return [(d, m) for d, m in pairs]

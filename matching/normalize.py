@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 from matching.lexicon import ABBREVIATIONS, GENERIC, HEADLINE_TAGS, PHRASES, STOPWORDS
 from matching.numbers import number_word, replace_numbers
@@ -154,6 +154,7 @@ def is_place(term: str) -> bool:
     return term.startswith("r:") and len(term) > 4
 
 
+@lru_cache(maxsize=500_000)
 def weight(term: str) -> float:
     """How much a shared term says that two texts tell the same story: a number 1.5 (a year
     0.5), a kabupaten or kota 1, an agency or an official 0.5, the province or a word of every
@@ -174,15 +175,16 @@ class Terms:
     title: frozenset[str]
     text: frozenset[str]
 
-    @property
+    @cached_property
     def places(self) -> frozenset[str]:
         return frozenset(t for t in self.text if is_place(t))
 
-    @property
+    @cached_property
     def numbers(self) -> frozenset[str]:
         return frozenset(t for t in self.text if t.startswith("n") and t[1:2].isdigit() and not YEAR.match(t))
 
 
+@lru_cache(maxsize=200_000)
 def text_terms(title: str, rest: str = "", extra: tuple[str, ...] = ()) -> Terms:
     """The ``Terms`` of a headline and the text below it (a lead, a snippet); ``extra`` are
     phrases counted as part of the headline (a hoax's keywords)."""

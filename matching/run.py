@@ -41,9 +41,9 @@ def match_documents(
     documents = [d for d in documents if d.end > d.start]
     if not documents:
         return []
-    load_mentions(con, mentions_sql, params or {}, documents)
+    count = load_mentions(con, mentions_sql, params or {}, documents)
     try:
-        pairs = find_candidates(con, documents, settings)
+        pairs = find_candidates(con, documents, settings, count)
         mentions = _mentions(con, sorted({m for _, m in pairs}))
     finally:
         con.execute(f"drop table if exists {MENTIONS}")

@@ -85,3 +85,55 @@ def stem(word: str) -> str:
     if len(key) > MIN_ROOT and key[0] in DROPPED and key[1] in VOWELS:
         key = key[1:]
     return key
+
+
+def _root(word: str) -> str:
+    """``stem`` without its last step: the root as written (``resmi``, not ``esmi``)."""
+    if len(word) <= 4 or not _WORD.match(word):
+        return word
+    root = _strip_suffix(word)
+    for _ in range(2):
+        shorter = _strip_prefix(root)
+        if shorter == root:
+            break
+        root = shorter
+    return root
+
+
+def _nasal(head: str, root: str) -> str:
+    """``head`` (me or pe) with its nasal before ``root``: mem+bangun, men+anam (t), meny+alur (s)."""
+    first = root[0]
+    if first in "kpts":
+        return head + {"k": "ng", "p": "m", "t": "n", "s": "ny"}[first] + root[1:]
+    if first in "bfv":
+        return head + "m" + root
+    if first in "cdjz":
+        return head + "n" + root
+    if first in "gh" or first in VOWELS:
+        return head + "ng" + root
+    return head + root
+
+
+def surface_forms(word: str) -> set[str]:
+    """Words that share ``word``'s key: its affixed forms (di-, me-, pe-, ter-, ber-, ke-, -kan,
+    -i, -an, -nya), so a search can find *diresmikan* from *meresmikan* without reading every
+    word of every mention first."""
+    key = stem(word)
+    if key == word and len(word) <= 4:
+        return {word}
+    roots = {_root(word), key}
+    if word.startswith(("men", "mem", "pen", "pem")):  # a nasal may have swallowed k, p, t or s
+        roots.update(letter + key for letter in DROPPED)
+    found = {word}
+    for root in roots:
+        if len(root) < MIN_ROOT:
+            continue
+        me, pe = _nasal("me", root), _nasal("pe", root)
+        for form in (
+            root, root + "kan", root + "an", root + "i", root + "nya", "di" + root, "di" + root + "kan",
+            "di" + root + "i", "ter" + root, "ber" + root, "ke" + root + "an", "per" + root + "an", me,
+            me + "kan", me + "i", pe, pe + "an", "memper" + root + "kan", "diper" + root + "kan", "se" + root,
+        ):  # fmt: skip
+            if stem(form) == key:
+                found.add(form)
+    return found

@@ -23,7 +23,9 @@ GROUPS = {
         "raw/platform_posts",
         "raw/platform_account_daily",
         "raw/asn_roster",
+        "raw/releases",
     },
+    "agenda": {"raw/review_decisions", "raw/release_matches"},
     "sentiment": {
         "raw/mention_sentiment",
         "raw/sentiment_settings",
@@ -53,6 +55,9 @@ GROUPS = {
         "staging/stg_sentiment__settings",
         "staging/stg_analyst__label_corrections",
         "staging/stg_issues__suggestions",
+        "staging/stg_agenda__releases",
+        "staging/stg_agenda__release_matches",
+        "staging/stg_staff__review_decisions",
     },
     "intermediate": {
         "intermediate/int_amplification_events",
@@ -69,6 +74,9 @@ GROUPS = {
         "intermediate/int_sentiment_settings_current",
         "intermediate/int_platform_account_daily_merged",
         "intermediate/int_platform_posts_latest",
+        "intermediate/int_releases_deduplicated",
+        "intermediate/int_review_decisions_latest",
+        "intermediate/int_release_pickups_ranked",
     },
     "marts": {
         "marts/dim_account",
@@ -86,6 +94,11 @@ GROUPS = {
         "marts/mart_sentiment_agreement",
         "marts/sentiment_review_queue",
         "marts/dim_sentiment_model",
+        "marts/dim_release",
+        "marts/fct_release_pickups",
+        "marts/mart_release_pickup",
+        "marts/mart_agenda_monthly",
+        "marts/release_review_queue",
     },
     "quality": {"marts/dq_gaps"},
     "alerts": {"marts/issue_alerts", "marts/mart_response_monthly", "alerts/notifications"},
@@ -104,6 +117,7 @@ PYTHON_CHECKS = {
     "marts/sentiment_review_queue": {"review_queue_latest_month"},
     "marts/issue_alerts": {"open_alerts"},
     "alerts/notifications": {"alert_delivery"},
+    "marts/mart_release_pickup": {"releases_without_pickups"},
 }
 GX_CHECKS = {"gx_media_mentions", "gx_fct_mentions", "gx_mart_issue_sentiment_monthly", "gx_dq_gaps"}
 WRITERS = {
@@ -112,6 +126,9 @@ WRITERS = {
     "raw/mention_sentiment",
     "raw/label_corrections",
     "raw/mention_issue_suggestions",
+    "raw/releases",
+    "raw/review_decisions",
+    "raw/release_matches",
     "marts/fct_mentions",
     "marts/dq_gaps",
     "marts/issue_alerts",
@@ -241,9 +258,16 @@ def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.Reposi
 
 
 def test_resources_are_bound_for_every_domain(repo: dg.RepositoryDefinition) -> None:
-    assert {"citra", "smtp", "dbt", "label_settings", "alert_webhook", "telegram", "alert_email"} <= set(
-        repo.get_top_level_resources()
-    )
+    assert {
+        "citra",
+        "smtp",
+        "dbt",
+        "label_settings",
+        "agenda_settings",
+        "alert_webhook",
+        "telegram",
+        "alert_email",
+    } <= set(repo.get_top_level_resources())
 
 
 def test_model_labels_corrections_and_suggestions_feed_the_staging_models(repo: dg.RepositoryDefinition) -> None:
@@ -288,3 +312,12 @@ def test_definitions_built_with_an_optional_setting_do_not_serve_a_caller_withou
     without = load_defs().resources["label_settings"]
     assert isinstance(with_setting.config_path, dg.EnvVar)
     assert not isinstance(without.config_path, dg.EnvVar)
+
+
+def test_the_matcher_runs_after_ingestion_and_before_the_pickup_models(repo: dg.RepositoryDefinition) -> None:
+    # bug caught: dbt deciding pickups from the pairs of the previous build (the matcher after dbt)
+    graph = repo.asset_graph
+    assert {_key("raw/media_mentions"), _key("raw/releases")} <= graph.get(_key("raw/release_matches")).parent_keys
+    assert _key("raw/release_matches") in graph.get(_key("staging/stg_agenda__release_matches")).parent_keys
+    assert _key("raw/releases") in graph.get(_key("staging/stg_agenda__releases")).parent_keys
+    assert _key("raw/review_decisions") in graph.get(_key("staging/stg_staff__review_decisions")).parent_keys

@@ -152,7 +152,7 @@ TEMPLATES: tuple[ReleaseTemplate, ...] = (
         "Pasar Murah di {K} Titik",
         "di {R}",
         "Pemerintah Provinsi Kalimantan Selatan menggelar pasar murah di {K} titik di {RL} dengan {N} paket "
-        "sembako bersubsidi untuk menjaga harga bahan pokok.",
+        "sembako bersubsidi menjelang hari raya.",
         n=(500, 8000),
         decoys=("Harga Cabai di {R} Naik Dua Kali Lipat", "Pedagang Pasar di {R} Mengeluh Sepi Pembeli"),
     ),

@@ -1,8 +1,9 @@
-"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines] [--big] ...`: run a benchmark and print its table.
+"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines|agenda] [--big] ...`: run a benchmark and print its table.
 
 Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
 row with the bare-DuckDB figure measured in the same command. `--only alerts` measures alert
-detection and the drop-to-notification latency with `dagster dev` running (issue 15).
+detection and the drop-to-notification latency with `dagster dev` running (issue 15). `--only agenda`
+times the first full match of 200 press releases against 1M mentions beside a bare DuckDB read (issue 24).
 """
 
 from __future__ import annotations
@@ -10,14 +11,36 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from benchmarks import alerts_detect, alerts_latency, amplification, build, engines, goals, ingest, report, sentiment
+from benchmarks import (
+    agenda,
+    alerts_detect,
+    alerts_latency,
+    amplification,
+    build,
+    engines,
+    goals,
+    ingest,
+    report,
+    sentiment,
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
         "--only",
-        choices=["goals", "ingest", "report", "build", "sentiment", "amplification", "alerts", "engines", "memory"],
+        choices=[
+            "goals",
+            "ingest",
+            "report",
+            "build",
+            "sentiment",
+            "amplification",
+            "alerts",
+            "engines",
+            "memory",
+            "agenda",
+        ],
         default="goals",
     )
     parser.add_argument("--big", action="store_true", help="goals: also build 10M rows for the peak-memory row")
@@ -54,6 +77,8 @@ def main() -> None:
         engines.main(args.mentions or [1_000_000], Path(args.root), args.engine_timeout)
     elif args.only == "sentiment":
         sentiment.main(args.headlines)
+    elif args.only == "agenda":
+        agenda.main(args.mentions[0] if args.mentions else 1_000_000)
     elif args.only == "amplification":
         amplification.main(args.amplification_mentions)
     else:

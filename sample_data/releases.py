@@ -113,8 +113,8 @@ def _slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())[:70]
 
 
-def plan_releases(seed: int, first_month: date, months: int) -> list[Release]:
-    """About ``PER_WEEK`` releases a week from ``first_month`` for ``months`` months."""
+def plan_releases(seed: int, first_month: date, months: int, per_week: int = PER_WEEK) -> list[Release]:
+    """About ``per_week`` releases a week from ``first_month`` for ``months`` months."""
     rng = np.random.default_rng([seed, 24, 1])
     start = datetime.combine(first_month, time(), WITA)
     end_month = first_month.month - 1 + months
@@ -122,7 +122,7 @@ def plan_releases(seed: int, first_month: date, months: int) -> list[Release]:
     releases: list[Release] = []
     week = start - timedelta(days=start.weekday())
     while week < end:
-        kinds = list(rng.choice(len(TEMPLATES), size=PER_WEEK, replace=False))
+        kinds = list(rng.choice(len(TEMPLATES), size=per_week, replace=False))
         if rng.random() < TWIN_SHARE:
             kinds[1] = kinds[0]
         for kind in kinds:

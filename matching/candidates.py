@@ -4,8 +4,9 @@ Scoring every mention of a 14-day window against a release in Python would be mi
 pairs; DuckDB narrows them in one pass over the mentions of all windows (a temp table):
 
 1. Python lists the words that carry a document's terms: each word of its title, lead and
-   keywords, its affixed forms (``stem.surface_forms``: *diresmikan* for *meresmikan*) and the
-   other one-word names of the same agency, official or place (*Tanjung* for *Tabalong*);
+   keywords, its affixed forms (``stem.surface_forms``: *diresmikan* for *meresmikan*), the
+   other one-word names of the same agency, official or place (*Tanjung* for *Tabalong*), and
+   each number as written (*9,8*, *Rp9,8*);
 2. DuckDB splits each mention (title and snippet, lower case) at spaces and keeps, per
    mention, the terms among its words (``_match_words``);
 3. a term weighs its inverse document frequency among these mentions; terms in more than
@@ -32,6 +33,7 @@ from matching.normalize import _single_phrases, token_key
 from matching.stem import surface_forms
 
 MENTIONS = "_match_mentions"
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 WORDS = "_match_words"
 COMMON_SHARE = 0.05
 COMMON_MIN = 200  # a term in fewer mentions than this is never too common
@@ -60,9 +62,12 @@ def _words(text: str) -> list[str]:
 
 def document_keys(doc: Document, title_only: bool = False) -> dict[str, set[str]]:
     """The terms of a document as the candidate search sees them (word by word), each with the
-    words that carry it: of its title and keywords, and unless ``title_only`` of its lead."""
+    words that carry it: of its title and keywords, and unless ``title_only`` of its lead. A
+    number is a term as written (``#9,8``), found also after *Rp* (``rp9,8``)."""
     parts = [doc.title, *doc.keywords] + ([] if title_only else [lead_of(doc.body)])
     keys: dict[str, set[str]] = {}
+    for written in NUMBER.findall(" ".join(parts).lower()):
+        keys.setdefault(f"#{written}", set()).update({written, f"rp{written}", f"rp.{written}"})
     for word in _words(" ".join(parts)):
         key = token_key(word)
         if key is None:

@@ -73,8 +73,8 @@ class MatchSettings:
     ``accept`` is a match, one in ``[review, accept)`` goes to the review queue, below is no
     match. ``max_candidates`` bounds the pairs scored per document (best candidates first)."""
 
-    accept: float = 0.70
-    review: float = 0.50
+    accept: float = 0.65
+    review: float = 0.45
     max_candidates: int = 2000
     min_candidate_share: float = 0.3  # of the weight of a document's title a candidate must share
 

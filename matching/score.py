@@ -12,7 +12,8 @@
     and lead. A story that does not carry the release has words of its own (a complaint, a
     different place, another event).
 
-  The score is their geometric mean, so both must be high; when the mention states numbers
+  The score is their weighted geometric mean (the document's coverage weighing
+  ``DOCUMENT_WEIGHT``), so both must be high; when the mention states numbers
   and none of them is in the document, it is multiplied by ``NUMBER_CONFLICT`` (the story is
   about other figures), and when both name a kabupaten or kota and none of the mention's is
   the document's, by ``PLACE_CONFLICT`` (the same kind of event somewhere else); a mention that
@@ -35,6 +36,7 @@ from matching.documents import Document, Mention, lead_of
 from matching.normalize import Terms, weight
 from matching.urls import url_key, urls_in
 
+DOCUMENT_WEIGHT = 0.6  # of the document's coverage in the weighted geometric mean (dev sets)
 NUMBER_CONFLICT = 0.75
 PLACE_CONFLICT = 0.6
 LOCAL_ANGLE = 0.85
@@ -63,7 +65,7 @@ def coverage_score(doc: Terms, mention: Terms) -> Score:
     document_coverage = _weight(shared_head) / _weight(head)
     own = mention.title if _weight(mention.title) >= SHORT_HEADLINE else mention.text
     mention_coverage = _weight(own & doc.text) / _weight(own)
-    value = math.sqrt(document_coverage * mention_coverage)
+    value = document_coverage**DOCUMENT_WEIGHT * mention_coverage ** (1 - DOCUMENT_WEIGHT)
     if mention.numbers and not (mention.numbers & doc.numbers):
         value *= NUMBER_CONFLICT
     if mention.places and doc.places and not (mention.places & doc.places):

@@ -2,8 +2,9 @@
 
 Outlets rewrite *Gubernur meresmikan jembatan* as *jembatan diresmikan gubernur* or *peresmian
 jembatan*; all three must meet on ``resmi``. Without a dictionary (Nazief-Adriani needs one)
-the rules strip particles (-nya, -lah, -kah, -pun), then one derivational suffix (-kan, -an,
-and -i after a prefix), then up to two prefixes (me-, di-, pe-, ter-, ber-, ke-, per-) with the
+the rules strip a loanword's -isasi or -asi (*vaksinasi*, *vaksin*), else particles (-nya,
+-lah, -kah, -pun) and one derivational suffix (-kan, -an, and -i after a prefix), then up to two
+prefixes (me-, di-, pe-, ter-, ber-, ke-, per-) with the
 nasal changes of meN-/peN-. A nasal prefix swallows the first consonant of some roots
 (*menanam* from *tanam*, *menyalurkan* from *salur*, *mengunjungi* from *kunjung*, *memantau*
 from *pantau*), which cannot be told apart from a root that starts with a vowel, so every key
@@ -45,6 +46,10 @@ def _looks_prefixed(word: str) -> bool:
 
 
 def _strip_suffix(word: str) -> str:
+    # loanwords: *vaksinasi* is the noun of *vaksin*, *normalisasi* of *normal*
+    for loan, shortest in (("isasi", 4), ("asi", 5)):
+        if word.endswith(loan) and len(word) - len(loan) >= shortest:
+            return word[: -len(loan)]
     for particle in PARTICLES:
         if word.endswith(particle) and len(word) - len(particle) >= 4:
             word = word[: -len(particle)]
@@ -132,6 +137,7 @@ def surface_forms(word: str) -> set[str]:
         for form in (
             root, root + "kan", root + "an", root + "i", root + "nya", "di" + root, "di" + root + "kan",
             "di" + root + "i", "ter" + root, "ber" + root, "ke" + root + "an", "per" + root + "an", me,
+            root + "asi", root + "isasi",
             me + "kan", me + "i", pe, pe + "an", "memper" + root + "kan", "diper" + root + "kan", "se" + root,
         ):  # fmt: skip
             if stem(form) == key:

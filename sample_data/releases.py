@@ -180,7 +180,8 @@ def write_stories(seed: int, releases: list[Release]) -> list[Story]:
             when = release.published_at + timedelta(hours=0.3 + hours)
             if rng.random() < 0.1:
                 text = f"{_fill(t.obj, release.slots)} {release.url}?utm_source=fb&utm_medium=social"
-                stories.append(Story(f"{release.release_id}-{k}", release.release_id, when, text, "", -1, "link"))
+                carries, style = ("", "late") if late else (release.release_id, "link")
+                stories.append(Story(f"{release.release_id}-{k}", carries, when, text, "", -1, style))
                 continue
             title, style = _headline(rng, release)
             snippet = ""

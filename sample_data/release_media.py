@@ -27,6 +27,8 @@ def _slug(text: str) -> str:
 
 def story_rows(seed: int, stories: list[Story], releases: list[Release], schema: pl.Schema) -> pl.DataFrame:
     """The Meltwater rows of ``stories``, in the export's columns and types."""
+    if not stories:
+        return pl.DataFrame(schema={c: schema[c] for c in COLUMNS})
     rng = np.random.default_rng([seed, 24, 4])
     issues = {r.release_id: r.issue for r in releases}
     rows = []
@@ -73,5 +75,5 @@ def story_rows(seed: int, stories: list[Story], releases: list[Release], schema:
                 "Document ID": f"mw-rel-{story.key}",
             }
         )
-    frame = pl.DataFrame(rows, schema={c: pl.String for c in rows[0]} if rows else None, strict=False)
+    frame = pl.DataFrame(rows, schema={c: pl.String for c in rows[0]}, strict=False)
     return frame.select([(pl.col(c) if c in frame.columns else pl.lit(None)).cast(schema[c]).alias(c) for c in COLUMNS])

@@ -201,6 +201,7 @@ def test_quality_serving_and_report_come_after_the_marts_they_read(repo: dg.Repo
     assert {_key("marts/mart_issue_sentiment_monthly"), _key("marts/dq_gaps")} <= report_parents
     assert {_key("reference/issue_agencies"), _key("reference/officials")} <= report_parents  # seeds it reads
     assert {_key("marts/mart_amplification_monthly"), _key("marts/mart_amplification_posts")} <= report_parents
+    assert {_key("marts/mart_release_pickup"), _key("marts/mart_agenda_monthly")} <= report_parents
     # the roster feeds dbt through its source: the amplification models come after it
     assert _key("raw/asn_roster") in graph.get(_key("staging/stg_asn__roster")).parent_keys
 

@@ -189,3 +189,17 @@ def test_decisions_name_releases_and_mentions_by_url_and_unknown_ones_are_set_as
         home, "select source_row, column_name from raw.ingest_rejects where file_name = 'keputusan.csv' order by 1, 2"
     )
     assert problems == [(3, "subject"), (4, "kind"), (5, "decided_by"), (5, "decision")]
+
+
+def test_a_damaged_line_of_a_template_is_set_aside_and_the_rest_loads(home: Path) -> None:
+    _write(
+        home / "landing" / "releases" / "diskominfo_kalsel" / "rilis.csv",
+        "published_at,title,lead,url\n"
+        "2025-03-04 10:00,Rilis Satu,Lead satu.,https://kalselprov.go.id/satu\n"
+        '2025-03-05 10:00,"Rilis Dua dengan kutip rusak,Lead dua.,https://kalselprov.go.id/dua\n'
+        "2025-03-06 10:00,Rilis Tiga,Lead tiga.,https://kalselprov.go.id/tiga\n",
+    )
+    [outcome] = _ingest(home)
+    assert (outcome.status, outcome.rows_loaded, outcome.rows_rejected) == ("loaded", 2, 1)
+    assert _rows(home, "select title from raw.releases order by 1") == [("Rilis Satu",), ("Rilis Tiga",)]
+    assert _rows(home, "select source_row, column_name from raw.ingest_rejects") == [(3, "line")]

@@ -10,6 +10,7 @@ dateline writes them (*Selasa (4/3/2025)*), are not numbers of the story and are
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from matching.lexicon import MONEY_SCALES, NUMBER_WORDS, SCALES
 
@@ -23,14 +24,15 @@ DATE_IN_PARENS = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)
 RANGE = re.compile(r"(?<=\d)\s*[-–]\s*(?=\d)")
 
 
-def _value(match: re.Match[str]) -> float:
+def _value(match: re.Match[str]) -> Decimal:
+    """Exact (decimal) value: 32,3 miliar is 32300000000, not 32299999999.999996."""
     whole = match["int"].replace(".", "")
-    value = float(whole)
+    value = Decimal(whole)
     if match["frac"] is not None:
         if match["sep"] == "," or len(match["frac"]) <= 2:
-            value = float(f"{whole}.{match['frac']}")
+            value = Decimal(f"{whole}.{match['frac']}")
         else:  # 1.500 after an ungrouped number: thousands
-            value = float(whole + match["frac"])
+            value = Decimal(whole + match["frac"])
     scale = match["scale"]
     if scale in SCALES:
         value *= SCALES[scale]
@@ -39,11 +41,12 @@ def _value(match: re.Match[str]) -> float:
     return value
 
 
-def number_token(value: float) -> str:
+def number_token(value: Decimal | float) -> str:
     """``n`` and the value, ``d`` for the decimal point: 8.4 -> ``n8d4``, 1.5e9 -> ``n1500000000``."""
-    if value == int(value):
+    value = Decimal(str(value)) if isinstance(value, float) else value
+    if value == value.to_integral_value():
         return f"n{int(value)}"
-    return "n" + f"{value:.6f}".rstrip("0").replace(".", "d")
+    return "n" + format(value.normalize(), "f").replace(".", "d")
 
 
 def replace_numbers(text: str) -> str:
@@ -63,4 +66,4 @@ def replace_numbers(text: str) -> str:
 def number_word(token: str) -> str | None:
     """The number token of a number word (*tiga*, *kesembilan*), or None."""
     value = NUMBER_WORDS.get(token)
-    return None if value is None else number_token(float(value))
+    return None if value is None else number_token(Decimal(value))

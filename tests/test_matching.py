@@ -55,6 +55,8 @@ def test_amounts_written_differently_are_one_number() -> None:
     assert replace_numbers("412.000 anak").split()[0] == replace_numbers("412 ribu anak").split()[0] == "n412000"
     assert "n180" in replace_numbers("180 m") and "n180000000000" not in replace_numbers("180 m")
     assert "n2025" not in replace_numbers("selasa (4/3/2025)")
+    # decimals are exact: 32,3 miliar is not 32299999999.999996
+    assert replace_numbers("rp 32,3 miliar").split() == replace_numbers("rp32.300.000.000").split()
 
 
 def test_outlet_tags_and_datelines_are_dropped_from_headlines() -> None:

@@ -1,9 +1,10 @@
-"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines|dashboard|rapor] [--big] ...`: run a benchmark and print its table.
+"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines|dashboard|rapor|agenda] [--big] ...`: run a benchmark and print its table.
 
 Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
 row with the bare-DuckDB figure measured in the same command. `--only alerts` measures alert
 detection and the drop-to-notification latency with `dagster dev` running (issue 15); `--only
-dashboard` the dashboard on the sample of `make demo` (issue 28).
+dashboard` the dashboard on the sample of `make demo` (issue 28); `--only agenda` times the first
+full match of 200 press releases against 1M mentions beside a bare DuckDB read (issue 24).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 from pathlib import Path
 
 from benchmarks import (
+    agenda,
     alerts_detect,
     alerts_latency,
     amplification,
@@ -43,6 +45,7 @@ def main() -> None:
             "memory",
             "dashboard",
             "rapor",
+            "agenda",
         ],
         default="goals",
     )
@@ -82,6 +85,8 @@ def main() -> None:
         dashboard.main(Path(os.environ.get("CITRA_HOME") or "data"))
     elif args.only == "sentiment":
         sentiment.main(args.headlines)
+    elif args.only == "agenda":
+        agenda.main(args.mentions[0] if args.mentions else 1_000_000)
     elif args.only == "amplification":
         amplification.main(args.amplification_mentions)
     elif args.only == "rapor":

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 log = logging.getLogger(__name__)
 
-EXPORT_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".zip"}
+EXPORT_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".zip", ".xml"}  # .xml: release feeds
 WITA = ZoneInfo("Asia/Makassar")
 
 

@@ -206,6 +206,72 @@ AGENCY_CONTACT_COLUMNS: dict[str, str] = {
     "ingested_at": "timestamptz not null",
 }
 
+# Press releases (ingestion/releases/): template rows and feed items, appended per file; dbt keeps
+# one row per release_id (a template row over a feed item, then the newest export).
+RELEASE_COLUMNS: dict[str, str] = {
+    "release_id": "varchar not null",
+    "url": "varchar",
+    "url_key": "varchar",
+    "published_at": "timestamptz not null",
+    "title": "varchar not null",
+    "lead": "varchar",
+    "body": "varchar",
+    "agency_code": "varchar not null",
+    "agency_source": "varchar not null",
+    "issue": "varchar",
+    "issue_label": "varchar",
+    "campaign": "varchar",
+    "issue_suggested": "varchar",
+    "issue_suggested_confidence": "double",
+    "source_kind": "varchar not null",
+    "export_date": "date not null",
+    "source_file_id": "varchar not null",
+    "source_row": "integer not null",
+    "profile": "varchar not null",
+    "ingested_at": "timestamptz not null",
+}
+
+# Staff decisions on pairs of the review queues (ingestion/decisions.py), a file kind of its own
+# (landing/decisions/): append-only, the newest decision per kind, subject and mention wins.
+REVIEW_DECISION_COLUMNS: dict[str, str] = {
+    "kind": "varchar not null",
+    "subject_id": "varchar not null",
+    "mention_id": "varchar not null",
+    "decision": "varchar not null",
+    "label": "varchar",
+    "decided_by": "varchar not null",
+    "reason": "varchar",
+    "decided_at": "timestamptz not null",
+    "source_file_id": "varchar not null",
+    "source_row": "integer not null",
+    "ingested_at": "timestamptz not null",
+}
+
+# The matcher's scored pairs (agenda/, package matching/): every release-mention pair at or
+# above the review threshold, with what the score rests on; dbt decides the pickups.
+RELEASE_MATCH_COLUMNS: dict[str, str] = {
+    "release_id": "varchar not null",
+    "mention_id": "varchar not null",
+    "matched_on": "varchar not null",
+    "match_score": "double not null",
+    "band": "varchar not null",
+    "document_coverage": "double",
+    "mention_coverage": "double",
+    "shared_terms": "varchar",
+    "release_hash": "varchar not null",
+    "matcher_version": "varchar not null",
+    "matched_at": "timestamptz not null",
+}
+
+# What the matcher has seen: each mention file and each release text, per matcher version, so a
+# build matches only what is new (agenda/match.py).
+RELEASE_MATCH_INPUT_COLUMNS: dict[str, str] = {
+    "kind": "varchar not null",
+    "input_key": "varchar not null",
+    "matcher_version": "varchar not null",
+    "matched_at": "timestamptz not null",
+}
+
 TABLES: dict[str, dict[str, str]] = {
     "media_mentions": MEDIA_MENTION_COLUMNS,
     "platform_posts": PLATFORM_POST_COLUMNS,
@@ -219,6 +285,10 @@ TABLES: dict[str, dict[str, str]] = {
     "mention_issue_suggestions": MENTION_ISSUE_SUGGESTION_COLUMNS,
     "scorecard_weights": SCORECARD_WEIGHT_COLUMNS,
     "agency_contacts": AGENCY_CONTACT_COLUMNS,
+    "releases": RELEASE_COLUMNS,
+    "review_decisions": REVIEW_DECISION_COLUMNS,
+    "release_matches": RELEASE_MATCH_COLUMNS,
+    "release_match_inputs": RELEASE_MATCH_INPUT_COLUMNS,
 }
 
 

@@ -14,6 +14,7 @@ from functools import cache
 import dagster as dg
 
 from orchestration.defs import (
+    agenda,
     alerts,
     amplification,
     dashboard,
@@ -32,7 +33,7 @@ from orchestration.jobs import build_job, expectations_job
 from orchestration.resources import shared_resources
 from orchestration.settings import apply_defaults
 
-DOMAINS = [ingestion, amplification, sentiment, dbt, quality, alerts, scorecard, serving, dashboard, reporting]
+DOMAINS = [ingestion, amplification, sentiment, agenda, dbt, quality, alerts, scorecard, serving, dashboard, reporting]
 
 
 @dg.definitions

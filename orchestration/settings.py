@@ -58,14 +58,25 @@ def apply_defaults() -> None:
 def build_sources() -> list[Path]:
     """The project files a build's result depends on besides the data (dbt project with its
     seeds, among them the alerts' watchlist and issue keywords; selectors; quality rules; alert
-    rules; the labelling settings and the shipped sentiment model; the rapor's scorecard.yml): a
-    change to any of them makes the next `citra build` run (serving/stamp.py)."""
+    rules; the labelling settings and the shipped sentiment model; the rapor's scorecard.yml;
+    agenda.yml and the matcher's version): a change to any of them makes the next `citra build`
+    run (serving/stamp.py)."""
     quality = Path(os.environ.get("CITRA_QUALITY") or REPO_ROOT / "quality.yml")
     alerts = Path(os.environ.get("CITRA_ALERTS") or REPO_ROOT / "alerts.yml")
     labelling = Path(os.environ.get("CITRA_SENTIMENT_CONFIG") or REPO_ROOT / "sentiment.yml")
     scorecard = Path(os.environ.get("CITRA_SCORECARD") or REPO_ROOT / "scorecard.yml")
+    # the pickup window and thresholds, and the matcher's method version (docs/agenda.md)
+    agenda = Path(os.environ.get("CITRA_AGENDA_CONFIG") or REPO_ROOT / "agenda.yml")
     names = ("dbt_project.yml", "profiles.yml", "selectors.yml", "dbt_project", "sentiment/artifacts")
-    return [*(REPO_ROOT / name for name in names), quality, alerts, labelling, scorecard]
+    return [
+        *(REPO_ROOT / name for name in names),
+        quality,
+        alerts,
+        labelling,
+        scorecard,
+        agenda,
+        REPO_ROOT / "agenda" / "settings.py",
+    ]
 
 
 def ensure_dagster_home() -> Path:

@@ -55,7 +55,31 @@ def headline(warehouse: Path) -> list[str]:
                 lines.append(
                     f"  3. most negative issue in {month:%Y-%m}: {issue} ({_pct(share)} negative, {count:,} mentions)"
                 )
+            lines += _releases_line(con, month)
     return lines
+
+
+def _releases_line(con: duckdb.DuckDBPyConnection, month: object) -> list[str]:
+    """The month's press releases and their pickups (docs/agenda.md), when the marts exist."""
+    present = con.execute(
+        "select count(*) from information_schema.tables where table_schema = 'marts'"
+        " and table_name in ('mart_release_pickup', 'release_review_queue')"
+    ).fetchall()[0][0]
+    if present < 2:
+        return []
+    releases, picked, pickups, waiting = con.execute(
+        """select count(*), count(*) filter (where pickups > 0),
+                  (select count(*) from marts.fct_release_pickups where month = $month),
+                  (select count(*) from marts.release_review_queue)
+           from marts.mart_release_pickup where month = $month""",
+        {"month": month},
+    ).fetchall()[0]
+    if not releases and not pickups:
+        return []
+    return [
+        f"  4. press releases in {month:%Y-%m}: {releases} published, {picked} picked up, {pickups:,} pickups "
+        f"in the month; {waiting} pairs wait in marts.release_review_queue"
+    ]
 
 
 def ingestion_summary(warehouse: Path) -> list[str]:

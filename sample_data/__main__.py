@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-labels", action="store_true", help="skip the unlabelled radio clippings and the analyst's corrections"
     )
+    parser.add_argument(
+        "--no-releases", action="store_true", help="skip the press releases (landing/releases) and their pickups"
+    )
     args = parser.parse_args(argv)
 
     last_month = args.last_month
@@ -60,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         scraper_offsets=not args.no_scraper,
         asn=not args.no_asn,
         labels=not args.no_labels,
+        releases=not args.no_releases,
     )
     elapsed = time.perf_counter() - began
     print(
@@ -95,6 +99,12 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  labels: {s.labels['radio_rows']} radio clippings without issue or sentiment; "
             f"{len(s.labels['corrections'])} analyst corrections in landing/corrections/{s.labels['corrections_file']}"
+        )
+    if s.releases:
+        r = s.releases
+        print(
+            f"  releases: {r['releases']} press releases in {len(r['files'])} files in landing/releases/ "
+            f"({r['typed_wrong']} rows typed wrong); {r['pickups']} rewrites and {r['decoys']} decoys in the Meltwater exports"
         )
     if s.responses and s.responses["posts"]:
         first = s.responses["posts"][0]

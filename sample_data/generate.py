@@ -26,6 +26,9 @@ from .meltwater import meltwater_frame, reexport_frame
 from .platforms import write_platforms
 from .quotes import add_quotes
 from .reference import load_reference
+from .release_files import write_release_files
+from .release_media import story_rows
+from .releases import plan_releases, write_stories
 from .responses import write_responses
 from .volume import (
     BURST_ISSUE,
@@ -66,6 +69,7 @@ class GenerationSummary:
     asn: dict = field(default_factory=dict)  # rosters and ASN posts (sample_data.asn)
     labels: dict = field(default_factory=dict)
     responses: dict = field(default_factory=dict)  # official posts answering the burst (alerts)
+    releases: dict = field(default_factory=dict)  # press releases and their pickups (release_files)
 
     @property
     def total_rows(self) -> int:
@@ -90,13 +94,15 @@ def generate(
     scraper_offsets: bool = True,
     asn: bool = False,
     labels: bool = False,
+    releases: bool = False,
 ) -> GenerationSummary:
     """Write ``mentions`` unique mentions over the ``months`` months that end with ``last_month``
     (default: the last complete month before `ingestion.clock.today()`) into
     ``<home>/landing/media``, and with ``platforms`` the official-account exports into
     ``<home>/landing/platform``; with ``asn`` the ASN rosters (``landing/roster``) and the civil
     servants' posts that share official posts; with ``labels`` radio clippings without labels and
-    an analyst's corrections (``labels.py``). Files are dated like downloads, never after today.
+    an analyst's corrections (``labels.py``); with ``releases`` the agencies' press releases
+    (``landing/releases``) and their rewrites and decoys in the Meltwater exports (``releases.py``). Files are dated like downloads, never after today.
     With ``scraper_offsets`` (default) the online clippings of the last three months come as the
     scraper's export, with `+07:00` times (see ``flaws``)."""
     if mentions < 0 or months < 1:
@@ -118,6 +124,11 @@ def generate(
     burst_negatives = 0
     reexport_source: pl.DataFrame | None = None
     serial = 0
+    release_plan = plan_releases(seed, start, months) if releases else []
+    stories = [s for s in write_stories(seed, release_plan) if s.published_at.date() < min(end, day)]
+    stories_by_month: dict[str, list] = {}
+    for story in stories:
+        stories_by_month.setdefault(f"{story.published_at:%Y-%m}", []).append(story)
 
     for m, month_start in enumerate(plan.month_starts):
         key = month_start.strftime("%Y-%m")
@@ -126,8 +137,10 @@ def generate(
         mw = add_quotes(np.random.default_rng([seed, 7, m]), mw, mw_core, ref, "Opening Text")
         serial += mw.height
         path = out / f"meltwater_{key}.csv"
-        write_meltwater(mw, path, utf16=m % 2 == 0)
-        _record(summary, path, mw.height, export_day(month_start, 0, day))
+        rewritten = story_rows(seed, stories_by_month.get(key, []), release_plan, mw.schema)
+        written = pl.concat([mw, rewritten]) if rewritten.height else mw
+        write_meltwater(written, path, utf16=m % 2 == 0)
+        _record(summary, path, written.height, export_day(month_start, 0, day))
 
         kl_core = draw_core(np.random.default_rng([seed, 4, m]), plan, bank, m, KLIPING, burst_issue)
         for core in (mw_core, kl_core):
@@ -184,6 +197,11 @@ def generate(
             "last_day": reexport_range[1],
             "overlapping_rows": again.height,
         }
+    if release_plan:
+        summary.releases = write_release_files(home, release_plan, min(end - timedelta(days=1), day))
+        summary.releases["pickups"] = sum(1 for s in stories if s.carries)
+        summary.releases["decoys"] = sum(1 for s in stories if not s.carries)
+        summary.unique_mentions += len(stories)
     if labels:
         summary.labels = write_label_samples(home, seed)
         if summary.labels:

@@ -33,6 +33,11 @@ BI_MODELS = {
     "sentiment_review_queue",
     "dim_sentiment_model",
     "mart_humas_scorecard",
+    "dim_release",
+    "fct_release_pickups",
+    "mart_release_pickup",
+    "mart_agenda_monthly",
+    "release_review_queue",
 }
 BI_FRIENDLY_TYPES = {"varchar", "string", "bigint", "integer", "double", "date", "timestamp", "timestamptz", "boolean"}
 

@@ -26,8 +26,10 @@ GROUPS = {
         "raw/platform_account_daily",
         "raw/asn_roster",
         "raw/agency_contacts",
+        "raw/releases",
     },
     "scorecard": {"raw/scorecard_weights"},
+    "agenda": {"raw/review_decisions", "raw/release_matches"},
     "sentiment": {
         "raw/mention_sentiment",
         "raw/sentiment_settings",
@@ -60,6 +62,9 @@ GROUPS = {
         "staging/stg_alerts__issue_alerts",
         "staging/stg_scorecard__weights",
         "staging/stg_contacts__agency_contacts",
+        "staging/stg_agenda__releases",
+        "staging/stg_agenda__release_matches",
+        "staging/stg_staff__review_decisions",
     },
     "intermediate": {
         "intermediate/int_amplification_events",
@@ -81,6 +86,9 @@ GROUPS = {
         "intermediate/int_scorecard_month_weights",
         "intermediate/int_scorecard_account_months",
         "intermediate/int_scorecard_unit_alerts",
+        "intermediate/int_releases_deduplicated",
+        "intermediate/int_review_decisions_latest",
+        "intermediate/int_release_pickups_ranked",
     },
     "marts": {
         "marts/dim_account",
@@ -99,6 +107,11 @@ GROUPS = {
         "marts/sentiment_review_queue",
         "marts/dim_sentiment_model",
         "marts/mart_humas_scorecard",
+        "marts/dim_release",
+        "marts/fct_release_pickups",
+        "marts/mart_release_pickup",
+        "marts/mart_agenda_monthly",
+        "marts/release_review_queue",
     },
     "quality": {"marts/dq_gaps"},
     "alerts": {"marts/issue_alerts", "marts/mart_response_monthly", "alerts/notifications", "alerts/reminders"},
@@ -119,6 +132,7 @@ PYTHON_CHECKS = {
     "marts/issue_alerts": {"open_alerts"},
     "alerts/notifications": {"alert_delivery"},
     "marts/mart_humas_scorecard": {"silent_accounts"},
+    "marts/mart_release_pickup": {"releases_without_pickups"},
 }
 GX_CHECKS = {"gx_media_mentions", "gx_fct_mentions", "gx_mart_issue_sentiment_monthly", "gx_dq_gaps"}
 WRITERS = {
@@ -127,6 +141,9 @@ WRITERS = {
     "raw/mention_sentiment",
     "raw/label_corrections",
     "raw/mention_issue_suggestions",
+    "raw/releases",
+    "raw/review_decisions",
+    "raw/release_matches",
     "marts/fct_mentions",
     "marts/dq_gaps",
     "marts/issue_alerts",
@@ -206,6 +223,7 @@ def test_quality_serving_and_report_come_after_the_marts_they_read(repo: dg.Repo
     assert {_key("marts/mart_amplification_monthly"), _key("marts/mart_amplification_posts")} <= report_parents
     # the dashboard reads the serving copy only, so it runs after (and only after) a publication
     assert graph.get(_key("dashboard/site")).parent_keys == {_key("serving/citra_duckdb")}
+    assert {_key("marts/mart_release_pickup"), _key("marts/mart_agenda_monthly")} <= report_parents
     # the roster feeds dbt through its source: the amplification models come after it
     assert _key("raw/asn_roster") in graph.get(_key("staging/stg_asn__roster")).parent_keys
 
@@ -286,9 +304,17 @@ def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.Reposi
 
 
 def test_resources_are_bound_for_every_domain(repo: dg.RepositoryDefinition) -> None:
-    assert {"citra", "smtp", "dbt", "label_settings", "alert_webhook", "telegram", "alert_email", "dashboard"} <= set(
-        repo.get_top_level_resources()
-    )
+    assert {
+        "citra",
+        "smtp",
+        "dbt",
+        "label_settings",
+        "agenda_settings",
+        "alert_webhook",
+        "telegram",
+        "alert_email",
+        "dashboard",
+    } <= set(repo.get_top_level_resources())
 
 
 def test_model_labels_corrections_and_suggestions_feed_the_staging_models(repo: dg.RepositoryDefinition) -> None:
@@ -367,3 +393,12 @@ def test_without_the_scorecard_models_the_rapor_and_the_report_schedule_still_lo
     context = dg.build_schedule_context(repository_def=merged.get_repository_def(), scheduled_execution_time=when)
     [request] = monthly_report_schedule.evaluate_tick(context).run_requests
     assert dg.validate_run_config(job, request.run_config)
+
+
+def test_the_matcher_runs_after_ingestion_and_before_the_pickup_models(repo: dg.RepositoryDefinition) -> None:
+    # bug caught: dbt deciding pickups from the pairs of the previous build (the matcher after dbt)
+    graph = repo.asset_graph
+    assert {_key("raw/media_mentions"), _key("raw/releases")} <= graph.get(_key("raw/release_matches")).parent_keys
+    assert _key("raw/release_matches") in graph.get(_key("staging/stg_agenda__release_matches")).parent_keys
+    assert _key("raw/releases") in graph.get(_key("staging/stg_agenda__releases")).parent_keys
+    assert _key("raw/review_decisions") in graph.get(_key("staging/stg_staff__review_decisions")).parent_keys

@@ -9,7 +9,7 @@ that shows it as ``s``, and one line below. Nothing else changes.
 from __future__ import annotations
 
 from reporting.model import ReportData
-from reporting.sections import accounts, alerts, amplification, issues, method, objectives, officials, scorecard
+from reporting.sections import accounts, agenda, alerts, amplification, issues, method, objectives, officials, scorecard
 from reporting.sections.base import MonthContext, Section
 
 
@@ -36,6 +36,7 @@ SECTIONS: list[Section] = [
     Section("rekomendasi", "Rekomendasi tindak lanjut", "sections/recommendations.html.j2"),
     Section("respons", "Peringatan dini dan kecepatan respons", "sections/alerts.html.j2", alerts.build),
     Section("sasaran", "Sasaran dan capaian", "sections/objectives.html.j2", objectives.build),
+    Section("agenda", "Agenda pemberitaan", "sections/agenda.html.j2", agenda.build),
     Section("rapor", "Rapor kehumasan perangkat daerah dan wilayah", "sections/scorecard.html.j2", scorecard.build),
     Section("pejabat", "Pejabat yang dikutip dan media", "sections/officials.html.j2", officials.build, appendix=True),
     Section("sentimen", "Sentimen per isu", "sections/sentiment.html.j2", charts=_sentiment_charts, appendix=True),

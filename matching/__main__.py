@@ -1,0 +1,45 @@
+"""``python -m matching evaluate [--set dev|heldout] [--method coverage|jaccard|char3] [--sweep]``:
+precision and recall of the release matcher on a labelled set (docs/agenda.md)."""
+
+from __future__ import annotations
+
+import argparse
+
+from matching.documents import MatchSettings
+from matching.evaluate import figures, mistakes, scored_pairs
+from matching.labelled import load_set
+from matching.score import METHODS
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m matching", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    ev = sub.add_parser("evaluate", help="precision and recall on a labelled set")
+    ev.add_argument("--set", default="dev", help="dev, heldout, or sample (the generator's rewrites)")
+    ev.add_argument("--method", choices=sorted(METHODS), default="coverage")
+    ev.add_argument("--sweep", action="store_true", help="every accept threshold from 0.30 to 0.80")
+    ev.add_argument("--mistakes", action="store_true", help="list wrong and missed pickups")
+    ev.add_argument(
+        "--background", type=int, default=20_000, help="ordinary sample headlines added around the set (none carries)"
+    )
+    args = parser.parse_args(argv)
+    from sample_data.release_labels import labelled_sample, with_background
+
+    if args.set == "sample":
+        labelled = labelled_sample(background=args.background)
+    else:
+        labelled = with_background(load_set(args.set), args.background)
+    pairs = scored_pairs(labelled, args.method)
+    default = MatchSettings()
+    thresholds = [round(0.30 + 0.05 * k, 2) for k in range(11)] if args.sweep else [default.accept]
+    for accept in thresholds:
+        settings = MatchSettings(accept=accept, review=min(default.review, accept))
+        print(figures(labelled, pairs, settings, args.method).line())
+    if args.mistakes:
+        for line in mistakes(labelled, pairs, default):
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

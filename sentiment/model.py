@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 
 from sentiment import artifact, hashing
 from sentiment.calibration import softmax
@@ -41,10 +42,23 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _dense(buckets: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    table = np.zeros((hashing.BUCKETS, rows.shape[1]), dtype=np.float32)
-    table[buckets] = rows
-    return table
+class _Table:
+    """A block's rows, looked up by bucket: an index from bucket to row (0: a bucket the model
+    does not use, a row of zeros) and the rows themselves. 8 MB of index and 1.5 MB of rows
+    instead of a 56 MB table with a row for every bucket, at the same speed."""
+
+    def __init__(self, buckets: np.ndarray, rows: np.ndarray) -> None:
+        self.index = np.zeros(hashing.BUCKETS, dtype=np.int32)
+        self.index[buckets] = np.arange(1, len(buckets) + 1, dtype=np.int32)
+        self.rows = np.zeros((len(buckets) + 1, rows.shape[1]), dtype=np.float32)
+        self.rows[1:] = rows
+
+    def sums(self, counts: sp.csr_matrix) -> np.ndarray:
+        """Per row of `counts` (texts or words x buckets), the sum of the rows of its buckets."""
+        rows = sp.csr_matrix(
+            (counts.data, self.index[counts.indices], counts.indptr), shape=(counts.shape[0], len(self.rows))
+        )
+        return rows @ self.rows
 
 
 @dataclass
@@ -61,8 +75,8 @@ class Model:
                 f"model hashed with scheme {scheme[0]} into 2**{scheme[1]} buckets, this Citra uses scheme "
                 f"{hashing.VERSION} and 2**{hashing.BITS}: train it again with `citra sentiment train`"
             )
-        self._word = _dense(self.parts.word_buckets, self.parts.word_rows)
-        self._char = _dense(self.parts.char_buckets, self.parts.char_rows)
+        self._word = _Table(self.parts.word_buckets, self.parts.word_rows)
+        self._char = _Table(self.parts.char_buckets, self.parts.char_rows)
         self._word_map = hashing.word_map_arrays(self.parts.standard_words)
         self._heads = len(self.parts.manifest.get("heads", [None]))
         self._temperature = np.array(self.parts.manifest["temperature"], dtype=np.float32).reshape(-1)
@@ -78,10 +92,10 @@ class Model:
     def _batch(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Raw scores of each text's head (texts x classes) and the head (0: lower case, 1: cased)."""
         features = hashing.featurize(texts, self._word_map, cased=self._heads > 1)
-        w = features.word @ self._word
-        spelled = features.spellings[0] @ self._char  # per distinct word of the batch
+        w = self._word.sums(features.word)
+        spelled = self._char.sums(features.spellings[0])  # per distinct word of the batch
         for block in features.spellings[1:]:
-            spelled += block @ self._char
+            spelled += self._char.sums(block)
         c = features.uses @ spelled
         k = len(self.labels)
         w_norm, c_norm = np.sqrt(w[:, -1]), np.sqrt(c[:, -1])

@@ -74,7 +74,8 @@ def headlines(n: int, examples: list[Example], seed: int = 0, labelled: bool = F
 
 
 def evaluate_lines(path: Path, rows: list[tuple[str, str]]) -> str:
-    """The last line of `citra sentiment evaluate` (shipped model) on a file of these rows."""
+    """The throughput line and the last line of `citra sentiment evaluate` (shipped model) on a
+    file of these rows."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["text", "label"])
@@ -82,7 +83,8 @@ def evaluate_lines(path: Path, rows: list[tuple[str, str]]) -> str:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         cli.main(["evaluate", str(path)])
-    return out.getvalue().strip().splitlines()[-1]
+    lines = out.getvalue().strip().splitlines()
+    return "\n  ".join([*(x for x in lines if x.startswith("throughput:")), lines[-1]])
 
 
 def previous_scorer(examples: list[Example]):  # noqa: ANN201 - a labelling function

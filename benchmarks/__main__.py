@@ -54,7 +54,9 @@ def main() -> None:
     parser.add_argument("--per-month", type=int, default=10_000, help="goals: mentions per month of the histories")
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows per export file (ingestion)")
     parser.add_argument("--report-rows", type=int, default=1_000_000, help="mentions in the report's month")
-    parser.add_argument("--headlines", type=int, default=200_000, help="headlines labelled by the sentiment benchmark")
+    parser.add_argument(
+        "--headlines", type=int, default=1_000_000, help="headlines labelled by the sentiment benchmark"
+    )
     parser.add_argument(
         "--mentions",
         type=int,

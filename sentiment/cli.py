@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--text-column", default="text")
     ev.add_argument("--label-column", default="label")
     ev.add_argument("--model", type=Path, help="a model file from `train` (default: the shipped model)")
+    ev.add_argument("--detail", action="store_true", help="also print the reliability table behind the ECE")
 
     tr = sub.add_parser("train", help="train a model on the bundled data (plus extra labelled examples)")
     tr.add_argument("--output", type=Path, help="model file to write (default: $CITRA_HOME/models/<version>.zip)")
@@ -47,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("texts", nargs="*")
     pr.add_argument("--model", type=Path)
 
-    fg = sub.add_parser("figures", help="held-out macro-F1 of this recipe and of the plain TF-IDF floor (minutes)")
+    fg = sub.add_parser(
+        "figures", help="held-out macro-F1 and ECE of this recipe, macro-F1 of the plain TF-IDF floor (minutes)"
+    )
     fg.add_argument(
         "--write", action="store_true", help="record the recipe's figures in sentiment/artifacts/heldout.json"
     )
@@ -71,7 +74,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     model = load_model(args.model)
     result = evaluate(model, examples)
     print(f"{args.path.name}: {len(examples)} texts, model {model.version}")
-    print("\n".join(result.report()))
+    print("\n".join(result.report(detail=args.detail)))
     return 0
 
 
@@ -141,8 +144,9 @@ def _figures(args: argparse.Namespace) -> int:
 
     from sentiment.baseline import floor_predictor
     from sentiment.train import HELDOUT
-    from sentiment.validation import citra_predictor, figures
+    from sentiment.validation import calibration_figures, citra_predictor, figures
 
+    print("ece    " + " ".join(f"{k}={v:.4f}" for k, v in calibration_figures().items()), flush=True)
     for name, fit in (("citra", citra_predictor), ("floor", floor_predictor)):
         scores = figures(fit)
         print(f"{name:<6} " + " ".join(f"{k}={v:.4f}" if k != "seconds" else f"{k}={v:.0f}" for k, v in scores.items()))

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-_URL = re.compile(r"(?:https?://|www\.)\S+")
-_MENTION = re.compile(r"@\w+")
+URL = re.compile(r"(?:https?://|www\.)[^\s\x00]+")  # the zero byte separates texts in a batch (scan.py)
+MENTION = re.compile(r"@\w+")
 _ELONGATION = re.compile(r"([^\W\d_])\1{2,}")
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[!?]")
 _NUMBER = re.compile(r"\d")
@@ -46,13 +46,45 @@ INFORMAL = {
     **dict.fromkeys(["bener", "bnr"], "benar"),
     **dict.fromkeys(["bgs"], "bagus"),
     **dict.fromkeys(["mantul", "mantab"], "mantap"),
+    # more abbreviations of social posts (issue 26): SmSA's preprocessed texts hold almost none
+    # of them, so without the map a post's "jgn", "bnyk" or "pengen" would be unknown words
+    **dict.fromkeys(["nggk", "ngak", "gx"], "tidak"),
+    **dict.fromkeys(["jd", "jdi"], "jadi"),
+    **dict.fromkeys(["sy", "sya"], "saya"),
+    **dict.fromkeys(["aq"], "aku"),
+    **dict.fromkeys(["msh", "masi"], "masih"),
+    **dict.fromkeys(["bnyk", "byk", "byak"], "banyak"),
+    **dict.fromkeys(["skrg", "skrng", "skarang"], "sekarang"),
+    **dict.fromkeys(["hrs"], "harus"),
+    **dict.fromkeys(["tlg", "tolongin"], "tolong"),
+    **dict.fromkeys(["pake", "pke"], "pakai"),
+    **dict.fromkeys(["dpt", "dapet"], "dapat"),
+    **dict.fromkeys(["sampe", "smpe", "smpai"], "sampai"),
+    **dict.fromkeys(["lbh"], "lebih"),
+    **dict.fromkeys(["kmrn", "kmaren", "kemaren"], "kemarin"),
+    **dict.fromkeys(["jgn", "jngn"], "jangan"),
+    **dict.fromkeys(["dlm"], "dalam"),
+    **dict.fromkeys(["tsb"], "tersebut"),
+    **dict.fromkeys(["spt", "sprti"], "seperti"),
+    **dict.fromkeys(["krg"], "kurang"),
+    **dict.fromkeys(["sdg"], "sedang"),
+    **dict.fromkeys(["bgmn", "gimn"], "bagaimana"),
+    **dict.fromkeys(["trus"], "terus"),
+    **dict.fromkeys(["tau", "tw"], "tahu"),
+    **dict.fromkeys(["pengen", "pingin", "pgn"], "ingin"),
+    **dict.fromkeys(["cm"], "cuma"),
+    **dict.fromkeys(["lgi"], "lagi"),
+    **dict.fromkeys(["blom"], "belum"),
+    **dict.fromkeys(["bru", "br"], "baru"),
+    **dict.fromkeys(["bgus"], "bagus"),
+    **dict.fromkeys(["ok", "okey", "okay"], "oke"),
 }
 
 
 def tokens(text: str) -> list[str]:
     """Words, numbers (digits as 0), `!` and `?` of a text, lower-cased, links as `url`, mentions as `user`."""
-    text = _URL.sub(" url ", text.lower())
-    text = _MENTION.sub(" user ", text)
+    text = URL.sub(" url ", text.lower())
+    text = MENTION.sub(" user ", text)
     text = _ELONGATION.sub(r"\1", text)
     return [_NUMBER.sub("0", t) if t[0].isdigit() else t for t in _TOKEN.findall(text)]
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sentiment.calibration import ece
 from sentiment.evaluate import macro_f1
 from sentiment.labelled import Example, bundled
 from sentiment.model import load_model
@@ -84,6 +85,25 @@ def valid_figures(fit: Predictor) -> dict[str, float]:
         "nusax_ind_valid": _score(predict, ind_valid),
         "nusax_bjn_valid": _score(predict, bjn_valid),
     }
+
+
+def calibration_figures() -> dict[str, float]:
+    """ECE on each valid split and on the three pooled, of a calibrated model fitted on the
+    train splits (the shipped recipe, temperature included)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "model.zip"
+        train(train_split_examples(), path)
+        model = load_model(path)
+    out, confidence, correct = {}, [], []
+    for source in ("smsa", "nusax_ind", "nusax_bjn"):
+        examples = bundled(source, "valid")
+        labels, conf = model.predict([e.text for e in examples])
+        right = [label == e.label for label, e in zip(labels, examples)]
+        out[f"{source}_valid"] = ece(conf, right)
+        confidence += list(conf)
+        correct += right
+    out["pooled_valid"] = ece(confidence, correct)
+    return out
 
 
 def grouped_cv_figures(fit: Predictor) -> dict[str, float]:

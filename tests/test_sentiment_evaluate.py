@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import sys
+import threading
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from sentiment.cli import main
 from sentiment.labelled import bundled
 from sentiment.model import load_model
 
-SUMMARY = re.compile(r"^macro_f1=(\d\.\d{4}) accuracy=(\d\.\d{4}) n=(\d+) texts_per_s=(\d+)$")
+SUMMARY = re.compile(r"^macro_f1=(\d\.\d{4}) accuracy=(\d\.\d{4}) ece=(\d\.\d{4}) n=(\d+) texts_per_s=(\d+)$")
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
@@ -35,16 +36,59 @@ def test_last_line_is_the_summary_with_figures_matching_an_independent_computati
     assert code == 0
     match = SUMMARY.match(lines[-1])
     assert match, lines[-1]
-    predicted, _ = load_model(small_model_path()).predict([t for t, _ in rows])
+    predicted, confidence = load_model(small_model_path()).predict([t for t, _ in rows])
     truth = [lab for _, lab in rows]
     assert float(match[1]) == pytest.approx(f1_score(truth, predicted, average="macro"), abs=6e-5)
     assert float(match[2]) == pytest.approx(accuracy_score(truth, predicted), abs=6e-5)
-    assert int(match[3]) == 60
-    assert int(match[4]) > 0
+    assert float(match[3]) == pytest.approx(
+        _ece_by_hand(confidence, [t == p for t, p in zip(truth, predicted)]), abs=6e-5
+    )
+    assert int(match[4]) == 60
+    assert int(match[5]) > 0
     report = "\n".join(lines)
     for label in ("positive", "neutral", "negative"):
         assert re.search(rf"^{label}\s+\d\.\d{{4}}\s+\d\.\d{{4}}\s+\d\.\d{{4}}\s+\d+$", report, re.M)
     assert "confusion matrix" in report
+
+
+def _ece_by_hand(confidence, correct) -> float:
+    """Ten equal-width bins, |accuracy - mean confidence| weighted by the bin's share."""
+    bins: dict[int, list[tuple[float, bool]]] = {}
+    for c, ok in zip(confidence, correct):
+        bins.setdefault(min(int(c * 10), 9), []).append((float(c), ok))
+    return sum(
+        abs(sum(ok for _, ok in b) / len(b) - sum(c for c, _ in b) / len(b)) * len(b) for b in bins.values()
+    ) / len(confidence)
+
+
+def test_ece_of_a_hand_computed_example():
+    from sentiment.calibration import ece, reliability
+
+    # bin 0.9-1.0: 4 texts at 0.95, 3 right -> |0.75 - 0.95| = 0.2; bin 0.5-0.6: 2 texts at 0.55,
+    # both right -> 0.45; bin 0.3-0.4: 1 text at 0.35 (a bin's lower edge belongs to it), wrong -> 0.35
+    confidence = [0.95, 0.95, 0.95, 0.95, 0.55, 0.55, 0.35]
+    correct = [True, True, True, False, True, True, False]
+    assert ece(confidence, correct) == pytest.approx((4 * 0.2 + 2 * 0.45 + 1 * 0.35) / 7)
+    table = {round(b.low, 1): (b.n, round(b.accuracy, 4)) for b in reliability(confidence, correct) if b.n}
+    assert table == {0.9: (4, 0.75), 0.5: (2, 1.0), 0.3: (1, 0.0)}
+    assert ece([1.0, 1.0], [True, True]) == 0.0  # a confidence of 1 falls in the last bin
+
+
+def test_detail_prints_a_reliability_table_that_accounts_for_every_text(tmp_path, capsys):
+    # bug caught: texts lost from the table (a confidence of exactly 1, or bins below 1/3)
+    rows = _valid_rows(80)
+    path = tmp_path / "sample.csv"
+    path.write_text("text,label\n" + "".join(f'"{t}",{lab}\n' for t, lab in rows), encoding="utf-8")
+    code, lines, _ = _run(capsys, str(path), "--detail")
+    assert code == 0
+    bins = [re.match(r"^(\d\.\d)-(\d\.\d)\s+(\d+)", line) for line in lines]
+    bins = [b for b in bins if b]
+    assert [b[1] for b in bins] == ["0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9"]
+    assert sum(int(b[3]) for b in bins) == 80
+    _, confidence = load_model(small_model_path()).predict([t for t, _ in rows])
+    counts = Counter(min(int(c * 10), 9) for c in confidence)
+    assert [int(b[3]) for b in bins] == [counts.get(k, 0) for k in range(3, 10)]
+    assert SUMMARY.match(lines[-1])
 
 
 def test_headerless_tsv_with_quotes_inside_texts_is_read_row_by_row(tmp_path, capsys):
@@ -57,7 +101,7 @@ def test_headerless_tsv_with_quotes_inside_texts_is_read_row_by_row(tmp_path, ca
     path.write_text("".join(f"{t}\t{lab}\n" for t, lab in rows), encoding="utf-8")
     code, lines, _ = _run(capsys, str(path))
     assert code == 0
-    assert SUMMARY.match(lines[-1])[3] == "3"
+    assert SUMMARY.match(lines[-1])[4] == "3"
 
 
 def test_custom_column_names_and_indonesian_labels(tmp_path, capsys):
@@ -70,7 +114,7 @@ def test_custom_column_names_and_indonesian_labels(tmp_path, capsys):
     )
     code, lines, _ = _run(capsys, str(path), "--text-column", "judul", "--label-column", "sentimen")
     assert code == 0
-    assert SUMMARY.match(lines[-1])[3] == "2"
+    assert SUMMARY.match(lines[-1])[4] == "2"
 
 
 def test_unknown_labels_are_named_with_file_and_row(tmp_path, capsys):
@@ -121,7 +165,7 @@ def test_throughput_leaves_out_the_warm_up_and_times_repeated_passes():
 
     model = _SlowFirstCallModel()
     examples = [Example(f"teks {i}", "neutral") for i in range(100)]
-    result = evaluate(model, examples, min_seconds=0.2, processes=1)
+    result = evaluate(model, examples, min_seconds=0.2)
     assert model.calls > 2  # the warm-up plus repeated timed passes
     assert result.timed_texts == 100 * (model.calls - 1)
     assert result.seconds >= 0.2
@@ -130,35 +174,33 @@ def test_throughput_leaves_out_the_warm_up_and_times_repeated_passes():
     assert result.summary().endswith(f"n=100 texts_per_s={result.texts_per_s}")
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked timing processes need Linux")
-def test_throughput_is_measured_in_one_process_per_core_and_added_up():
-    # bug caught: the timed passes of the other cores never running, or not counted
+def test_throughput_is_measured_with_every_line_scored_by_two_threads_sharing_each_pass(monkeypatch):
+    # bugs caught: one worker doing all the labelling while the figure claims both cores (the
+    # old test passed when a single process ran twice as many passes); lines skipped or scored
+    # twice in a pass; a cache answering repeated lines instead of scoring them
     from sentiment.evaluate import evaluate
     from sentiment.labelled import Example
+    from sentiment.model import Model
 
-    examples = [Example(f"teks {i}", "neutral") for i in range(50)]
-    result = evaluate(_SlowFirstCallModel(), examples, min_seconds=0.1, processes=2)
-    assert result.processes == 2
-    assert result.timed_texts >= 2 * 50 and result.timed_texts % 50 == 0
-    assert result.predicted == ["neutral"] * 50
+    batches: list[tuple[int, list[str]]] = []
+    scored = Model._batch
 
+    def recording(self, texts):
+        import time
 
-def test_the_timing_pool_is_closed_never_terminated(tmp_path, capsys, monkeypatch):
-    # bug caught: the timing pool was stopped with terminate() (`with Pool()`), which kills the
-    # workers with SIGTERM; a process started in the background (CI runners, nohup, pytest-xdist
-    # workers) may ignore SIGTERM, and a worker left waiting for the queue's lock then kept the
-    # evaluation waiting for ever (seen: `make test` hung in this file)
-    import multiprocessing.pool
+        batches.append((threading.get_ident(), list(texts)))
+        time.sleep(0.05)  # so that the two batches of a pass overlap in time
+        return scored(self, texts)
 
-    def refuse(pool):
-        raise AssertionError("Pool.terminate() stops workers with SIGTERM, which may be ignored")
-
-    monkeypatch.setattr(multiprocessing.pool.Pool, "terminate", refuse)
-    path = tmp_path / "valid.csv"
-    path.write_text(
-        "text,label\n" + "".join('"' + text.replace('"', '""') + f'",{label}\n' for text, label in _valid_rows(20)),
-        encoding="utf-8",
-    )
-    code, lines, err = _run(capsys, str(path))
-    assert code == 0, err
-    assert SUMMARY.match(lines[-1])
+    monkeypatch.setattr(Model, "_batch", recording)
+    model = load_model(small_model_path())
+    model.threads = 2
+    examples = [Example(f"layanan samsat hari ke {i % 7}", "neutral") for i in range(5_000)]
+    result = evaluate(model, examples, min_seconds=0.0)
+    assert result.threads == 2
+    passes = [batches[:2], batches[2:]]  # the warm-up pass, then one timed pass
+    assert len(batches) == 4
+    for batch_pair in passes:
+        assert len({thread for thread, _ in batch_pair}) == 2
+        assert sorted(batch_pair[0][1] + batch_pair[1][1]) == sorted(e.text for e in examples)
+    assert result.timed_texts == 5_000

@@ -17,7 +17,7 @@ from sentiment import model as model_module
 from sentiment.artifact import ModelFileError
 from sentiment.cli import main
 from sentiment.corrections import read_corrections
-from sentiment.labelled import Example, LabelledFileError, bundled
+from sentiment.labelled import LABELS, Example, LabelledFileError, bundled
 from sentiment.lexicon import learn_lexicon
 from sentiment.model import load_model
 from sentiment.normalize import tokens
@@ -63,15 +63,25 @@ def test_model_beats_the_majority_baseline_on_held_out_texts():
     assert f1_score(truth, predicted, average="macro") > trivial + 0.3
 
 
-def test_confidence_is_the_probability_of_the_predicted_label():
+def test_the_label_is_the_most_probable_one_and_its_probability_the_confidence():
+    # bugs caught: a label that is not the argmax of the probabilities (labels and columns out of
+    # step), a confidence that is not the probability of the label given
     model = load_model(small_model_path())
-    texts = ["makanannya enak sekali", "", "   ", "!!!", "rapat 2024 di https://kalselprov.go.id @humas"]
+    texts = [
+        "makanannya enak sekali, saya puas",
+        "pelayanan buruk sekali, saya kecewa",
+        "",
+        "   ",
+        "!!!",
+        "rapat 2024 di https://kalselprov.go.id @humas",
+    ]
     labels, confidence = model.predict(texts)
     p = model.probabilities(texts)
-    assert len(labels) == len(texts) and set(labels) <= {"positive", "neutral", "negative"}
+    assert labels[:2] == ["positive", "negative"]  # two labels, so a swap of columns shows
+    assert labels == [LABELS[i] for i in p.argmax(axis=1)]
     assert np.allclose(p.sum(axis=1), 1, atol=1e-5)
     assert ((confidence >= 1 / 3 - 1e-6) & (confidence <= 1)).all()
-    assert np.allclose(confidence, p.max(axis=1))
+    assert np.allclose(confidence, p[np.arange(len(texts)), [LABELS.index(x) for x in labels]])
 
 
 def test_batches_give_the_same_result_as_single_texts(monkeypatch):

@@ -29,19 +29,29 @@ MENTIONS = [
         "positif",
         "https://x.id/1",
     ),
-    ("2025-10-02 08:00", "Gubernur resmikan jembatan baru, warga senang", "Infrastruktur", "positif", "https://x.id/2"),
+    ("2025-10-02 08:00", "Warga senang, jembatan baru bagus dan nyaman", "Infrastruktur", "negatif", "https://x.id/2"),
     ("2025-10-03 08:00", "Rapat koordinasi digelar di kantor gubernur", "Pemerintahan", "netral", "https://x.id/3"),
     # no vendor label: the model labels them under fill_missing
     (
         "2025-10-04 08:00",
-        "Pelayanan buruk, antrean mengular dan petugas kasar",
+        "Pelayanan buruk sekali, petugas kasar dan mengecewakan",
         "Pelayanan Publik",
         "",
         "https://x.id/4",
     ),
-    ("2025-10-05 08:00", "Festival budaya meriah, pengunjung puas dan senang", "Pariwisata", "", "https://x.id/5"),
-    ("2025-09-20 08:00", "Harga cabai naik tajam, pedagang mengeluh", "Ekonomi", "", "https://x.id/6"),
+    ("2025-10-05 08:00", "Acara festival budaya seru, makanannya enak dan murah", "Pariwisata", "", "https://x.id/5"),
+    ("2025-09-20 08:00", "Harga cabai mahal sekali, pedagang kecewa dan rugi", "Ekonomi", "", "https://x.id/6"),
 ]
+# What the test model says of each title (each with a confidence of 0.87 or more), written out
+# rather than asked of the model, so that a label joined to the wrong mention cannot match itself
+MODEL_LABEL = {
+    "https://x.id/1": "negative",
+    "https://x.id/2": "positive",
+    "https://x.id/3": "neutral",
+    "https://x.id/4": "negative",
+    "https://x.id/5": "positive",
+    "https://x.id/6": "negative",
+}
 
 
 def _fct(warehouse: Path) -> dict[str, dict]:
@@ -62,12 +72,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
     (home / "landing" / "media" / "kliping.csv").write_text(csv_text(GENERIC_HEADER, rows), encoding="utf-8")
     warehouse = home / "warehouse.duckdb"
     ingest_media(warehouse, home / "landing" / "media", home / "quarantine")
-    model = load_model(small_model_path())
     con = connect(warehouse)
-    score_new_texts(con, model, LabelSettings())
+    score_new_texts(con, load_model(small_model_path()), LabelSettings())
     con.close()
-    labels = dict(zip((m[4] for m in MENTIONS), model.predict([m[1] for m in MENTIONS])[0]))
-    out = {"home": home, "warehouse": warehouse, "model": labels}
+    out = {"home": home, "warehouse": warehouse}
     with pytest.MonkeyPatch.context() as monkeypatch:
         run_dbt(home, monkeypatch, "build")
         out["first"] = _fct(warehouse)
@@ -96,17 +104,23 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 def test_unlabeled_mentions_get_the_models_label_and_vendor_labels_stay(built: dict) -> None:
-    # bug caught: the model overwriting vendor labels under fill_missing, or leaving gaps
+    # bugs caught: the model overwriting vendor labels under fill_missing, or leaving gaps; a
+    # model label joined to another mention's text
     fct = built["first"]
+    vendor_label = {"positif": "positive", "netral": "neutral", "negatif": "negative"}
     for _, _, _, vendor, url in MENTIONS:
         row = fct[url]
-        assert row["sentiment_model"] == built["model"][url]
+        assert row["sentiment_model"] == MODEL_LABEL[url]
         if vendor:
-            assert (row["sentiment_source"], row["sentiment_vendor"]) == ("vendor", row["sentiment"])
+            assert (row["sentiment_source"], row["sentiment"], row["sentiment_vendor"]) == (
+                "vendor",
+                vendor_label[vendor],
+                vendor_label[vendor],
+            )
         else:
             assert (row["sentiment_source"], row["sentiment"], row["sentiment_vendor"]) == (
                 "model",
-                built["model"][url],
+                MODEL_LABEL[url],
                 None,
             )
     assert built["first_mart"] == [
@@ -134,6 +148,8 @@ def test_policy_model_everywhere_changes_exactly_the_vendor_labelled_uncorrected
     before, after = built["corrected"], built["model_everywhere"]
     changed = {url for url in before if before[url]["sentiment_source"] != after[url]["sentiment_source"]}
     assert changed == {"https://x.id/2", "https://x.id/3"}
-    for url in changed:
-        assert (after[url]["sentiment_source"], after[url]["sentiment"]) == ("model", built["model"][url])
+    assert {url: (after[url]["sentiment_source"], after[url]["sentiment"]) for url in changed} == {
+        "https://x.id/2": ("model", "positive"),
+        "https://x.id/3": ("model", "neutral"),
+    }
     assert after["https://x.id/1"]["sentiment_source"] == "analyst"

@@ -63,7 +63,9 @@ def raw_mention_sentiment(context: dg.AssetExecutionContext, citra: CitraHome, l
     model = load_model(settings.model)
     con = connect(citra.warehouse)
     try:
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = score_new_texts(con, model, settings)
+        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
         total, model_labels = con.execute(
             "select count(*), count(*) filter (where model_version = ?) from raw.mention_sentiment", [model.version]
         ).fetchall()[0]
@@ -78,7 +80,8 @@ def raw_mention_sentiment(context: dg.AssetExecutionContext, citra: CitraHome, l
     finally:
         con.close()
     context.log.info(
-        f"{model.version}: {result.scored} new texts labelled ({result.known} before), policy {settings.policy}"
+        f"{model.version}: {result.scored} new texts labelled in {seconds:.1f} s ({cpu_seconds:.1f} s CPU; "
+        f"{result.known} labelled before), policy {settings.policy}"
     )
     figures = model.manifest.get("heldout_macro_f1") or {}
     yield dg.MaterializeResult(
@@ -87,6 +90,8 @@ def raw_mention_sentiment(context: dg.AssetExecutionContext, citra: CitraHome, l
             "dagster/row_count": dg.MetadataValue.int(total),
             "model_version": dg.MetadataValue.text(model.version),
             "texts_labelled_this_run": dg.MetadataValue.int(result.scored),
+            "scoring_seconds": dg.MetadataValue.float(round(seconds, 2)),
+            "scoring_cpu_seconds": dg.MetadataValue.float(round(cpu_seconds, 2)),
             "texts_labelled_by_this_model": dg.MetadataValue.int(model_labels),
             "labels": dg.MetadataValue.md(mix),
         },

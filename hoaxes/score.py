@@ -1,0 +1,129 @@
+"""How sure it is that a mention carries a registered claim: a score in [0, 1].
+
+A thin layer over the release matcher's terms (``matching.normalize``: affixes, numbers,
+offices and places undone), because a claim is not a release: it is one sentence, and the
+mentions that carry it add words of their own, a spreader's chatter (*buruan daftar dulur*) or
+a debunker's denial (*dipastikan tidak benar*). Links in the claim (a fake registration site)
+are kept apart from its words. Three parts:
+
+- ``claim_coverage``: how much of the claim's words the mention carries, each term weighted by
+  what it says about the story (``normalize.weight``);
+- ``mention_coverage``: how much of the mention's headline comes from the claim and its
+  keywords, leaving out the words of denials, warnings and chatter (``OWN_IGNORED``), which say
+  what a mention does with a story, not which story it is; a story on the same topic that does
+  not carry the claim has words of its own (another programme, place or figure);
+- a keyword of the register (all of its terms in the mention, in any order) or a link of the
+  claim written in the mention: the mention carries the claim at least ``KEYWORD_FLOOR``, when
+  it also carries ``KEYWORD_MIN_COVERAGE`` of the claim.
+
+The score is ``claim_coverage ** CLAIM_POWER * mention_coverage ** (1 - CLAIM_POWER)``, times
+``NUMBER_CONFLICT`` when the mention states figures and none is the claim's; a link to the
+hoax's clarification page scores 1 (``matched_on`` url).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from hoaxes.claims import fold
+from matching.documents import Document, Mention
+from matching.normalize import Terms, terms, text_terms, weight
+from matching.urls import url_key, urls_in
+
+CLAIM_POWER = 0.6
+NUMBER_CONFLICT = 0.75
+KEYWORD_FLOOR = 0.7
+KEYWORD_MIN_COVERAGE = 0.3
+SHORT_HEADLINE = 2.0  # a mention headline weighing less than this is judged with its snippet
+LINK = re.compile(r"(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^\s,;]*)?", re.IGNORECASE)
+OWN_IGNORED = (
+    "hoaks hoax tidak benar klarifikasi cek fakta faktanya bantah disinformasi misinformasi bohong palsu "
+    "penipuan menyesatkan keliru beredar kabar isu pesan berantai viral sebar info informasi "
+    "jangan klik resmi situs tegaskan pastikan waspada ternyata sebenarnya imbau "
+    "dulur ulun kah banar lah dong ya nih kata katanya benarkah buruan cepat tolong"
+)
+
+
+@cache
+def ignored_terms() -> frozenset[str]:
+    return frozenset(terms(OWN_IGNORED))
+
+
+@dataclass(frozen=True)
+class ClaimTerms:
+    """A claim as the score reads it: the terms of its words (links left out), the terms of its
+    keywords, each keyword's terms, and its links (folded)."""
+
+    words: frozenset[str]
+    everything: frozenset[str]
+    numbers: frozenset[str]
+    keywords: tuple[tuple[str, frozenset[str]], ...]
+    links: tuple[str, ...]
+
+
+@cache
+def claim_terms(claim: str, keywords: tuple[str, ...]) -> ClaimTerms:
+    """The ``ClaimTerms`` of a claim and its keywords (a keyword that is a link counts as one)."""
+    links = [fold(x) for x in LINK.findall(claim)] + [fold(k) for k in keywords if LINK.fullmatch(k.strip())]
+    words = text_terms(LINK.sub(" ", claim))
+    plain = tuple((k, frozenset(terms(k))) for k in keywords if not LINK.fullmatch(k.strip()))
+    everything = words.text.union(*(t for _, t in plain))
+    return ClaimTerms(words.title, everything, words.numbers, plain, tuple(x for x in dict.fromkeys(links) if x))
+
+
+@dataclass(frozen=True)
+class ClaimScore:
+    value: float
+    matched_on: str  # text | url
+    claim_coverage: float = 0.0
+    mention_coverage: float = 0.0
+    keyword: str | None = None  # the register keyword or claim link the mention holds
+    shared: tuple[str, ...] = ()
+
+
+def _weight(items: frozenset[str] | set[str]) -> float:
+    return sum(weight(t) for t in items)
+
+
+def _keyword(claim: ClaimTerms, mention: Terms, folded: str) -> str | None:
+    for link in claim.links:
+        if f" {link} " in folded:
+            return link
+    return next((k for k, t in claim.keywords if t and t <= mention.text), None)
+
+
+def text_score(claim: ClaimTerms, mention: Terms, folded: str) -> ClaimScore:
+    """The text part of the module docstring (``folded``: the mention's text, ``fold``-ed and
+    padded with spaces)."""
+    if not claim.words or not mention.text:
+        return ClaimScore(0.0, "text")
+    shared = claim.words & mention.text
+    claim_coverage = _weight(shared) / _weight(claim.words)
+    own = mention.title if _weight(mention.title) >= SHORT_HEADLINE else mention.text
+    own = own - ignored_terms()
+    mention_coverage = _weight(own & claim.everything) / _weight(own) if own else 1.0
+    value = claim_coverage**CLAIM_POWER * mention_coverage ** (1 - CLAIM_POWER)
+    if mention.numbers and not (mention.numbers & claim.numbers):
+        value *= NUMBER_CONFLICT
+    hit = _keyword(claim, mention, folded)
+    if hit is not None and claim_coverage >= KEYWORD_MIN_COVERAGE:
+        value = KEYWORD_FLOOR + (1 - KEYWORD_FLOOR) * value
+    return ClaimScore(
+        round(value, 6),
+        "text",
+        round(claim_coverage, 6),
+        round(mention_coverage, 6),
+        hit,
+        tuple(sorted(shared, key=lambda t: (-weight(t), t))),
+    )
+
+
+def claim_score(doc: Document, mention: Mention) -> ClaimScore:
+    """The score of a (hoax, mention) pair: a link to the clarification first, else the text."""
+    if doc.url_key is not None and url_key(mention.url) != doc.url_key:
+        if doc.url_key in urls_in(mention.title, mention.snippet, mention.expanded_url):
+            return ClaimScore(1.0, "url", 1.0, 1.0)
+    folded = " " + fold(f"{mention.title} {mention.snippet} {mention.expanded_url or ''}") + " "
+    return text_score(claim_terms(doc.title, doc.keywords), mention.terms, folded)

@@ -1,0 +1,135 @@
+"""Which mentions carry which registered claim, and whether they spread or debunk it.
+
+1. the release matcher's candidate search (``matching.match_documents``, DuckDB) finds the
+   mentions of each hoax's window that share enough of its claim, keywords or link;
+2. each pair gets the claim score (``hoaxes.score``); pairs below ``review`` are dropped;
+3. a mention carries one hoax at most: the best score, then a link over text, then the hoax
+   registered last, then the lower id (``matching.rank_key``);
+4. its role (``hoaxes.roles``): spread or debunk, and whether that is sure.
+
+A pair is ``accept`` when it scores at least ``accept`` and its role is sure; else ``review``
+(the review queue, where a person decides).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+import duckdb
+
+from hoaxes.model import Hoax
+from hoaxes.roles import classify
+from hoaxes.score import claim_score
+from hoaxes.settings import HoaxSettings
+from matching import Match, MatchSettings, Mention, match_documents, rank_key
+
+FLOOR = 1e-6  # every candidate pair comes back from the matcher; the claim score decides
+CANDIDATE_SHARE = 0.2  # of the claim's weight a candidate shares (a short post carries little of it)
+MENTION_COLUMNS = ("mention_id", "published_at", "title", "snippet", "url", "expanded_url", "author", "platform")
+
+
+@dataclass(frozen=True)
+class Traced:
+    """A mention that carries a hoax, as ``raw.hoax_matches`` keeps it."""
+
+    hoax_id: str
+    mention_id: str
+    published_at: datetime
+    score: float
+    band: str  # accept | review
+    role: str  # spread | debunk
+    role_sure: bool
+    cue: str
+    matched_on: str  # text | url
+    claim_coverage: float
+    mention_coverage: float
+    keyword: str | None
+    shared: tuple[str, ...]
+
+
+def _details(
+    con: duckdb.DuckDBPyConnection, mentions_sql: str, params: dict[str, object], ids: list[str]
+) -> dict[str, tuple]:
+    if not ids:
+        return {}
+    rows = con.execute(
+        f"select {', '.join(MENTION_COLUMNS)} from ({mentions_sql}) "
+        "where mention_id in (select unnest($trace_ids::varchar[]))",
+        {**params, "trace_ids": ids},
+    ).fetchall()
+    return {r[0]: r for r in rows}
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def trace(
+    con: duckdb.DuckDBPyConnection,
+    hoaxes: Sequence[Hoax],
+    mentions_sql: str,
+    params: dict[str, object],
+    settings: HoaxSettings,
+    until: datetime,
+    official: Collection[tuple[str, str]] = (),
+) -> list[Traced]:
+    """The mentions of ``mentions_sql`` (columns ``MENTION_COLUMNS``) that carry one of
+    ``hoaxes``, published from each hoax's ``first_seen - lookback_days`` to ``until``, at or above
+    the review threshold. ``official``: (platform, account) of the registered official accounts."""
+    by_id = {h.hoax_id: h for h in hoaxes}
+    documents = {h.hoax_id: h.document(settings.lookback_days, until) for h in hoaxes}
+    pairs = match_documents(
+        con,
+        list(documents.values()),
+        mentions_sql,
+        params,
+        MatchSettings(accept=FLOOR, review=FLOOR, min_candidate_share=CANDIDATE_SHARE),
+    )
+    details = _details(con, mentions_sql, params, sorted({p.mention_id for p in pairs}))
+    best: dict[str, tuple[Match, object]] = {}
+    for pair in pairs:
+        row = details[pair.mention_id]
+        mention = Mention(row[0], row[1], row[2] or "", row[3] or "", row[4], row[5])
+        result = claim_score(documents[pair.doc_id], mention)
+        if result.value < settings.review:
+            continue
+        ranked = replace(
+            pair, score=result.value, matched_on=result.matched_on, doc_start=_utc(by_id[pair.doc_id].first_seen)
+        )
+        held = best.get(pair.mention_id)
+        if held is None or rank_key(ranked) < rank_key(held[0]):
+            best[pair.mention_id] = (ranked, result)
+    found = []
+    for mention_id, (pair, result) in sorted(best.items()):
+        _, published_at, title, snippet, _, expanded_url, author, platform = details[mention_id]
+        hoax = by_id[pair.doc_id]
+        is_official = (str(platform or "").lower(), str(author or "").lower().lstrip("@")) in official
+        role = classify(
+            title or "",
+            snippet or "",
+            claim=hoax.claim,
+            official=is_official,
+            links=expanded_url,
+            klarifikasi_url=hoax.klarifikasi_url,
+        )
+        band = "accept" if result.value >= settings.accept and role.sure else "review"
+        found.append(
+            Traced(
+                hoax.hoax_id,
+                mention_id,
+                published_at,
+                result.value,
+                band,
+                role.role,
+                role.sure,
+                role.cue,
+                result.matched_on,
+                result.claim_coverage,
+                result.mention_coverage,
+                result.keyword,
+                result.shared,
+            )
+        )
+    return found

@@ -42,9 +42,9 @@ class LabelledSet:
     mentions: list[LabelledMention]
 
     @property
-    def official(self) -> set[tuple[str, str]]:
-        """(platform, account) of the mentions marked official (as the accounts seed lists them)."""
-        return {(m.platform, m.author.lower()) for m in self.mentions if m.official}
+    def official(self) -> set[str]:
+        """Handles of the mentions marked official (as the accounts seed lists them)."""
+        return {m.author.lower() for m in self.mentions if m.official}
 
 
 def _time(text: str | None) -> datetime | None:

@@ -73,11 +73,12 @@ def trace(
     params: dict[str, object],
     settings: HoaxSettings,
     until: datetime,
-    official: Collection[tuple[str, str]] = (),
+    official: Collection[str] = (),
 ) -> list[Traced]:
     """The mentions of ``mentions_sql`` (columns ``MENTION_COLUMNS``) that carry one of
     ``hoaxes``, published from each hoax's ``first_seen - lookback_days`` to ``until``, at or above
-    the review threshold. ``official``: (platform, account) of the registered official accounts."""
+    the review threshold. ``official``: handles of the registered official accounts (lower case,
+    any platform, as ingestion tells them from private authors)."""
     by_id = {h.hoax_id: h for h in hoaxes}
     documents = {h.hoax_id: h.document(settings.lookback_days, until) for h in hoaxes}
     pairs = match_documents(
@@ -103,9 +104,9 @@ def trace(
             best[pair.mention_id] = (ranked, result)
     found = []
     for mention_id, (pair, result) in sorted(best.items()):
-        _, published_at, title, snippet, _, expanded_url, author, platform = details[mention_id]
+        _, published_at, title, snippet, _, expanded_url, author, _ = details[mention_id]
         hoax = by_id[pair.doc_id]
-        is_official = (str(platform or "").lower(), str(author or "").lower().lstrip("@")) in official
+        is_official = str(author or "").strip().lstrip("@").lower() in official
         role = classify(
             title or "",
             snippet or "",

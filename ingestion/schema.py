@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import duckdb
 
+from ingestion.hoaxes.schema import HOAX_TABLES
+
 MEDIA_MENTION_COLUMNS: dict[str, str] = {
     "mention_id": "varchar not null",
     "source_file_id": "varchar not null",
@@ -180,6 +182,7 @@ TABLES: dict[str, dict[str, str]] = {
     "sentiment_settings": SENTIMENT_SETTINGS_COLUMNS,
     "label_corrections": LABEL_CORRECTION_COLUMNS,
     "mention_issue_suggestions": MENTION_ISSUE_SUGGESTION_COLUMNS,
+    **HOAX_TABLES,  # the hoax desk (docs/hoaxes.md)
 }
 
 

@@ -13,7 +13,7 @@ from functools import cache
 
 import dagster as dg
 
-from orchestration.defs import alerts, amplification, dbt, ingestion, quality, reporting, sentiment, serving
+from orchestration.defs import alerts, amplification, dbt, hoaxes, ingestion, quality, reporting, sentiment, serving
 from orchestration.defs.quality.expectations import gx_check_keys
 from orchestration.defs.quality.sensors import expectations_after_build
 from orchestration.history import relax_history_flushes
@@ -21,7 +21,7 @@ from orchestration.jobs import build_job, expectations_job
 from orchestration.resources import shared_resources
 from orchestration.settings import apply_defaults
 
-DOMAINS = [ingestion, amplification, sentiment, dbt, quality, alerts, serving, reporting]
+DOMAINS = [ingestion, amplification, sentiment, hoaxes, dbt, quality, alerts, serving, reporting]
 
 
 @dg.definitions

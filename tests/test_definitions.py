@@ -30,6 +30,13 @@ GROUPS = {
         "raw/label_corrections",
         "raw/mention_issue_suggestions",
     },
+    "hoaxes": {
+        "raw/hoax_register",
+        "raw/hoax_decisions",
+        "raw/hoax_matches",
+        "raw/hoax_post_matches",
+        "raw/hoax_settings",
+    },
     "reference": {
         "reference/accounts",
         "reference/agencies",
@@ -53,6 +60,11 @@ GROUPS = {
         "staging/stg_sentiment__settings",
         "staging/stg_analyst__label_corrections",
         "staging/stg_issues__suggestions",
+        "staging/stg_hoaxes__register",
+        "staging/stg_hoaxes__matches",
+        "staging/stg_hoaxes__post_matches",
+        "staging/stg_hoaxes__settings",
+        "staging/stg_hoaxes__decisions",
     },
     "intermediate": {
         "intermediate/int_amplification_events",
@@ -69,6 +81,9 @@ GROUPS = {
         "intermediate/int_sentiment_settings_current",
         "intermediate/int_platform_account_daily_merged",
         "intermediate/int_platform_posts_latest",
+        "intermediate/int_hoaxes_current",
+        "intermediate/int_hoax_settings_current",
+        "intermediate/int_hoax_mentions_decided",
     },
     "marts": {
         "marts/dim_account",
@@ -86,6 +101,11 @@ GROUPS = {
         "marts/mart_sentiment_agreement",
         "marts/sentiment_review_queue",
         "marts/dim_sentiment_model",
+        "marts/dim_hoax",
+        "marts/fct_hoax_mentions",
+        "marts/mart_hoax_daily",
+        "marts/mart_hoax",
+        "marts/hoax_review_queue",
     },
     "quality": {"marts/dq_gaps"},
     "alerts": {"marts/issue_alerts", "marts/mart_response_monthly", "alerts/notifications"},
@@ -104,6 +124,7 @@ PYTHON_CHECKS = {
     "marts/sentiment_review_queue": {"review_queue_latest_month"},
     "marts/issue_alerts": {"open_alerts"},
     "alerts/notifications": {"alert_delivery"},
+    "marts/mart_hoax": {"active_hoax_without_klarifikasi"},
 }
 GX_CHECKS = {"gx_media_mentions", "gx_fct_mentions", "gx_mart_issue_sentiment_monthly", "gx_dq_gaps"}
 WRITERS = {
@@ -112,6 +133,9 @@ WRITERS = {
     "raw/mention_sentiment",
     "raw/label_corrections",
     "raw/mention_issue_suggestions",
+    "raw/hoax_register",
+    "raw/hoax_decisions",
+    "raw/hoax_matches",
     "marts/fct_mentions",
     "marts/dq_gaps",
     "marts/issue_alerts",
@@ -241,9 +265,16 @@ def test_every_writer_of_the_warehouse_is_in_the_one_writer_pool(repo: dg.Reposi
 
 
 def test_resources_are_bound_for_every_domain(repo: dg.RepositoryDefinition) -> None:
-    assert {"citra", "smtp", "dbt", "label_settings", "alert_webhook", "telegram", "alert_email"} <= set(
-        repo.get_top_level_resources()
-    )
+    assert {
+        "citra",
+        "smtp",
+        "dbt",
+        "label_settings",
+        "hoax_settings",
+        "alert_webhook",
+        "telegram",
+        "alert_email",
+    } <= set(repo.get_top_level_resources())
 
 
 def test_model_labels_corrections_and_suggestions_feed_the_staging_models(repo: dg.RepositoryDefinition) -> None:
@@ -288,3 +319,21 @@ def test_definitions_built_with_an_optional_setting_do_not_serve_a_caller_withou
     without = load_defs().resources["label_settings"]
     assert isinstance(with_setting.config_path, dg.EnvVar)
     assert not isinstance(without.config_path, dg.EnvVar)
+
+
+def test_the_hoax_tracer_runs_after_the_register_and_before_the_staging_models(repo: dg.RepositoryDefinition) -> None:
+    # bug caught: dbt reading last build's traces (the tracer ran after it), or the tracer missing
+    # the register rows and mentions ingested in the same build
+    graph = repo.asset_graph
+    assert {_key("raw/media_mentions"), _key("raw/hoax_register")} <= graph.get(_key("raw/hoax_matches")).parent_keys
+    assert {_key("raw/platform_posts"), _key("raw/hoax_register")} <= graph.get(
+        _key("raw/hoax_post_matches")
+    ).parent_keys
+    for raw, staging in [
+        ("raw/hoax_register", "staging/stg_hoaxes__register"),
+        ("raw/hoax_matches", "staging/stg_hoaxes__matches"),
+        ("raw/hoax_post_matches", "staging/stg_hoaxes__post_matches"),
+        ("raw/hoax_settings", "staging/stg_hoaxes__settings"),
+        ("raw/hoax_decisions", "staging/stg_hoaxes__decisions"),
+    ]:
+        assert _key(raw) in graph.get(_key(staging)).parent_keys

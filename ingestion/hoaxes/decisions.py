@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -21,7 +22,7 @@ import duckdb
 
 from ingestion.clock import WITA
 from ingestion.errors import UnreadableFileError
-from ingestion.frame import IngestReport, Loaded
+from ingestion.frame import FileOutcome, IngestReport, Loaded
 from ingestion.landing import LandedFile
 from ingestion.load import ingest_folder, ingest_with
 from ingestion.normalize import quote_ident
@@ -205,6 +206,11 @@ def _load_member(
     acc.add(len(good), rejected + damaged, min(times, default=None), max(times, default=None))
 
 
+def ingest_decision_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path) -> FileOutcome:
+    """Ingest one decisions file in one transaction."""
+    return ingest_with(con, file, quarantine, _load_member)
+
+
 def ingest_decisions(warehouse: Path, landing: Path, quarantine: Path) -> IngestReport:
     """Ingest every new decisions file under ``landing`` (``landing/hoax_decisions/``)."""
-    return ingest_folder(warehouse, landing, lambda con, file: ingest_with(con, file, quarantine, _load_member))
+    return ingest_folder(warehouse, landing, partial(ingest_decision_file, quarantine=quarantine))

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('hoaxes', 'hoax_decisions') }}
+    select * from {{ source('raw', 'hoax_decisions') }}
 ),
 
 renamed as (

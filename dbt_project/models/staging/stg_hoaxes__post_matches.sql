@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('hoaxes', 'hoax_post_matches') }}
+    select * from {{ source('raw', 'hoax_post_matches') }}
 ),
 
 renamed as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('hoaxes', 'hoax_register') }}
+    select * from {{ source('raw', 'hoax_register') }}
 ),
 
 renamed as (

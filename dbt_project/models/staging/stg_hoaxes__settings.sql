@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('hoaxes', 'hoax_settings') }}
+    select * from {{ source('raw', 'hoax_settings') }}
 ),
 
 renamed as (

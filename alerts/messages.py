@@ -3,9 +3,10 @@ Mattermost), the same text as an email, and a JSON payload for webhooks."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from alerts import hoax_text
 from alerts.model import WITA, Alert
 from reporting import formatting as fmt
 
@@ -13,6 +14,7 @@ TITLES = {
     "negative_burst": "Lonjakan pemberitaan negatif",
     "share_rise": "Isu mendadak ramai diberitakan",
     "watchlist": "Kata pantauan mulai muncul",
+    "hoax": "Hoaks menyebar",
 }
 SEVERITY = {"high": "tinggi", "medium": "sedang"}
 HEADLINES_IN_TEXT = 3
@@ -20,10 +22,12 @@ HEADLINES_IN_TEXT = 3
 
 @dataclass(frozen=True)
 class Names:
-    """Display names for codes: issue -> name, region code -> name."""
+    """Display names for codes: issue -> name, region code -> name; hoax_id -> (claim,
+    klarifikasi_url) for hoax alerts."""
 
     issues: dict[str, str]
     regions: dict[str, str]
+    hoaxes: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     def issue(self, code: str | None) -> str:
         return self.issues.get(code or "", code or "tanpa isu")
@@ -58,7 +62,7 @@ def what_happened(alert: Alert) -> str:
 def subject(alert: Alert, names: Names) -> str:
     """One line: what, which issue, where."""
     where = "" if alert.region_code is None else f", {names.region(alert.region_code)}"
-    term = f' "{alert.term}"' if alert.term else ""
+    term = f' "{alert.term}"' if alert.term and alert.kind != "hoax" else ""
     return f"{TITLES[alert.kind]}{term}: {names.issue(alert.issue)}{where}"
 
 
@@ -66,7 +70,7 @@ def text(alert: Alert, names: Names) -> str:
     """The message body for chat and email."""
     lines = [
         f"Peringatan dini Citra – {subject(alert, names)}",
-        f"{_window(alert)}: {what_happened(alert)}",
+        f"{_window(alert)}: {hoax_text.what_happened(alert, names) if alert.kind == 'hoax' else what_happened(alert)}",
         f"Tingkat: {SEVERITY.get(alert.severity, alert.severity)} · Wilayah: {names.region(alert.region_code)} · "
         f"ID: {alert.alert_id}",
     ]
@@ -102,4 +106,5 @@ def payload(alert: Alert, names: Names) -> dict[str, Any]:
             for h in alert.headlines
         ],
         "outlets": [{"outlet": o, "mentions": n} for o, n in alert.outlets],
+        **(hoax_text.payload_fields(alert, names) if alert.kind == "hoax" else {}),
     }

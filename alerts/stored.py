@@ -42,7 +42,7 @@ def read_alerts(con: duckdb.DuckDBPyConnection, ids: list[str] | None = None) ->
 
 
 def names(con: duckdb.DuckDBPyConnection) -> Names:
-    """Issue and region names from the dimensions (codes stand in while they are missing)."""
+    """Issue, region and hoax names from the dimensions (codes stand in while they are missing)."""
     tables = {
         r[0] for r in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
     }
@@ -54,4 +54,12 @@ def names(con: duckdb.DuckDBPyConnection) -> Names:
         if "dim_region" in tables
         else {}
     )
-    return Names(issues, regions)
+    hoaxes = (
+        {
+            h: (claim, link)
+            for h, claim, link in con.execute("select hoax_id, claim, klarifikasi_url from marts.dim_hoax").fetchall()
+        }
+        if "dim_hoax" in tables
+        else {}
+    )
+    return Names(issues, regions, hoaxes)

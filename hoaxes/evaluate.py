@@ -4,7 +4,7 @@ whole path the warehouse takes (DuckDB candidates, claim scores, one hoax per me
 A mention is predicted in a class when the tracer accepts it with that role (the review queue
 is no prediction). Right: the labelled hoax and role. Precision of a class: right / predicted
 in it; recall: right / labelled in it. Besides: unrelated mentions matched (must be 0), and
-mentions left to review.
+mentions left to review (at or above ``review``, not accepted).
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def figures(labelled: LabelledSet, found: list[Traced], settings: HoaxSettings) 
         settings.accept,
         classes,
         sum(1 for mid in accepted if not truth[mid].hoax),
-        sum(1 for t in found if t.mention_id not in accepted),
+        sum(1 for t in found if t.mention_id not in accepted and t.score >= settings.review),
         sum(1 for x in truth.values() if x.hoax),
         sum(c.right for c in classes.values()),
     )

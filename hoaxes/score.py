@@ -12,9 +12,10 @@ are kept apart from its words. Three parts:
   keywords, leaving out the words of denials, warnings and chatter (``OWN_IGNORED``), which say
   what a mention does with a story, not which story it is; a story on the same topic that does
   not carry the claim has words of its own (another programme, place or figure);
-- a keyword of the register (all of its terms in the mention, in any order) or a link of the
-  claim written in the mention: the mention carries the claim at least ``KEYWORD_FLOOR``, when
-  it also carries ``KEYWORD_MIN_COVERAGE`` of the claim.
+- a keyword of the register (all of its terms in the mention, in any order), or a link of the
+  claim or a keyword written as one token (a slug, a hashtag: ``literal``) as written in the
+  mention: the mention carries the claim at least ``KEYWORD_FLOOR``, when it also carries
+  ``KEYWORD_MIN_COVERAGE`` of the claim.
 
 The score is ``claim_coverage ** CLAIM_POWER * mention_coverage ** (1 - CLAIM_POWER)``, times
 ``NUMBER_CONFLICT`` when the mention states figures and none is the claim's; a link to the
@@ -63,12 +64,22 @@ class ClaimTerms:
     links: tuple[str, ...]
 
 
+def literal(keyword: str) -> bool:
+    """A keyword written as one token with ``-``, ``.``, ``/``, ``_`` or ``#`` in it (a link, a
+    slug such as *bantuan-banjir-kalsel*, a hashtag) is an identifier: it must appear as written
+    (its words in that order), not as a set of common words."""
+    keyword = keyword.strip()
+    return bool(LINK.fullmatch(keyword)) or (
+        not any(c.isspace() for c in keyword) and any(c in "-./_#" for c in keyword)
+    )
+
+
 @cache
 def claim_terms(claim: str, keywords: tuple[str, ...]) -> ClaimTerms:
-    """The ``ClaimTerms`` of a claim and its keywords (a keyword that is a link counts as one)."""
-    links = [fold(x) for x in LINK.findall(claim)] + [fold(k) for k in keywords if LINK.fullmatch(k.strip())]
+    """The ``ClaimTerms`` of a claim and its keywords (a link or slug keyword counts as a link)."""
+    links = [fold(x) for x in LINK.findall(claim)] + [fold(k) for k in keywords if literal(k)]
     words = text_terms(LINK.sub(" ", claim))
-    plain = tuple((k, frozenset(terms(k))) for k in keywords if not LINK.fullmatch(k.strip()))
+    plain = tuple((k, frozenset(terms(k))) for k in keywords if not literal(k))
     everything = words.text.union(*(t for _, t in plain))
     return ClaimTerms(words.title, everything, words.numbers, plain, tuple(x for x in dict.fromkeys(links) if x))
 

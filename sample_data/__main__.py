@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-labels", action="store_true", help="skip the unlabelled radio clippings and the analyst's corrections"
     )
+    parser.add_argument("--no-hoaxes", action="store_true", help="skip the hoax register and its mentions")
     args = parser.parse_args(argv)
 
     last_month = args.last_month
@@ -60,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         scraper_offsets=not args.no_scraper,
         asn=not args.no_asn,
         labels=not args.no_labels,
+        hoaxes=not args.no_hoaxes,
     )
     elapsed = time.perf_counter() - began
     print(
@@ -99,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     if s.responses and s.responses["posts"]:
         first = s.responses["posts"][0]
         print(f"  response: {first['account']} answers the burst at {first['published_at']:%Y-%m-%d %H:%M} WITA")
+    if s.hoaxes:
+        planted = s.hoaxes["planted"]
+        unclear = [p.key for p in planted if p.klarifikasi_at is None]
+        print(f"  hoaxes: {len(planted)} registered in landing/hoaxes/, without a clarification: {', '.join(unclear)}")
     if s.reexport:
         r = s.reexport
         print(f"  overlap: {r['file']} repeats {r['overlapping_rows']:,} rows of {r['original_file']}")

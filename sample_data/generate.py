@@ -20,6 +20,7 @@ from ingestion.clock import last_complete_month, today
 from .asn import write_asn
 from .bank import build_bank, draw_core
 from .flaws import SCRAPER_MONTHS, scraped, typed_wrong, without_issue
+from .hoaxes import write_hoaxes
 from .kliping import kliping_frame
 from .labels import write_label_samples
 from .meltwater import meltwater_frame, reexport_frame
@@ -66,6 +67,7 @@ class GenerationSummary:
     asn: dict = field(default_factory=dict)  # rosters and ASN posts (sample_data.asn)
     labels: dict = field(default_factory=dict)
     responses: dict = field(default_factory=dict)  # official posts answering the burst (alerts)
+    hoaxes: dict = field(default_factory=dict)  # the hoax register and its mentions (sample_data.hoaxes)
 
     @property
     def total_rows(self) -> int:
@@ -90,13 +92,16 @@ def generate(
     scraper_offsets: bool = True,
     asn: bool = False,
     labels: bool = False,
+    hoaxes: bool = False,
 ) -> GenerationSummary:
     """Write ``mentions`` unique mentions over the ``months`` months that end with ``last_month``
     (default: the last complete month before `ingestion.clock.today()`) into
     ``<home>/landing/media``, and with ``platforms`` the official-account exports into
     ``<home>/landing/platform``; with ``asn`` the ASN rosters (``landing/roster``) and the civil
     servants' posts that share official posts; with ``labels`` radio clippings without labels and
-    an analyst's corrections (``labels.py``). Files are dated like downloads, never after today.
+    an analyst's corrections (``labels.py``); with ``hoaxes`` the hoax register, the mentions that
+    spread and debunk its claims and the office's clarifications (``hoaxes.py``). Files are dated
+    like downloads, never after today.
     With ``scraper_offsets`` (default) the online clippings of the last three months come as the
     scraper's export, with `+07:00` times (see ``flaws``)."""
     if mentions < 0 or months < 1:
@@ -190,6 +195,8 @@ def generate(
             radio = out / summary.labels["radio_file"]
             summary.files.append(radio)
             summary.rows_by_file[radio.name] = summary.labels["radio_rows"]
+    if hoaxes:
+        summary.hoaxes = write_hoaxes(home, last_month, day, platforms, seed)
     if plan.burst_day is not None:
         summary.burst = {
             "date": planted.burst_date,

@@ -134,7 +134,7 @@ def demo(mentions: int, seed: int) -> int:
     else:
         from sample_data.generate import generate
 
-        summary = generate(home, mentions=mentions, seed=seed, platforms=True, asn=True, labels=True)
+        summary = generate(home, mentions=mentions, seed=seed, platforms=True, asn=True, labels=True, hoaxes=True)
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(wanted)
         print(

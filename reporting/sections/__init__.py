@@ -9,7 +9,7 @@ that shows it as ``s``, and one line below. Nothing else changes.
 from __future__ import annotations
 
 from reporting.model import ReportData
-from reporting.sections import accounts, alerts, amplification, issues, method, objectives, officials
+from reporting.sections import accounts, alerts, amplification, hoaxes, issues, method, objectives, officials
 from reporting.sections.base import MonthContext, Section
 
 
@@ -35,6 +35,7 @@ SECTIONS: list[Section] = [
     Section("isu-utama", "Isu utama bulan ini", "sections/issues.html.j2", issues.build),
     Section("rekomendasi", "Rekomendasi tindak lanjut", "sections/recommendations.html.j2"),
     Section("respons", "Peringatan dini dan kecepatan respons", "sections/alerts.html.j2", alerts.build),
+    Section("hoaks", "Hoaks dan klarifikasi", "sections/hoaxes.html.j2", hoaxes.build, hoaxes.charts),
     Section("sasaran", "Sasaran dan capaian", "sections/objectives.html.j2", objectives.build),
     Section("pejabat", "Pejabat yang dikutip dan media", "sections/officials.html.j2", officials.build, appendix=True),
     Section("sentimen", "Sentimen per isu", "sections/sentiment.html.j2", charts=_sentiment_charts, appendix=True),

@@ -7,7 +7,8 @@ a debunker's denial (*dipastikan tidak benar*). Links in the claim (a fake regis
 are kept apart from its words. Three parts:
 
 - ``claim_coverage``: how much of the claim's words the mention carries, each term weighted by
-  what it says about the story (``normalize.weight``);
+  what it says about the story (``normalize.weight``) times how rare it is among the mentions
+  searched (``hoaxes.frequency``: a claim is carried by its distinctive words);
 - ``mention_coverage``: how much of the mention's headline comes from the claim and its
   keywords, leaving out the words of denials, warnings and chatter (``OWN_IGNORED``), which say
   what a mention does with a story, not which story it is; a story on the same topic that does
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from hoaxes.claims import fold
+from hoaxes.frequency import Frequencies
 from matching.documents import Document, Mention
 from matching.normalize import Terms, terms, text_terms, weight
 from matching.urls import url_key, urls_in
@@ -105,13 +107,19 @@ def _keyword(claim: ClaimTerms, mention: Terms, folded: str) -> str | None:
     return next((k for k, t in claim.keywords if t and t <= mention.text), None)
 
 
-def text_score(claim: ClaimTerms, mention: Terms, folded: str) -> ClaimScore:
+def _claim_weight(items: frozenset[str], freq: Frequencies | None) -> float:
+    if freq is None:
+        return _weight(items)
+    return sum(weight(t) * (freq.idf(t) or freq.ceiling) for t in items)
+
+
+def text_score(claim: ClaimTerms, mention: Terms, folded: str, freq: Frequencies | None = None) -> ClaimScore:
     """The text part of the module docstring (``folded``: the mention's text, ``fold``-ed and
-    padded with spaces)."""
+    padded with spaces; ``freq``: the terms' frequencies, None for plain weights)."""
     if not claim.words or not mention.text:
         return ClaimScore(0.0, "text")
     shared = claim.words & mention.text
-    claim_coverage = _weight(shared) / _weight(claim.words)
+    claim_coverage = _claim_weight(shared, freq) / _claim_weight(claim.words, freq)
     own = mention.title if _weight(mention.title) >= SHORT_HEADLINE else mention.text
     own = own - ignored_terms()
     mention_coverage = _weight(own & claim.everything) / _weight(own) if own else 1.0
@@ -131,10 +139,10 @@ def text_score(claim: ClaimTerms, mention: Terms, folded: str) -> ClaimScore:
     )
 
 
-def claim_score(doc: Document, mention: Mention) -> ClaimScore:
+def claim_score(doc: Document, mention: Mention, freq: Frequencies | None = None) -> ClaimScore:
     """The score of a (hoax, mention) pair: a link to the clarification first, else the text."""
     if doc.url_key is not None and url_key(mention.url) != doc.url_key:
         if doc.url_key in urls_in(mention.title, mention.snippet, mention.expanded_url):
             return ClaimScore(1.0, "url", 1.0, 1.0)
     folded = " " + fold(f"{mention.title} {mention.snippet} {mention.expanded_url or ''}") + " "
-    return text_score(claim_terms(doc.title, doc.keywords), mention.terms, folded)
+    return text_score(claim_terms(doc.title, doc.keywords), mention.terms, folded, freq)

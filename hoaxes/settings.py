@@ -23,8 +23,8 @@ class HoaxSettings:
     quiet_days: int = 7
     klarifikasi_due_hours: float = 24.0
     lookback_days: int = 7
-    accept: float = 0.50
-    review: float = 0.35
+    accept: float = 0.45
+    review: float = 0.30
     source: str = "defaults"
 
     def values(self) -> dict[str, float]:

@@ -2,7 +2,8 @@
 
 1. the release matcher's candidate search (``matching.match_documents``, DuckDB) finds the
    mentions of each hoax's window that share enough of its claim, keywords or link;
-2. each pair gets the claim score (``hoaxes.score``); pairs below ``review`` are dropped;
+2. each pair gets the claim score (``hoaxes.score``, the claims' words weighted by their rarity
+   among the mentions searched, ``hoaxes.frequency``); pairs below ``review`` are dropped;
 3. a mention carries one hoax at most: the best score, then a link over text, then the hoax
    registered last, then the lower id (``matching.rank_key``);
 4. its role (``hoaxes.roles``): spread or debunk, and whether that is sure.
@@ -19,9 +20,10 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from hoaxes.frequency import frequencies
 from hoaxes.model import Hoax
 from hoaxes.roles import classify
-from hoaxes.score import claim_score
+from hoaxes.score import claim_score, claim_terms
 from hoaxes.settings import HoaxSettings
 from matching import Match, MatchSettings, Mention, match_documents, rank_key
 
@@ -89,11 +91,14 @@ def trace(
         MatchSettings(accept=FLOOR, review=FLOOR, min_candidate_share=CANDIDATE_SHARE),
     )
     details = _details(con, mentions_sql, params, sorted({p.mention_id for p in pairs}))
+    wanted = {t for d in documents.values() for t in claim_terms(d.title, d.keywords).words}
+    start = min((d.start for d in documents.values()), default=until)
+    freq = frequencies(con, mentions_sql, params, start, until, wanted) if pairs else None
     best: dict[str, tuple[Match, object]] = {}
     for pair in pairs:
         row = details[pair.mention_id]
         mention = Mention(row[0], row[1], row[2] or "", row[3] or "", row[4], row[5])
-        result = claim_score(documents[pair.doc_id], mention)
+        result = claim_score(documents[pair.doc_id], mention, freq)
         if result.value < settings.review:
             continue
         ranked = replace(

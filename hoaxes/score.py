@@ -15,12 +15,18 @@ are kept apart from its words. Three parts:
   not carry the claim has words of its own (another programme, place or figure);
 - a keyword of the register (all of its terms in the mention, in any order), or a link of the
   claim or a keyword written as one token (a slug, a hashtag: ``literal``) as written in the
-  mention: the mention carries the claim at least ``KEYWORD_FLOOR``, when it also carries
-  ``KEYWORD_MIN_COVERAGE`` of the claim.
+  mention: the mention carries the claim at least ``KEYWORD_FLOOR`` (a plain keyword only when
+  the mention also carries ``KEYWORD_MIN_COVERAGE`` of the claim; a link or slug is the hoax's
+  own identifier).
 
 The score is ``claim_coverage ** CLAIM_POWER * mention_coverage ** (1 - CLAIM_POWER)``, times
-``NUMBER_CONFLICT`` when the mention states figures and none is the claim's; a link to the
-hoax's clarification page scores 1 (``matched_on`` url).
+``NUMBER_CONFLICT`` when the mention states figures and none is the claim's, and times
+``PREDICATE_CONFLICT`` when the mention carries less than ``PREDICATE_MIN`` of what the claim
+says about the names in it: a claim is a name and a predicate (*Pasar Terapung Lok Baintan* /
+*ditutup permanen*), and a story about the same place or body saying something else (*wisatawan
+padati*) is not the hoax. Names are runs of capitalised words (one at the claim's start only
+when longer than one word), acronyms, and the seeds' places, agencies and officials. A link to
+the hoax's clarification page scores 1 (``matched_on`` url).
 """
 
 from __future__ import annotations
@@ -37,6 +43,9 @@ from matching.urls import url_key, urls_in
 
 CLAIM_POWER = 0.6
 NUMBER_CONFLICT = 0.75
+PREDICATE_CONFLICT = 0.7
+PREDICATE_MIN = 0.25
+NAME_RUN = re.compile(r"(?:\b[A-Z][\w-]*(?:\s+|$))+")
 KEYWORD_FLOOR = 0.7
 KEYWORD_MIN_COVERAGE = 0.3
 SHORT_HEADLINE = 2.0  # a mention headline weighing less than this is judged with its snippet
@@ -60,6 +69,7 @@ class ClaimTerms:
     keywords, each keyword's terms, and its links (folded)."""
 
     words: frozenset[str]
+    predicate: frozenset[str]  # the words that are not names (empty: the claim is all names)
     everything: frozenset[str]
     numbers: frozenset[str]
     keywords: tuple[tuple[str, frozenset[str]], ...]
@@ -80,10 +90,29 @@ def literal(keyword: str) -> bool:
 def claim_terms(claim: str, keywords: tuple[str, ...]) -> ClaimTerms:
     """The ``ClaimTerms`` of a claim and its keywords (a link or slug keyword counts as a link)."""
     links = [fold(x) for x in LINK.findall(claim)] + [fold(k) for k in keywords if literal(k)]
-    words = text_terms(LINK.sub(" ", claim))
+    text = LINK.sub(" ", claim)
+    words = text_terms(text)
     plain = tuple((k, frozenset(terms(k))) for k in keywords if not literal(k))
     everything = words.text.union(*(t for _, t in plain))
-    return ClaimTerms(words.title, everything, words.numbers, plain, tuple(x for x in dict.fromkeys(links) if x))
+    return ClaimTerms(
+        words.title,
+        words.title - names(text),
+        everything,
+        words.numbers,
+        plain,
+        tuple(x for x in dict.fromkeys(links) if x),
+    )
+
+
+def names(claim: str) -> frozenset[str]:
+    """The terms of the names in a claim (module docstring)."""
+    found = {t for t in terms(claim) if ":" in t}
+    for match in NAME_RUN.finditer(claim.strip()):
+        run = match.group(0).split()
+        if match.start() == 0 and len(run) == 1 and not run[0].isupper():
+            continue  # the claim's first word, capitalised as a sentence starts
+        found.update(terms(" ".join(run)))
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -126,8 +155,12 @@ def text_score(claim: ClaimTerms, mention: Terms, folded: str, freq: Frequencies
     value = claim_coverage**CLAIM_POWER * mention_coverage ** (1 - CLAIM_POWER)
     if mention.numbers and not (mention.numbers & claim.numbers):
         value *= NUMBER_CONFLICT
+    if claim.predicate and claim.predicate != claim.words:
+        said = _claim_weight(claim.predicate & mention.text, freq) / _claim_weight(claim.predicate, freq)
+        if said < PREDICATE_MIN:
+            value *= PREDICATE_CONFLICT
     hit = _keyword(claim, mention, folded)
-    if hit is not None and claim_coverage >= KEYWORD_MIN_COVERAGE:
+    if hit is not None and (hit in claim.links or claim_coverage >= KEYWORD_MIN_COVERAGE):
         value = KEYWORD_FLOOR + (1 - KEYWORD_FLOOR) * value
     return ClaimScore(
         round(value, 6),

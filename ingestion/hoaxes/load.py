@@ -113,7 +113,13 @@ def _resolve(row: dict, labels: dict[str, str], claims: dict[str, str], known_id
     new = hoax_id not in known_ids
     problems = []
     if new and key is None:
-        problems.append((labels["claim"], f"hoax_id '{hoax_id}' is not registered yet: a new hoax needs its claim"))
+        problems.append(
+            (
+                labels["claim"],
+                f"hoax_id '{hoax_id}' is not registered yet: a new hoax needs its claim (if its first row is in "
+                "another file, drop this file again once that one is loaded)",
+            )
+        )
     if new and row["first_seen"] is None:
         problems.append((labels["first_seen"], "first_seen is empty: a new hoax needs the day it was first seen"))
     row["hoax_id"] = hoax_id

@@ -32,6 +32,11 @@ BI_MODELS = {
     "mart_sentiment_agreement",
     "sentiment_review_queue",
     "dim_sentiment_model",
+    "dim_hoax",
+    "fct_hoax_mentions",
+    "mart_hoax_daily",
+    "mart_hoax",
+    "hoax_review_queue",
 }
 BI_FRIENDLY_TYPES = {"varchar", "string", "bigint", "integer", "double", "date", "timestamp", "timestamptz", "boolean"}
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from reporting.formatting import DASH, WITA
 from reporting.sections.base import MonthContext
+
+SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 
 MONTH_SQL = """
     with month as (
@@ -58,6 +61,22 @@ class HoaxRow:
     @property
     def clarified(self) -> bool:
         return self.klarifikasi_at is not None
+
+    @property
+    def first_spread_short(self) -> str:
+        return short_time(self.first_spread_at)
+
+    @property
+    def klarifikasi_short(self) -> str:
+        return short_time(self.klarifikasi_at)
+
+
+def short_time(value: datetime | None) -> str:
+    """`20 Nov 07.15` in WITA (the report's tables are narrow)."""
+    if value is None:
+        return DASH
+    local = value.astimezone(WITA)
+    return f"{local.day} {SHORT_MONTHS[local.month - 1]} {local:%H.%M}"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Which mentions carry which registered claim, and whether they spread or debunk it.
 
 1. the release matcher's candidate search (``matching.match_documents``, DuckDB) finds the
-   mentions of each hoax's window that share enough of its claim, keywords or link;
+   mentions of each hoax's window that share enough of its claim, keywords or clarification
+   link; ``linked_pairs`` adds every mention that writes one of the claim's links or slug
+   keywords, whatever else it shares;
 2. each pair gets the claim score (``hoaxes.score``, the claims' words weighted by their rarity
    among the mentions searched, ``hoaxes.frequency``); pairs below ``review`` are dropped;
 3. a mention carries one hoax at most: the best score, then a link over text, then the hoax
@@ -19,13 +21,14 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import duckdb
+import pyarrow as pa
 
 from hoaxes.frequency import frequencies
 from hoaxes.model import Hoax
 from hoaxes.roles import classify
 from hoaxes.score import claim_score, claim_terms
 from hoaxes.settings import HoaxSettings
-from matching import Match, MatchSettings, Mention, match_documents, rank_key
+from matching import Document, Match, MatchSettings, Mention, match_documents, rank_key
 
 FLOOR = 1e-6  # every candidate pair comes back from the matcher; the claim score decides
 CANDIDATE_SHARE = 0.2  # of the claim's weight a candidate shares (a short post carries little of it)
@@ -64,6 +67,53 @@ def _details(
     return {r[0]: r for r in rows}
 
 
+# the mentions of each window whose text (or expanded links) holds one of a claim's links or slug
+# keywords, folded as hoaxes.claims.fold does; reads temp table _hoax_literals
+LITERALS_SQL = """
+    with m as (
+      select mention_id, published_at,
+             ' ' || trim(regexp_replace(strip_accents(lower(coalesce(title, '') || ' ' || coalesce(snippet, '') || ' '
+                                        || coalesce(expanded_url, ''))), '[^a-z0-9]+', ' ', 'g')) || ' ' as folded
+      from ({mentions})
+    )
+    select distinct l.doc_id, m.mention_id
+    from _hoax_literals l join m on m.published_at >= l.starts and m.published_at < l.ends
+    where contains(m.folded, ' ' || l.needle || ' ')
+"""
+
+
+def linked_pairs(
+    con: duckdb.DuckDBPyConnection,
+    documents: list[Document],
+    mentions_sql: str,
+    params: dict[str, object],
+    known: set[tuple[str, str]],
+) -> list[Match]:
+    """Pairs the matcher's candidate search did not bring but the mention writes one of the claim's
+    links or slug keywords (``hoaxes.score.literal``): a mention that passes on the fake link is
+    about the hoax however few of its words it shares, so it is always scored."""
+    needles = [(d.doc_id, d.start, d.end, link) for d in documents for link in claim_terms(d.title, d.keywords).links]
+    if not needles:
+        return []
+    con.register(
+        "_hoax_literals",
+        pa.table(
+            {
+                "doc_id": [n[0] for n in needles],
+                "starts": pa.array([_utc(n[1]) for n in needles], pa.timestamp("us", tz="UTC")),
+                "ends": pa.array([_utc(n[2]) for n in needles], pa.timestamp("us", tz="UTC")),
+                "needle": [n[3] for n in needles],
+            }
+        ),
+    )
+    try:
+        rows = con.execute(LITERALS_SQL.format(mentions=mentions_sql), params).fetchall()
+    finally:
+        con.unregister("_hoax_literals")
+    starts = {d.doc_id: _utc(d.start) for d in documents}
+    return [Match(d, m, 0.0, "text", "review", starts[d]) for d, m in rows if (d, m) not in known]
+
+
 def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -89,6 +139,9 @@ def trace(
         mentions_sql,
         params,
         MatchSettings(accept=FLOOR, review=FLOOR, min_candidate_share=CANDIDATE_SHARE),
+    )
+    pairs += linked_pairs(
+        con, list(documents.values()), mentions_sql, params, {(p.doc_id, p.mention_id) for p in pairs}
     )
     details = _details(con, mentions_sql, params, sorted({p.mention_id for p in pairs}))
     wanted = {t for d in documents.values() for t in claim_terms(d.title, d.keywords).words}

@@ -31,8 +31,14 @@ FLOOD = Hoax(
 MARKET = Hoax("HX-2", "Pasar Terapung Lok Baintan ditutup permanen oleh pemerintah mulai bulan depan", T0)
 
 
-def _trace(hoaxes: list[Hoax], texts: list[tuple[str, str, str]], settings: HoaxSettings | None = None) -> dict:
-    """mention id -> (hoax, role, band) for (id, author, text) mentions an hour apart from T0."""
+def _trace(
+    hoaxes: list[Hoax],
+    texts: list[tuple[str, str, str]],
+    settings: HoaxSettings | None = None,
+    links: dict[str, str] | None = None,
+) -> dict:
+    """mention id -> (hoax, role, band) for (id, author, text) mentions an hour apart from T0;
+    ``links``: mention id -> the export's expanded link."""
     con = duckdb.connect()
     rows = [(mid, T0 + timedelta(hours=k), text, author) for k, (mid, author, text) in enumerate(texts)]
     con.register(
@@ -44,7 +50,7 @@ def _trace(hoaxes: list[Hoax], texts: list[tuple[str, str, str]], settings: Hoax
                 "title": [r[2] for r in rows],
                 "snippet": [""] * len(rows),
                 "url": pa.array([None] * len(rows), pa.string()),
-                "expanded_url": pa.array([None] * len(rows), pa.string()),
+                "expanded_url": pa.array([(links or {}).get(r[0]) for r in rows], pa.string()),
                 "author": [r[3] for r in rows],
                 "platform": ["x"] * len(rows),
             }
@@ -142,6 +148,18 @@ def test_a_slug_keyword_must_appear_as_written_not_as_its_common_words() -> None
     )
     assert found.get("s", (None, None, None))[2] == "accept"
     assert found.get("u", (None, None, "none"))[2] != "accept"
+
+
+def test_a_mention_that_only_passes_on_the_fake_link_is_traced() -> None:
+    # bug caught: the matcher's candidate search (shared words, the clarification's URL) never
+    # brings a post whose only tie to the claim is the fake link in its expanded short link
+    found = _trace(
+        [FLOOD],
+        [("d", "warga", "Awas penipuan dulur, jangan diklik https://bit.ly/3xYz")]
+        + [(f"bg{k}", "", f"Harga cabai di pasar {k} naik menjelang akhir pekan") for k in range(30)],
+        links={"d": "https://bantuan-banjir-kalsel.blogspot.com/daftar"},
+    )
+    assert found == {"d": ("HX-1", "debunk", "accept")}
 
 
 def test_a_mention_carries_one_hoax_the_better_scoring() -> None:

@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines] [--big] ...`: run a benchmark and print its table.
+"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines|hoaxes] [--big] ...`: run a benchmark and print its table.
 
 Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
 row with the bare-DuckDB figure measured in the same command. `--only alerts` measures alert
@@ -17,7 +17,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
         "--only",
-        choices=["goals", "ingest", "report", "build", "sentiment", "amplification", "alerts", "engines", "memory"],
+        choices=[
+            "goals",
+            "ingest",
+            "report",
+            "build",
+            "sentiment",
+            "amplification",
+            "alerts",
+            "engines",
+            "memory",
+            "hoaxes",
+        ],
         default="goals",
     )
     parser.add_argument("--big", action="store_true", help="goals: also build 10M rows for the peak-memory row")
@@ -56,6 +67,10 @@ def main() -> None:
         sentiment.main(args.headlines)
     elif args.only == "amplification":
         amplification.main(args.amplification_mentions)
+    elif args.only == "hoaxes":
+        from benchmarks import hoaxes
+
+        hoaxes.main(args.mentions[0] if args.mentions else 1_000_000)
     else:
         for mentions in args.mentions or [1_000_000]:
             build.main(mentions)

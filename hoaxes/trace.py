@@ -68,17 +68,19 @@ def _details(
 
 
 # the mentions of each window whose text (or expanded links) holds one of a claim's links or slug
-# keywords, folded as hoaxes.claims.fold does; reads temp table _hoax_literals
+# keywords, folded as hoaxes.claims.fold does: a plain substring test on the needle's longest word
+# first (cheap), the fold only for the rows it keeps; reads temp table _hoax_literals
 LITERALS_SQL = """
-    with m as (
-      select mention_id, published_at,
-             ' ' || trim(regexp_replace(strip_accents(lower(coalesce(title, '') || ' ' || coalesce(snippet, '') || ' '
-                                        || coalesce(expanded_url, ''))), '[^a-z0-9]+', ' ', 'g')) || ' ' as folded
-      from ({mentions})
+    with probed as (
+      select l.doc_id, l.needle, m.mention_id,
+             coalesce(m.title, '') || ' ' || coalesce(m.snippet, '') || ' ' || coalesce(m.expanded_url, '') as text
+      from _hoax_literals l join ({mentions}) m on m.published_at >= l.starts and m.published_at < l.ends
+      where contains(lower(coalesce(m.title, '') || ' ' || coalesce(m.snippet, '') || ' ' || coalesce(m.expanded_url, '')),
+                     l.probe)
     )
-    select distinct l.doc_id, m.mention_id
-    from _hoax_literals l join m on m.published_at >= l.starts and m.published_at < l.ends
-    where contains(m.folded, ' ' || l.needle || ' ')
+    select distinct doc_id, mention_id from probed
+    where contains(' ' || trim(regexp_replace(strip_accents(lower(text)), '[^a-z0-9]+', ' ', 'g')) || ' ',
+                   ' ' || needle || ' ')
 """
 
 
@@ -103,6 +105,7 @@ def linked_pairs(
                 "starts": pa.array([_utc(n[1]) for n in needles], pa.timestamp("us", tz="UTC")),
                 "ends": pa.array([_utc(n[2]) for n in needles], pa.timestamp("us", tz="UTC")),
                 "needle": [n[3] for n in needles],
+                "probe": [max(n[3].split(), key=len) for n in needles],
             }
         ),
     )

@@ -8,7 +8,10 @@ ISSUE_ALERTS_COLUMNS: dict[str, tuple[str, str]] = {
         "varchar",
         "Stable id of the alert (12 hex digits), the same on every rebuild; use it with `citra alerts ack`.",
     ),
-    "kind": ("varchar", "Rule that raised it: negative_burst, share_rise or watchlist (docs/alerts.md)."),
+    "kind": (
+        "varchar",
+        "Rule that raised it: negative_burst, share_rise, watchlist (docs/alerts.md) or hoax (docs/hoaxes.md).",
+    ),
     "issue": (
         "varchar",
         "Issue code (dim_issue); for a watchlist alert the term's issue, or the issue most of its mentions carry.",
@@ -16,7 +19,10 @@ ISSUE_ALERTS_COLUMNS: dict[str, tuple[str, str]] = {
     "issue_name": ("varchar", "Display name of the issue in Bahasa Indonesia."),
     "region_code": ("varchar", "Kabupaten/kota of a regional alert (dim_region); null when province-wide."),
     "region_name": ("varchar", "Name of the kabupaten/kota; null when province-wide."),
-    "term": ("varchar", "The watched term of a watchlist alert (seed watchlist); null for other kinds."),
+    "term": (
+        "varchar",
+        "The watched term of a watchlist alert (seed watchlist); the hoax_id of a hoax alert (dim_hoax); null for other kinds.",
+    ),
     "window_start": (
         "timestamptz",
         "Start of the alert's window (a 6-hour window or a day, cut in WITA); responses count from here.",

@@ -8,11 +8,13 @@ connection; nothing is written to the warehouse but temp tables.
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 from typing import Any
 
 import duckdb
 
 from alerts.bursts import negative_bursts
+from alerts.hoax import hoax_alerts
 from alerts.model import Alert, Headline
 from alerts.share import share_rises
 from alerts.text import install_macros, load_temp
@@ -96,10 +98,11 @@ def with_evidence(con: duckdb.DuckDBPyConnection, alerts: list[Alert]) -> list[A
     ]
 
 
-def detect(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> list[Alert]:
-    """Every alert the current marts hold, oldest window first."""
+def detect(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any], now: datetime | None = None) -> list[Alert]:
+    """Every alert the current marts hold, oldest window first; hoax alerts (alerts/hoax.py, judged
+    at ``now``) come with their own evidence, after the others."""
     bursts = negative_bursts(con, cfg["negative_burst"])
     rises = _without_repeats(bursts, share_rises(con, cfg["share_rise"]))
     found = bursts + rises + watchlist_alerts(con, cfg["watchlist"])
     found.sort(key=lambda a: (a.window_start, a.kind, a.issue or "", a.region_code or "", a.term or ""))
-    return with_evidence(con, found)
+    return with_evidence(con, found) + hoax_alerts(con, now)

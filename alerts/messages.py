@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from alerts import hoax_text
 from alerts.model import WITA, Alert
 from alerts.notice import Notice
 from reporting import formatting as fmt
@@ -16,6 +17,7 @@ TITLES = {
     "negative_burst": "Lonjakan pemberitaan negatif",
     "share_rise": "Isu mendadak ramai diberitakan",
     "watchlist": "Kata pantauan mulai muncul",
+    "hoax": "Hoaks menyebar",
 }
 SEVERITY = {"high": "tinggi", "medium": "sedang"}
 HEADLINES_IN_TEXT = 3
@@ -24,11 +26,12 @@ HEADLINES_IN_TEXT = 3
 @dataclass(frozen=True)
 class Names:
     """Display names for codes: issue -> name, region code -> name, platform/account -> the
-    agency or account name."""
+    agency or account name; hoax_id -> (claim, klarifikasi_url) for hoax alerts."""
 
     issues: dict[str, str]
     regions: dict[str, str]
     accounts: dict[str, str] = field(default_factory=dict)
+    hoaxes: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     def issue(self, code: str | None) -> str:
         return self.issues.get(code or "", code or "tanpa isu")
@@ -70,7 +73,7 @@ def what_happened(alert: Alert) -> str:
 def subject(alert: Alert, names: Names) -> str:
     """One line: what, which issue, where."""
     where = "" if alert.region_code is None else f", {names.region(alert.region_code)}"
-    term = f' "{alert.term}"' if alert.term else ""
+    term = f' "{alert.term}"' if alert.term and alert.kind != "hoax" else ""
     return f"{TITLES.get(alert.kind, 'Peringatan')}{term}: {names.issue(alert.issue)}{where}"
 
 
@@ -107,7 +110,7 @@ def text(notice: Notice, names: Names) -> str:
     alert = notice.alert
     lines = [
         heading(notice, names),
-        f"{_window(alert)}: {what_happened(alert)}",
+        f"{_window(alert)}: {hoax_text.what_happened(alert, names) if alert.kind == 'hoax' else what_happened(alert)}",
         f"Tingkat: {SEVERITY.get(alert.severity, alert.severity)} · Wilayah: {names.region(alert.region_code)} · "
         f"ID: {alert.alert_id}",
         standing(notice, names),
@@ -157,4 +160,5 @@ def payload(notice: Notice, names: Names) -> dict[str, Any]:
         },
         "other_posts_after": notice.other_posts_after,
         "notice_sent_at": notice.sent_at.isoformat() if notice.sent_at else None,
+        **(hoax_text.payload_fields(alert, names) if alert.kind == "hoax" else {}),
     }

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 WITA = ZoneInfo("Asia/Makassar")
-KINDS = ("negative_burst", "share_rise", "watchlist")
+KINDS = ("negative_burst", "share_rise", "watchlist", "hoax")
 SLOT_HOURS = 6  # windows of 6 hours: slot 1 = 00-06 WITA, ..., 4 = 18-24; slot 0 = the whole day
 
 

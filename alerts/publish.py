@@ -12,6 +12,7 @@ from typing import Any
 import duckdb
 
 from alerts.columns import ISSUE_ALERTS_COLUMNS, ISSUE_ALERTS_DOC, RESPONSE_MONTHLY_COLUMNS, RESPONSE_MONTHLY_DOC
+from alerts.hoax import hoax_responses
 from alerts.model import Alert
 from alerts.outbox import LATEST_SQL
 from alerts.responses import match_responses
@@ -132,6 +133,7 @@ def derive_marts(con: duckdb.DuckDBPyConnection, cfg: dict[str, Any]) -> None:
         "where alert_id not in (select alert_id from _detected)"
     )
     match_responses(con, cfg["response"])
+    hoax_responses(con)  # a hoax alert is answered by a clarification or a debunk (alerts/hoax.py)
     issues = "marts.dim_issue" if _exists(con, "marts", "dim_issue") else "(select null as issue, null as issue_name)"
     regions = (
         "marts.dim_region"

@@ -77,7 +77,7 @@ def refresh(
         create_tables(con)
         files = ingest_alert_files(con, landing, quarantine)
         started = time.perf_counter()
-        alerts = detect(con, cfg)
+        alerts = detect(con, cfg, now)
         detected = time.perf_counter()
         con.execute("begin transaction")
         new_ids = record_detections(con, alerts, now, run_id)

@@ -77,7 +77,7 @@ def notices(con: duckdb.DuckDBPyConnection, claims: list[Claim]) -> dict[Claim, 
 
 
 def names(con: duckdb.DuckDBPyConnection) -> Names:
-    """Issue and region names from the dimensions (codes stand in while they are missing)."""
+    """Issue, region and hoax names from the dimensions (codes stand in while they are missing)."""
     tables = {
         r[0] for r in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
     }
@@ -99,4 +99,12 @@ def names(con: duckdb.DuckDBPyConnection) -> Names:
         if "dim_account" in tables
         else {}
     )
-    return Names(issues, regions, accounts)
+    hoaxes = (
+        {
+            h: (claim, link)
+            for h, claim, link in con.execute("select hoax_id, claim, klarifikasi_url from marts.dim_hoax").fetchall()
+        }
+        if "dim_hoax" in tables
+        else {}
+    )
+    return Names(issues, regions, accounts=accounts, hoaxes=hoaxes)

@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines|dashboard|rapor|agenda] [--big] ...`: run a benchmark and print its table.
+"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines|dashboard|rapor|agenda|hoaxes] [--big] ...`: run a benchmark and print its table.
 
 Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
 row with the bare-DuckDB figure measured in the same command. `--only alerts` measures alert
@@ -46,6 +46,7 @@ def main() -> None:
             "dashboard",
             "rapor",
             "agenda",
+            "hoaxes",
         ],
         default="goals",
     )
@@ -93,6 +94,10 @@ def main() -> None:
         amplification.main(args.amplification_mentions)
     elif args.only == "rapor":
         rapor.main()  # every unit of the last complete month of CITRA_HOME's warehouse (make demo)
+    elif args.only == "hoaxes":
+        from benchmarks import hoaxes
+
+        hoaxes.main(args.mentions[0] if args.mentions else 1_000_000)
     else:
         for mentions in args.mentions or [1_000_000]:
             build.main(mentions)

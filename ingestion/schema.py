@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import duckdb
 
+from ingestion.hoaxes.schema import HOAX_TABLES
+
 MEDIA_MENTION_COLUMNS: dict[str, str] = {
     "mention_id": "varchar not null",
     "source_file_id": "varchar not null",
@@ -289,6 +291,7 @@ TABLES: dict[str, dict[str, str]] = {
     "review_decisions": REVIEW_DECISION_COLUMNS,
     "release_matches": RELEASE_MATCH_COLUMNS,
     "release_match_inputs": RELEASE_MATCH_INPUT_COLUMNS,
+    **HOAX_TABLES,  # the hoax desk (docs/hoaxes.md)
 }
 
 

@@ -19,6 +19,7 @@ from orchestration.defs import (
     amplification,
     dashboard,
     dbt,
+    hoaxes,
     ingestion,
     quality,
     reporting,
@@ -33,7 +34,20 @@ from orchestration.jobs import build_job, expectations_job
 from orchestration.resources import shared_resources
 from orchestration.settings import apply_defaults
 
-DOMAINS = [ingestion, amplification, sentiment, agenda, dbt, quality, alerts, scorecard, serving, dashboard, reporting]
+DOMAINS = [
+    ingestion,
+    amplification,
+    sentiment,
+    agenda,
+    hoaxes,
+    dbt,
+    quality,
+    alerts,
+    scorecard,
+    serving,
+    dashboard,
+    reporting,
+]
 
 
 @dg.definitions

@@ -143,7 +143,8 @@ def alert_summary(warehouse: Path) -> list[str]:
         total = con.execute("select count(*) from marts.issue_alerts where status = 'open'").fetchall()[0][0]
         rows = con.execute(
             """select alert_id, kind, issue, coalesce(region_name, 'province-wide'), term,
-                      strftime(timezone('Asia/Makassar', window_start), '%Y-%m-%d %H:%M'), negative_mentions, severity
+                      strftime(timezone('Asia/Makassar', window_start), '%Y-%m-%d %H:%M'),
+                      case when kind = 'hoax' then mentions else negative_mentions end, severity
                from marts.issue_alerts where status = 'open'
                order by severity = 'high' desc, window_start desc limit 10"""
         ).fetchall()
@@ -152,5 +153,6 @@ def alert_summary(warehouse: Path) -> list[str]:
     lines = [f"Alerts: {total} open in marts.issue_alerts (citra alerts list; docs/alerts.md):"]
     for alert_id, kind, issue, region, term, start, negative, severity in rows:
         what = f"{kind} {issue} {region}" + (f' "{term}"' if term else "")
-        lines.append(f"  {severity.upper():6} {alert_id} {what}, from {start} WITA: {negative} negative mentions")
+        counted = "spread mentions" if kind == "hoax" else "negative mentions"
+        lines.append(f"  {severity.upper():6} {alert_id} {what}, from {start} WITA: {negative} {counted}")
     return lines

@@ -44,6 +44,7 @@ ALERT_KINDS = {
     "negative_burst": "Lonjakan negatif",
     "share_rise": "Lonjakan porsi suara",
     "watchlist": "Kata pantauan",
+    "hoax": "Hoaks",
 }
 ALERT_STATUS = {"open": "Terbuka", "acknowledged": "Diterima", "answered": "Dijawab", "closed": "Ditutup"}
 DASH = "–"

@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-releases", action="store_true", help="skip the press releases (landing/releases) and their pickups"
     )
+    parser.add_argument("--no-hoaxes", action="store_true", help="skip the hoax register and its mentions")
     args = parser.parse_args(argv)
 
     last_month = args.last_month
@@ -64,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         asn=not args.no_asn,
         labels=not args.no_labels,
         releases=not args.no_releases,
+        hoaxes=not args.no_hoaxes,
     )
     elapsed = time.perf_counter() - began
     print(
@@ -109,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     if s.responses and s.responses["posts"]:
         first = s.responses["posts"][0]
         print(f"  response: {first['account']} answers the burst at {first['published_at']:%Y-%m-%d %H:%M} WITA")
+    if s.hoaxes:
+        planted = s.hoaxes["planted"]
+        unclear = [p.key for p in planted if p.klarifikasi_at is None]
+        print(f"  hoaxes: {len(planted)} registered in landing/hoaxes/, without a clarification: {', '.join(unclear)}")
     if s.reexport:
         r = s.reexport
         print(f"  overlap: {r['file']} repeats {r['overlapping_rows']:,} rows of {r['original_file']}")

@@ -20,6 +20,7 @@ from ingestion.clock import last_complete_month, today
 from .asn import write_asn
 from .bank import build_bank, draw_core
 from .flaws import SCRAPER_MONTHS, scraped, typed_wrong, without_issue
+from .hoaxes import write_hoaxes
 from .kliping import kliping_frame
 from .labels import write_label_samples
 from .meltwater import meltwater_frame, reexport_frame
@@ -70,6 +71,7 @@ class GenerationSummary:
     labels: dict = field(default_factory=dict)
     responses: dict = field(default_factory=dict)  # official posts answering the burst (alerts)
     releases: dict = field(default_factory=dict)  # press releases and their pickups (release_files)
+    hoaxes: dict = field(default_factory=dict)  # the hoax register and its mentions (sample_data.hoaxes)
 
     @property
     def total_rows(self) -> int:
@@ -95,6 +97,7 @@ def generate(
     asn: bool = False,
     labels: bool = False,
     releases: bool = False,
+    hoaxes: bool = False,
 ) -> GenerationSummary:
     """Write ``mentions`` unique mentions over the ``months`` months that end with ``last_month``
     (default: the last complete month before `ingestion.clock.today()`) into
@@ -102,7 +105,9 @@ def generate(
     ``<home>/landing/platform``; with ``asn`` the ASN rosters (``landing/roster``) and the civil
     servants' posts that share official posts; with ``labels`` radio clippings without labels and
     an analyst's corrections (``labels.py``); with ``releases`` the agencies' press releases
-    (``landing/releases``) and their rewrites and decoys in the Meltwater exports (``releases.py``). Files are dated like downloads, never after today.
+    (``landing/releases``) and their rewrites and decoys in the Meltwater exports (``releases.py``);
+    with ``hoaxes`` the hoax register, the mentions that spread and debunk its claims and the
+    office's clarifications (``hoaxes.py``). Files are dated like downloads, never after today.
     With ``scraper_offsets`` (default) the online clippings of the last three months come as the
     scraper's export, with `+07:00` times (see ``flaws``)."""
     if mentions < 0 or months < 1:
@@ -208,6 +213,8 @@ def generate(
             radio = out / summary.labels["radio_file"]
             summary.files.append(radio)
             summary.rows_by_file[radio.name] = summary.labels["radio_rows"]
+    if hoaxes:
+        summary.hoaxes = write_hoaxes(home, last_month, day, platforms, seed)
     if plan.burst_day is not None:
         summary.burst = {
             "date": planted.burst_date,

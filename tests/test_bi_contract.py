@@ -38,6 +38,11 @@ BI_MODELS = {
     "mart_release_pickup",
     "mart_agenda_monthly",
     "release_review_queue",
+    "dim_hoax",
+    "fct_hoax_mentions",
+    "mart_hoax_daily",
+    "mart_hoax",
+    "hoax_review_queue",
 }
 BI_FRIENDLY_TYPES = {"varchar", "string", "bigint", "integer", "double", "date", "timestamp", "timestamptz", "boolean"}
 

@@ -36,6 +36,13 @@ GROUPS = {
         "raw/label_corrections",
         "raw/mention_issue_suggestions",
     },
+    "hoaxes": {
+        "raw/hoax_register",
+        "raw/hoax_decisions",
+        "raw/hoax_matches",
+        "raw/hoax_post_matches",
+        "raw/hoax_settings",
+    },
     "reference": {
         "reference/accounts",
         "reference/agencies",
@@ -65,6 +72,11 @@ GROUPS = {
         "staging/stg_agenda__releases",
         "staging/stg_agenda__release_matches",
         "staging/stg_staff__review_decisions",
+        "staging/stg_hoaxes__register",
+        "staging/stg_hoaxes__matches",
+        "staging/stg_hoaxes__post_matches",
+        "staging/stg_hoaxes__settings",
+        "staging/stg_hoaxes__decisions",
     },
     "intermediate": {
         "intermediate/int_amplification_events",
@@ -89,6 +101,9 @@ GROUPS = {
         "intermediate/int_releases_deduplicated",
         "intermediate/int_review_decisions_latest",
         "intermediate/int_release_pickups_ranked",
+        "intermediate/int_hoaxes_current",
+        "intermediate/int_hoax_settings_current",
+        "intermediate/int_hoax_mentions_decided",
     },
     "marts": {
         "marts/dim_account",
@@ -112,6 +127,11 @@ GROUPS = {
         "marts/mart_release_pickup",
         "marts/mart_agenda_monthly",
         "marts/release_review_queue",
+        "marts/dim_hoax",
+        "marts/fct_hoax_mentions",
+        "marts/mart_hoax_daily",
+        "marts/mart_hoax",
+        "marts/hoax_review_queue",
     },
     "quality": {"marts/dq_gaps"},
     "alerts": {"marts/issue_alerts", "marts/mart_response_monthly", "alerts/notifications", "alerts/reminders"},
@@ -133,6 +153,7 @@ PYTHON_CHECKS = {
     "alerts/notifications": {"alert_delivery"},
     "marts/mart_humas_scorecard": {"silent_accounts"},
     "marts/mart_release_pickup": {"releases_without_pickups"},
+    "marts/mart_hoax": {"active_hoax_without_klarifikasi"},
 }
 GX_CHECKS = {"gx_media_mentions", "gx_fct_mentions", "gx_mart_issue_sentiment_monthly", "gx_dq_gaps"}
 WRITERS = {
@@ -144,6 +165,9 @@ WRITERS = {
     "raw/releases",
     "raw/review_decisions",
     "raw/release_matches",
+    "raw/hoax_register",
+    "raw/hoax_decisions",
+    "raw/hoax_matches",
     "marts/fct_mentions",
     "marts/dq_gaps",
     "marts/issue_alerts",
@@ -310,6 +334,7 @@ def test_resources_are_bound_for_every_domain(repo: dg.RepositoryDefinition) -> 
         "dbt",
         "label_settings",
         "agenda_settings",
+        "hoax_settings",
         "alert_webhook",
         "telegram",
         "alert_email",
@@ -402,3 +427,21 @@ def test_the_matcher_runs_after_ingestion_and_before_the_pickup_models(repo: dg.
     assert _key("raw/release_matches") in graph.get(_key("staging/stg_agenda__release_matches")).parent_keys
     assert _key("raw/releases") in graph.get(_key("staging/stg_agenda__releases")).parent_keys
     assert _key("raw/review_decisions") in graph.get(_key("staging/stg_staff__review_decisions")).parent_keys
+
+
+def test_the_hoax_tracer_runs_after_the_register_and_before_the_staging_models(repo: dg.RepositoryDefinition) -> None:
+    # bug caught: dbt reading last build's traces (the tracer ran after it), or the tracer missing
+    # the register rows and mentions ingested in the same build
+    graph = repo.asset_graph
+    assert {_key("raw/media_mentions"), _key("raw/hoax_register")} <= graph.get(_key("raw/hoax_matches")).parent_keys
+    assert {_key("raw/platform_posts"), _key("raw/hoax_register")} <= graph.get(
+        _key("raw/hoax_post_matches")
+    ).parent_keys
+    for raw, staging in [
+        ("raw/hoax_register", "staging/stg_hoaxes__register"),
+        ("raw/hoax_matches", "staging/stg_hoaxes__matches"),
+        ("raw/hoax_post_matches", "staging/stg_hoaxes__post_matches"),
+        ("raw/hoax_settings", "staging/stg_hoaxes__settings"),
+        ("raw/hoax_decisions", "staging/stg_hoaxes__decisions"),
+    ]:
+        assert _key(raw) in graph.get(_key(staging)).parent_keys

@@ -137,7 +137,9 @@ def demo(mentions: int, seed: int) -> int:
     else:
         from sample_data.generate import generate
 
-        summary = generate(home, mentions=mentions, seed=seed, platforms=True, asn=True, labels=True, releases=True)
+        summary = generate(
+            home, mentions=mentions, seed=seed, platforms=True, asn=True, labels=True, releases=True, hoaxes=True
+        )
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(wanted)
         print(

@@ -9,7 +9,18 @@ that shows it as ``s``, and one line below. Nothing else changes.
 from __future__ import annotations
 
 from reporting.model import ReportData
-from reporting.sections import accounts, agenda, alerts, amplification, issues, method, objectives, officials, scorecard
+from reporting.sections import (
+    accounts,
+    agenda,
+    alerts,
+    amplification,
+    hoaxes,
+    issues,
+    method,
+    objectives,
+    officials,
+    scorecard,
+)
 from reporting.sections.base import MonthContext, Section
 
 
@@ -35,6 +46,7 @@ SECTIONS: list[Section] = [
     Section("isu-utama", "Isu utama bulan ini", "sections/issues.html.j2", issues.build),
     Section("rekomendasi", "Rekomendasi tindak lanjut", "sections/recommendations.html.j2"),
     Section("respons", "Peringatan dini dan kecepatan respons", "sections/alerts.html.j2", alerts.build),
+    Section("hoaks", "Hoaks dan klarifikasi", "sections/hoaxes.html.j2", hoaxes.build, hoaxes.charts),
     Section("sasaran", "Sasaran dan capaian", "sections/objectives.html.j2", objectives.build),
     Section("agenda", "Agenda pemberitaan", "sections/agenda.html.j2", agenda.build),
     Section("rapor", "Rapor kehumasan perangkat daerah dan wilayah", "sections/scorecard.html.j2", scorecard.build),

@@ -20,6 +20,11 @@ def var(name: str, default: Any = None) -> Any:
     return VARS.get(name, default)
 
 
+def env_var(name: str, default: Any = None) -> Any:
+    """An environment variable as a macro reads it; lint renders the unset branch (its default)."""
+    return default
+
+
 class _Adapter:
     """The part of dbt's ``adapter`` that the project's macros use when lint renders them."""
 

@@ -27,30 +27,48 @@ pytestmark = pytest.mark.slow  # dbt parses the project, and builds run through 
 @dataclass(frozen=True)
 class Selection:
     built: set[str]  # names of the nodes the selector `production_build` selects
+    after_alerts: set[str]  # names of the nodes `scorecard_build` selects (the run after the alerts)
     project: dict[str, str]  # every node of the project, unit tests included: name -> resource type
+
+
+def _ls(selector: str, target: Path) -> set[str]:
+    result = dbtRunner().invoke(
+        ["ls", "--selector", selector, "--output", "name", "--quiet"]
+        + ["--project-dir", str(REPO), "--profiles-dir", str(REPO), "--target-path", str(target)]
+        + ["--log-path", str(target)]
+    )
+    assert result.success, result.exception
+    return {name.split(".")[-1] for name in result.result}
 
 
 @pytest.fixture(scope="module")
 def selection(tmp_path_factory: pytest.TempPathFactory) -> Selection:
     target = tmp_path_factory.mktemp("dbt_ls")
-    result = dbtRunner().invoke(
-        ["ls", "--selector", "production_build", "--output", "name", "--quiet"]
-        + ["--project-dir", str(REPO), "--profiles-dir", str(REPO), "--target-path", str(target)]
-        + ["--log-path", str(target)]
-    )
-    assert result.success, result.exception
+    built = _ls("production_build", target)
+    after_alerts = _ls("scorecard_build", target)
     manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
     project = {node["name"]: node["resource_type"] for node in manifest["nodes"].values()}
     project |= {test["name"]: "unit_test" for test in manifest["unit_tests"].values()}
-    return Selection({name.split(".")[-1] for name in result.result}, project)
+    return Selection(built, after_alerts, project)
 
 
 def test_every_model_and_seed_is_built(selection: Selection) -> None:
     # bug caught: an exclusion in selectors.yml that also drops a model or seed (a mart BI tools
-    # read goes stale while every build says OK)
+    # read goes stale while every build says OK). A build runs production_build, then, after the
+    # alerts, scorecard_build: every model and seed is in exactly one of them
     models_and_seeds = {name for name, kind in selection.project.items() if kind in ("model", "seed")}
     assert {"fct_mentions", "mart_issue_sentiment_monthly", "dim_date", "regions"} <= models_and_seeds
-    assert models_and_seeds - selection.built == set()
+    assert models_and_seeds - (selection.built | selection.after_alerts) == set()
+    assert models_and_seeds & selection.built & selection.after_alerts == set()
+
+
+def test_the_rapor_models_wait_for_the_alerts(selection: Selection) -> None:
+    # bug caught: the scorecard's models slipping back into production_build, where they would
+    # read the alerts' marts before Python has written this build's alerts (a rapor a day behind)
+    scorecard_models = {"mart_humas_scorecard", "int_scorecard_units", "int_scorecard_unit_alerts"}
+    assert scorecard_models <= selection.after_alerts
+    assert scorecard_models & selection.built == set()
+    assert "fct_mentions" not in selection.after_alerts
 
 
 def test_tests_that_guard_the_data_run_in_every_build(selection: Selection) -> None:

@@ -1,4 +1,5 @@
-"""The goal table of issue 12, every row measured in one command beside bare DuckDB.
+"""The goal table of issue 12, with the goals issue 26 set, every row measured in one command beside
+bare DuckDB.
 
 | row | Citra | bare DuckDB, same command |
 |---|---|---|
@@ -222,8 +223,8 @@ def main(sizes: tuple[int, int] = (1_000_000, 3_000_000), big: bool = False, per
             "marginal cost per 1M Meltwater rows",
             f"{slope:.1f} s ({ratio:.1f}x bare; cpu {cpu_slope:.1f} s, {cpu_slope / bare_cpu_slope:.1f}x)",
             f"{bare_slope:.1f} s (cpu {bare_cpu_slope:.1f} s)",
-            "<= 2x bare (stretch 1.5x)",
-            ratio <= 2,
+            "<= 15x bare (stretch 8x; issue 26)",
+            ratio <= 15,
             how,
         )
     )
@@ -248,8 +249,8 @@ def main(sizes: tuple[int, int] = (1_000_000, 3_000_000), big: bool = False, per
             "10k-row export dropped -> serving updated",
             f"{latency['seconds']:.1f} s",
             f"{latency_read.seconds:.2f} s (read_csv)",
-            "<= 60 s (stretch 30)",
-            latency["seconds"] <= 60,
+            "<= 30 s (issue 26)",
+            latency["seconds"] <= 30,
             f"`dagster dev` on the {n1 / 1e6:g}M home (ready after {latency['dagster_ready_seconds']:.0f} s), "
             "a 10k-row export of one month (December) moved into landing/media with a fresh mtime, until serving's stamp names a new run",
         )

@@ -1,11 +1,18 @@
 {#- The month window of an incremental run: dbt vars month_start and month_end, first days of
     WITA months, half-open [month_start, month_end). Without them every month is built.
     Dagster passes the window as environment variables CITRA_MONTH_START / CITRA_MONTH_END
-    instead: a new --vars value makes dbt re-parse the whole project (several seconds), a new
-    environment value only the files that read it. -#}
+    instead: a new --vars value makes dbt re-parse the whole project (several seconds). The
+    variables are read only when dbt executes (`execute`), never while it parses: an environment
+    variable read at parse time is recorded in the parse state, and a new value would make dbt
+    re-parse every model that calls this macro on every build. What a model's SQL does at parse
+    time does not matter: dbt only resolves ref() and config() then. -#}
 {% macro month_window() %}
-    {%- set start = var('month_start', none) or (env_var('CITRA_MONTH_START', '') or none) -%}
-    {%- set end = var('month_end', none) or (env_var('CITRA_MONTH_END', '') or none) -%}
+    {%- set start = var('month_start', none) -%}
+    {%- set end = var('month_end', none) -%}
+    {%- if execute and start is none and end is none -%}
+        {%- set start = env_var('CITRA_MONTH_START', '') or none -%}
+        {%- set end = env_var('CITRA_MONTH_END', '') or none -%}
+    {%- endif -%}
     {%- if start is none and end is none -%}
         {{ return(none) }}
     {%- endif -%}

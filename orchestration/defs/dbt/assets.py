@@ -24,7 +24,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets, get_as
 from lake.marts import copy_spark_marts
 from lake.raw import export_snapshots
 from orchestration.constants import WRITER_POOL
-from orchestration.defs.dbt.invocation import keep_partial_parse, month_window_env, run_target
+from orchestration.defs.dbt.invocation import keep_partial_parse, month_window_env, prune_run_targets, run_target
 from orchestration.defs.dbt.months import changed_months, parse_months
 from orchestration.defs.dbt.project import citra_dbt_project, prepared_manifest
 from orchestration.progress import StepProgress, report
@@ -118,6 +118,7 @@ def citra_dbt_models() -> dg.AssetsDefinition:
                 )
             yield event
         keep_partial_parse(target, citra.root)
+        prune_run_targets(target)
         if citra.on_spark:
             # quality, serving and the report read the warehouse: Spark's marts are copied into it
             copied = copy_spark_marts(citra.lake, citra.warehouse, target / "manifest.json")

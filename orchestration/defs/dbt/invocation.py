@@ -5,12 +5,15 @@
 - Each CITRA_HOME keeps dbt's partial-parse state: the profile holds the warehouse path, and a
   state written for another path is thrown away (a full parse, seconds).
 - No `dbt --version` process and no dbt adapter inside the Dagster process (`CitraDbtCli`).
+- Each run writes its own target folder (7-16 MB: manifest, compiled SQL); only the newest few
+  are kept (`prune_run_targets`), or a server that builds several times a day fills its disk.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +30,9 @@ from orchestration.defs.dbt.project import citra_dbt_project
 
 WINDOW_ENV = ("CITRA_MONTH_START", "CITRA_MONTH_END")
 PARSE_STATE = "partial_parse.msgpack"
+RUN_TARGET_PREFIX = "citra_dbt_models-"
+KEEP_RUN_TARGETS = 6  # the newest run folders kept for a look at what dbt compiled
+RUN_TARGET_MIN_AGE_S = 6 * 3600  # never removed younger: a long build may still be writing it
 
 
 @contextmanager
@@ -53,12 +59,29 @@ def run_target(context: dg.AssetExecutionContext, home: Path) -> Path:
     written, and the profile holds the warehouse path: a state shared by every CITRA_HOME would
     be thrown away whenever two homes alternate. Each home keeps its own (`dbt/` in CITRA_HOME)."""
     target = citra_dbt_project.project_dir / citra_dbt_project.target_path
-    target = target / f"citra_dbt_models-{context.run.run_id[:7]}-{uuid.uuid4().hex[:7]}"
+    target = target / f"{RUN_TARGET_PREFIX}{context.run.run_id[:7]}-{uuid.uuid4().hex[:7]}"
     target.mkdir(parents=True)
     saved = home / "dbt" / PARSE_STATE
     if saved.exists():
         shutil.copyfile(saved, target / PARSE_STATE)
     return target
+
+
+def prune_run_targets(
+    current: Path, keep: int = KEEP_RUN_TARGETS, min_age_s: float = RUN_TARGET_MIN_AGE_S, now: float | None = None
+) -> list[Path]:
+    """Remove the run folders beside `current` beyond the newest `keep`, if older than
+    `min_age_s` (another build, of another CITRA_HOME, may be running in one); `current` and
+    anything not named like a run folder stay. Returns the folders removed."""
+    now = time.time() if now is None else now
+    runs = [p for p in current.parent.iterdir() if p.is_dir() and p != current and p.name.startswith(RUN_TARGET_PREFIX)]
+    runs.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    removed = []
+    for old in runs[max(keep - 1, 0) :]:
+        if now - old.stat().st_mtime >= min_age_s:
+            shutil.rmtree(old, ignore_errors=True)
+            removed.append(old)
+    return removed
 
 
 def keep_partial_parse(target: Path, home: Path) -> None:

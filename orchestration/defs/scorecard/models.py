@@ -13,7 +13,7 @@ from dagster_dbt import DbtCliResource, dbt_assets, get_asset_key_for_model
 from ingestion.clock import last_complete_month
 from orchestration.constants import WRITER_POOL
 from orchestration.defs.dbt.assets import CitraDbtTranslator, built_models
-from orchestration.defs.dbt.invocation import keep_partial_parse, run_target
+from orchestration.defs.dbt.invocation import keep_partial_parse, prune_run_targets, run_target
 from orchestration.defs.dbt.project import citra_dbt_project, prepared_manifest
 from orchestration.progress import StepProgress, report
 from orchestration.resources import CitraHome
@@ -53,6 +53,7 @@ def scorecard_models() -> dg.AssetsDefinition:
                 )
             events.append(event)
         keep_partial_parse(target, citra.root)
+        prune_run_targets(target)
         mart = scorecard_key()
         mart_output = context.assets_def.get_output_name_for_asset_key(mart)
         extra = mart_metadata(citra.warehouse)

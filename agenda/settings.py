@@ -14,7 +14,7 @@ from matching.documents import MatchSettings
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "agenda.yml"
 CONFIG_ENV = "CITRA_AGENDA_CONFIG"
 # bump when the matcher's method changes: the next build matches every release again
-MATCHER_METHOD = "coverage-2026-12c"
+MATCHER_METHOD = "coverage-synonyms-details-2026-12d"
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ Pure functions, no Dagster. The path a caller takes:
 - ``candidates``: DuckDB narrows the mentions of each window to candidates (shared terms
   weighted by inverse frequency, or the document's URL in the text);
 - ``score``: a pair's score in [0, 1] and why (``Score``: matched_on url/text, coverages,
-  shared terms); ``normalize``, ``stem``, ``numbers``, ``seeds``, ``urls`` undo the ways
-  Indonesian outlets rewrite a text;
+  shared terms); ``normalize``, ``stem``, ``numbers``, ``seeds``, ``synonyms``, ``urls`` undo
+  the ways Indonesian outlets rewrite a text;
 - ``assign``: one document per mention, the best (``best_per_mention``, ``rank_key``);
 - ``evaluate``, ``labelled``: precision and recall on the labelled sets
   (``python -m matching evaluate``; docs/agenda.md).

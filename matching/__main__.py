@@ -15,7 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m matching", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     ev = sub.add_parser("evaluate", help="precision and recall on a labelled set")
-    ev.add_argument("--set", default="dev", help="dev, heldout, or sample (the generator's rewrites)")
+    ev.add_argument(
+        "--set", default="dev", help="dev, heldout, heldout_b, heldout_c, or sample (the generator's rewrites)"
+    )
     ev.add_argument("--method", choices=sorted(METHODS), default="coverage")
     ev.add_argument("--sweep", action="store_true", help="every accept threshold from 0.30 to 0.80")
     ev.add_argument("--mistakes", action="store_true", help="list wrong and missed pickups")

@@ -30,7 +30,10 @@ import pyarrow as pa
 
 from matching.documents import Document, MatchSettings, lead_of
 from matching.normalize import _single_phrases, token_key
+from matching.numbers import NUMBER as VALUE
+from matching.numbers import _value
 from matching.stem import surface_forms
+from matching.synonyms import variant_words
 
 MENTIONS = "_match_mentions"
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
@@ -68,6 +71,11 @@ def document_keys(doc: Document, title_only: bool = False) -> dict[str, set[str]
     keys: dict[str, set[str]] = {}
     for written in NUMBER.findall(" ".join(parts).lower()):
         keys.setdefault(f"#{written}", set()).update({written, f"rp{written}", f"rp.{written}"})
+    for match in VALUE.finditer(" ".join(parts).lower()):  # Rp 18 miliar is also Rp18.000.000.000
+        value = _value(match)
+        if match["scale"] and value == value.to_integral_value() and value >= 1000:
+            grouped = f"{int(value):,}".replace(",", ".")
+            keys.setdefault(f"#{grouped}", set()).update({grouped, f"rp{grouped}", f"rp.{grouped}"})
     for word in _words(" ".join(parts)):
         key = token_key(word)
         if key is None:
@@ -77,6 +85,10 @@ def document_keys(doc: Document, title_only: bool = False) -> dict[str, set[str]
             forms.update(_names_of().get(key, {word}))
         else:
             forms.update(f for f in surface_forms(word) if token_key(f) == key)
+    for key, forms in keys.items():  # a synonym's words carry the term too (matching.synonyms)
+        for variant in variant_words().get(key, ()):
+            if variant not in forms:
+                forms.update(f for f in surface_forms(variant) if token_key(f) == key or f == variant)
     return keys
 
 

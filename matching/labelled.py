@@ -2,7 +2,8 @@
 that carry one of them or none (decoys on the same topics, stories outside the window).
 
 ``dev.yml`` and the sample generator's rewrites choose the method and thresholds;
-``heldout.yml`` was written before the matcher and is run once for the published figures.
+``heldout.yml`` (A), ``heldout_b.yml`` (B) and ``heldout_c.yml`` (C) were each written before
+the change they judge and run once for the published figures (A and B are now tuned on too).
 """
 
 from __future__ import annotations
@@ -62,6 +63,6 @@ def from_records(name: str, releases: list[dict], mentions: list[dict], window_d
 
 
 def load_set(name: str, window_days: int = WINDOW_DAYS) -> LabelledSet:
-    """``dev`` or ``heldout`` from ``matching/labelled/``."""
+    """``dev``, ``heldout``, ``heldout_b`` or ``heldout_c`` from ``matching/labelled/``."""
     data = yaml.safe_load((LABELLED / f"{name}.yml").read_text(encoding="utf-8"))
     return from_records(name, data["releases"], data["mentions"], window_days)

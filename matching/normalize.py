@@ -12,7 +12,9 @@ Steps, in order (each undoes one way outlets rewrite a release):
    or a run of capitalised words in running text spells (*Rumah Sakit Umum Daerah* -> *rsud*)
    is added beside its words;
 5. number words become numbers (*tiga* -> 3, *kesembilan* -> 9); stop words go; every other
-   word is stemmed (``matching.stem``: *diresmikan*, *meresmikan*, *peresmian* -> one key).
+   word is stemmed (``matching.stem``: *diresmikan*, *meresmikan*, *peresmian* -> one key);
+6. synonyms become one key (``matching.synonyms``: *genangan* -> the key of *banjir*, *ruas*
+   -> *jalan*, *KTP digital* -> *ikd*; phrases of several words in step 4's table).
 
 Word order is gone by then: the matcher compares sets of terms.
 """
@@ -28,6 +30,8 @@ from matching.lexicon import ABBREVIATIONS, GENERIC, HEADLINE_TAGS, PHRASES, STO
 from matching.numbers import number_word, replace_numbers
 from matching.seeds import seed_phrases, words
 from matching.stem import stem
+from matching.synonyms import canonical
+from matching.synonyms import phrases as synonym_phrases
 
 _TAGS = "|".join(re.escape(t) for t in sorted(HEADLINE_TAGS, key=len, reverse=True))
 HEADLINE_PREFIXES = (
@@ -71,6 +75,8 @@ def _phrase_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     phrases = dict(seed_phrases())
     for phrase, term in PHRASES.items():
         phrases.setdefault(words(phrase), term)
+    for phrase, term in synonym_phrases().items():
+        phrases.setdefault(phrase, term)
     table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrase, term in phrases.items():
         table.setdefault(phrase[0], []).append((phrase, term))
@@ -138,7 +144,7 @@ def terms(text: str, *, headline: bool = False) -> list[str]:
         elif (number := number_word(token)) is not None:
             out.append(number)
         elif token not in STOPWORDS:
-            key = stem(token)
+            key = canonical(stem(token))
             if key not in STOPWORDS:
                 out.append(key)
     return out
@@ -213,5 +219,5 @@ def token_key(token: str) -> str | None:
         return single
     if token.isdigit() or token in STOPWORDS:
         return None
-    key = stem(token)
+    key = canonical(stem(token))
     return None if key in STOPWORDS else key

@@ -20,6 +20,13 @@
   names a kabupaten or kota where the document names none is a local angle on it, by
   ``LOCAL_ANGLE``.
 
+  A headline built from one detail of the release (*912 Ribu Warga Kalsel Sudah Aktifkan KTP
+  Digital*) carries little of the release's headline. When the pair shares a **distinctive
+  detail** (a figure of at least ``DETAIL_MIN_VALUE``, not a year: *1.200 personel*, *Rp 18
+  miliar*), the score is at least the same mean with the document's coverage weighing only
+  ``DETAIL_DOCUMENT_WEIGHT`` (the mention's words must still come from the release; when the
+  figure is only in the snippet, the whole mention is judged). The conflicts apply after it.
+
 ``METHODS`` also holds two baselines measured beside it (docs/agenda.md): word Jaccard of the
 raw texts and character 3-gram cosine.
 """
@@ -33,7 +40,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from matching.documents import Document, Mention, lead_of
-from matching.normalize import Terms, weight
+from matching.normalize import YEAR, Terms, weight
 from matching.urls import url_key, urls_in
 
 DOCUMENT_WEIGHT = 0.6  # of the document's coverage in the weighted geometric mean (dev sets)
@@ -41,6 +48,26 @@ NUMBER_CONFLICT = 0.75
 PLACE_CONFLICT = 0.6
 LOCAL_ANGLE = 0.85
 SHORT_HEADLINE = 2.0  # a mention headline weighing less than this is judged with its snippet
+# a figure of at least this value (not a year) that both state is a distinctive detail: the
+# count of a small list (3 kecamatan, 8 ambulans) is not, 1.200 personel or Rp 18 miliar is
+DETAIL_MIN_VALUE = 100
+DETAIL_DOCUMENT_WEIGHT = 0.2  # of the document's coverage when a distinctive detail is shared
+
+
+def _value(term: str) -> float:
+    return float(term[1:].replace("d", "."))
+
+
+def distinctive(terms: Iterable[str]) -> tuple[str, ...]:
+    """The distinctive details among shared terms: figures of at least ``DETAIL_MIN_VALUE``
+    (not years), which a story on another event rarely repeats."""
+    return tuple(
+        sorted(
+            t
+            for t in terms
+            if t.startswith("n") and t[1:2].isdigit() and not YEAR.match(t) and _value(t) >= DETAIL_MIN_VALUE
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -66,6 +93,16 @@ def coverage_score(doc: Terms, mention: Terms) -> Score:
     own = mention.title if _weight(mention.title) >= SHORT_HEADLINE else mention.text
     mention_coverage = _weight(own & doc.text) / _weight(own)
     value = document_coverage**DOCUMENT_WEIGHT * mention_coverage ** (1 - DOCUMENT_WEIGHT)
+    if distinctive(mention.text & doc.text):
+        # a headline built from one detail of the release (or its snippet stating the detail):
+        # judged mostly by where the mention's words come from
+        whole = (
+            mention_coverage
+            if distinctive(own & doc.text)
+            else _weight(mention.text & doc.text) / _weight(mention.text)
+        )
+        detail = document_coverage**DETAIL_DOCUMENT_WEIGHT * whole ** (1 - DETAIL_DOCUMENT_WEIGHT)
+        value = max(value, detail)
     if mention.numbers and not (mention.numbers & doc.numbers):
         value *= NUMBER_CONFLICT
     if mention.places and doc.places and not (mention.places & doc.places):

@@ -13,7 +13,7 @@ import dagster as dg
 import duckdb
 
 from agenda.warehouse import match_warehouse
-from ingestion.decisions import LEGACY_FOLDERS, ingest_decision_file
+from ingestion.decisions import KINDS, LEGACY_FOLDERS, ingest_decision_file
 from ingestion.frame import IngestReport
 from ingestion.load import connect
 from ingestion.releases.load import ingest_release_file
@@ -144,7 +144,7 @@ def raw_review_decisions(context: dg.AssetExecutionContext, citra: CitraHome) ->
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": dg.MetadataValue.int(total),
-            **{f"decisions_{kind}": dg.MetadataValue.int(per_kind.get(kind, 0)) for kind in ("release_pickup", "hoax")},
+            **{f"decisions_{kind}": dg.MetadataValue.int(per_kind.get(kind, 0)) for kind in KINDS},
             "newest": dg.MetadataValue.md(
                 _md(newest, ["decided (WITA)", "kind", "subject", "mention", "decision", "role", "by", "why"])
             ),

@@ -1,14 +1,23 @@
-"""Staff decisions on the pairs of Citra's review queues: ``landing/decisions/`` (CSV or XLSX,
-English or Indonesian headers) into ``raw.review_decisions``, through the frame every export
-shares (registry, one transaction per file, rejects naming file, row and problem, quarantine).
+"""Staff decisions on the pairs of every Citra review queue: ``landing/decisions/`` (CSV or
+XLSX, English or Indonesian headers) into ``raw.review_decisions``, through the frame every
+export shares (registry, one transaction per file, rejects naming file, row and problem,
+quarantine).
 
 A decisions file is its own kind of file, not the label-corrections layout: each row says
-which queue (``kind``), which subject (a release: its ``release_id`` or URL), which mention
-(``mention_id`` or URL), the decision (confirm or reject: *ya*/*benar*, *tidak*/*bukan*), who
-and why. Rows are appended with their time and author; dbt takes the newest decision per kind,
-subject and mention. A row naming an unknown kind, subject or mention is set aside.
+which queue (``kind``), which subject (a release: its ``release_id`` or URL; a hoax: its
+``hoax_id``), which mention (``mention_id`` or URL), the decision (confirm or reject: *ya*/*benar*,
+*tidak*/*bukan*), who and why. A queue that asks for a role takes it in the decision itself or
+in the ``label`` (*peran*) column: on the hoax queue ``spread``/*sebar* and ``debunk``/*bantah*
+confirm the pair in that role (stored as decision confirm, label spread or debunk), ``reject``/
+*tolak* says the mention does not carry that hoax. Rows are appended with their time and author;
+dbt takes the newest decision per kind, subject and mention (``int_review_decisions_latest``).
+A row naming an unknown kind, subject or mention, or a confirm without the role its queue needs,
+is set aside in ``raw.ingest_rejects``; the other rows of the file load.
 
-New queues register a kind in ``KINDS`` (the table and columns that resolve its subject).
+New queues register a kind in ``KINDS`` (the table and columns that resolve its subject, and
+the roles it asks for). ``landing/hoax_decisions/``, the hoax desk's folder before it shared
+this one, is still read (``LEGACY_FOLDERS``): its files have no kind column and are hoax
+decisions.
 """
 
 from __future__ import annotations
@@ -46,31 +55,56 @@ class Kind:
     id_column: str
     url_column: str | None
     what: str
+    upper_id: bool = False  # ids are upper case (hoax ids): a subject written in lower case matches
+    roles: dict[str, str] | None = None  # word -> role, when the queue asks for one (a confirm needs it)
 
 
+# the hoax queue's roles: the mention spreads the claim or debunks it (docs/hoaxes.md)
+HOAX_ROLES = {"spread": "spread", "sebar": "spread", "menyebarkan": "spread", "penyebaran": "spread",
+              "debunk": "debunk", "bantah": "debunk", "membantah": "debunk", "bantahan": "debunk",
+              "klarifikasi": "debunk"}  # fmt: skip
 KINDS: dict[str, Kind] = {
     "release_pickup": Kind("releases", "release_id", "url_key", "release"),
+    "hoax": Kind("hoax_register", "hoax_id", None, "hoax", upper_id=True, roles=HOAX_ROLES),
 }
 KIND_ALIASES = {"release_pickup": "release_pickup", "pickup": "release_pickup", "rilis": "release_pickup",
-                "siaran_pers": "release_pickup", "siaran pers": "release_pickup"}  # fmt: skip
+                "siaran_pers": "release_pickup", "siaran pers": "release_pickup",
+                "hoax": "hoax", "hoaks": "hoax", "hoax_desk": "hoax"}  # fmt: skip
 CONFIRM = {"confirm", "confirmed", "yes", "y", "true", "ya", "benar", "betul", "terima", "setuju", "cocok"}
-REJECT = {"reject", "rejected", "no", "n", "false", "tidak", "bukan", "salah", "tolak", "tidak cocok"}
+REJECT = {"reject", "rejected", "no", "n", "false", "tidak", "bukan", "salah", "tolak", "tidak cocok",
+          "unrelated", "tidak terkait"}  # fmt: skip
 HEADERS: dict[str, tuple[str, ...]] = {
     "kind": ("kind", "jenis", "antrean"),
-    "subject": ("subject", "subject_id", "release_id", "release", "release_url", "id_rilis", "rilis", "subjek"),
-    "mention_id": ("mention_id", "mention id", "id_mention"),
+    "subject": (
+        "subject",
+        "subject_id",
+        "release_id",
+        "release",
+        "release_url",
+        "id_rilis",
+        "rilis",
+        "subjek",
+        "hoax_id",
+        "hoax id",
+        "id_hoaks",
+        "id hoaks",
+        "hoaks",
+    ),  # fmt: skip
+    "mention_id": ("mention_id", "mention id", "id_mention", "id mention"),
     "mention_url": ("mention_url", "url", "tautan", "link"),
     "decision": ("decision", "keputusan", "putusan"),
     "label": ("label", "peran", "role"),
-    "decided_by": ("who", "decided_by", "oleh", "analis", "petugas", "diputuskan_oleh"),
+    "decided_by": ("who", "by", "decided_by", "decided by", "oleh", "analis", "petugas", "diputuskan_oleh"),
     "reason": ("why", "reason", "note", "alasan", "catatan", "keterangan"),
-    "decided_at": ("time", "decided_at", "when", "waktu", "tanggal"),
+    "decided_at": ("time", "at", "decided_at", "decided at", "when", "waktu", "tanggal"),
 }
+# Folders of an older Citra still read, with the kind their files (no kind column) decide on
+LEGACY_FOLDERS: dict[str, str] = {"hoax_decisions": "hoax"}
 TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y")
 PROFILE = Profile(
     name="review_decisions",
     vendor="staff",
-    description="Review decisions: kind, subject (release_id or URL), mention_id or URL, decision, who, why",
+    description="Review decisions: kind, subject (release_id or URL, hoax_id), mention_id or URL, decision, who, why",
     required=(),
     signature=tuple(h for names in HEADERS.values() for h in names),
     fields=dict(HEADERS),
@@ -80,7 +114,7 @@ PROFILE = Profile(
 )
 
 
-def _columns(header: list[str], name: str) -> dict[str, str]:
+def _columns(header: list[str], name: str, default_kind: str | None) -> dict[str, str]:
     present = {normalize_header(h): h for h in header}
     found = {
         c: present[normalize_header(a)] for c, names in HEADERS.items() for a in names if normalize_header(a) in present
@@ -88,8 +122,8 @@ def _columns(header: list[str], name: str) -> dict[str, str]:
     missing = [
         label
         for label, ok in (
-            ("kind (jenis)", "kind" in found),
-            ("subject (release_id or its URL)", "subject" in found),
+            ("kind (jenis)", "kind" in found or default_kind is not None),
+            ("subject (release_id or its URL, hoax_id)", "subject" in found),
             ("mention_id (or url)", "mention_id" in found or "mention_url" in found),
             ("decision (keputusan)", "decision" in found),
             ("who (oleh)", "decided_by" in found),
@@ -99,7 +133,7 @@ def _columns(header: list[str], name: str) -> dict[str, str]:
     if missing:
         raise UnreadableFileError(
             f"{name}: a decisions file needs the columns {', '.join(missing)}; the header has "
-            f"{', '.join(repr(h) for h in header)} (see docs/agenda.md, Review queue)"
+            f"{', '.join(repr(h) for h in header)} (see docs/agenda.md, Review decisions)"
         )
     return found
 
@@ -117,6 +151,7 @@ def _time(text: str, fallback: datetime) -> datetime | None:
 
 def _resolve(con: duckdb.DuckDBPyConnection, kind: Kind, value: str) -> str | None:
     """The subject's id from its id or URL (table and columns come from ``KINDS``)."""
+    value = value.upper() if kind.upper_id else value
     found = con.execute(
         f"select {kind.id_column} from raw.{kind.table} where {kind.id_column} = ? limit 1", [value]
     ).fetchall()
@@ -135,19 +170,49 @@ def _mention(con: duckdb.DuckDBPyConnection, mention_id: str, url: str) -> list[
     return [r[0] for r in rows.fetchall()]
 
 
-def _check(con: duckdb.DuckDBPyConnection, cells: dict[str, str], file_time: datetime) -> tuple[list, list]:
+def _decision(kind: Kind | None, cells: dict[str, str]) -> tuple[str | None, str | None, list[tuple[str, str]]]:
+    """(decision confirm or reject, label, problems) of one row: a role of the queue written as
+    the decision confirms the pair in that role; a queue with roles needs one on a confirm."""
+    said = " ".join(cells.get("decision", "").lower().split())
+    label = cells.get("label") or None
+    roles = kind.roles if kind else None
+    if roles and said in roles:
+        return "confirm", roles[said], []
+    decision = "confirm" if said in CONFIRM else "reject" if said in REJECT else None
+    if decision is None:
+        expected = "spread (sebar), debunk (bantah) or reject (tolak)" if roles else "confirm (ya) nor reject (tidak)"
+        either = "not" if roles else "neither"
+        return None, None, [("decision", f"decision {cells.get('decision', '')!r} is {either} {expected}")]
+    if not roles:
+        return decision, label, []
+    if decision == "reject":
+        return decision, None, []
+    role = roles.get(" ".join((label or "").lower().split()))
+    if role is None:
+        what = f"role {label!r} is not" if label else "it needs its role:"
+        return None, None, [("label", f"a confirmed {kind.what} decision: {what} spread (sebar) or debunk (bantah)")]
+    return decision, role, []
+
+
+def _check(
+    con: duckdb.DuckDBPyConnection, cells: dict[str, str], file_time: datetime, default_kind: str | None
+) -> tuple[list, list]:
     """(rows to insert, problems) of one line of the file."""
     problems: list[tuple[str, str]] = []
-    kind_code = KIND_ALIASES.get(cells.get("kind", "").lower(), cells.get("kind", "").lower())
+    given = cells.get("kind", "").lower() or (default_kind or "")
+    kind_code = KIND_ALIASES.get(given, given)
     kind = KINDS.get(kind_code)
     if kind is None:
         problems.append(("kind", f"kind {cells.get('kind', '')!r} is not a review queue; expected {', '.join(KINDS)}"))
-    decision = cells.get("decision", "").lower()
-    decision = "confirm" if decision in CONFIRM else "reject" if decision in REJECT else None
-    if decision is None:
+    elif default_kind and kind_code != default_kind:
         problems.append(
-            ("decision", f"decision {cells.get('decision', '')!r} is neither confirm (ya) nor reject (tidak)")
+            (
+                "kind",
+                f"kind {cells.get('kind', '')!r} is not {default_kind}: this folder takes {default_kind} decisions only",
+            )
         )
+    decision, label, wrong = _decision(kind, cells)
+    problems += wrong
     if not cells.get("decided_by"):
         problems.append(("decided_by", "who decided is missing: every decision keeps its author"))
     when = _time(cells.get("decided_at", ""), file_time)
@@ -162,15 +227,21 @@ def _check(con: duckdb.DuckDBPyConnection, cells: dict[str, str], file_time: dat
         problems.append(("mention_id", f"no mention {named!r} in the warehouse"))
     if problems:
         return [], problems
-    extra = [cells.get("label") or None, cells["decided_by"], cells.get("reason") or None, when]
+    extra = [label, cells["decided_by"], cells.get("reason") or None, when]
     return [[kind_code, subject, mention, decision, *extra] for mention in mentions], []
 
 
 def _load_member(
-    con: duckdb.DuckDBPyConnection, path: Path, name: str, file: LandedFile, file_id: str, acc: Loaded
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    name: str,
+    file: LandedFile,
+    file_id: str,
+    acc: Loaded,
+    default_kind: str | None = None,
 ) -> None:
     layout = sniff(path, name, (PROFILE,))
-    columns = _columns(layout.header, name)
+    columns = _columns(layout.header, name, default_kind)
     with TemporaryDirectory(prefix="citra-") as workdir:
         source = exact_source(con, path, layout, Path(workdir), acc.careful)
         try:
@@ -186,7 +257,7 @@ def _load_member(
         cells = {c: ("" if v is None else str(v).strip()) for c, v in zip(columns, line[1:])}
         if not any(cells.values()):
             continue
-        rows, problems = _check(con, cells, file_time)
+        rows, problems = _check(con, cells, file_time, default_kind)
         for row in rows:
             con.execute(
                 "insert into raw.review_decisions values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
@@ -208,11 +279,17 @@ def _load_member(
     acc.add(loaded, rejected + damaged, None, None)
 
 
-def ingest_decision_file(con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path) -> FileOutcome:
-    """Ingest one decisions file in one transaction."""
-    return ingest_with(con, file, quarantine, _load_member)
+def ingest_decision_file(
+    con: duckdb.DuckDBPyConnection, file: LandedFile, quarantine: Path, default_kind: str | None = None
+) -> FileOutcome:
+    """Ingest one decisions file in one transaction; ``default_kind`` is the kind of a file of a
+    legacy folder (``LEGACY_FOLDERS``), whose rows need no kind and may name no other."""
+    return ingest_with(con, file, quarantine, partial(_load_member, default_kind=default_kind))
 
 
-def ingest_decisions(warehouse: Path, landing: Path, quarantine: Path) -> IngestReport:
-    """Ingest every new decisions file under ``landing`` (``landing/decisions/``)."""
-    return ingest_folder(warehouse, landing, partial(ingest_decision_file, quarantine=quarantine))
+def ingest_decisions(warehouse: Path, landing: Path, quarantine: Path, default_kind: str | None = None) -> IngestReport:
+    """Ingest every new decisions file under ``landing`` (``landing/decisions/``, or a legacy
+    folder with the kind its files decide on)."""
+    return ingest_folder(
+        warehouse, landing, partial(ingest_decision_file, quarantine=quarantine, default_kind=default_kind)
+    )

@@ -6,9 +6,13 @@ dbt models never need to know which export a row came from.
 
 from __future__ import annotations
 
+import logging
+
 import duckdb
 
 from ingestion.hoaxes.schema import HOAX_TABLES
+
+log = logging.getLogger(__name__)
 
 MEDIA_MENTION_COLUMNS: dict[str, str] = {
     "mention_id": "varchar not null",
@@ -312,3 +316,43 @@ def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
         for name, ddl in columns.items():
             if (table, name) not in present:  # only nullable columns are ever added to a released table
                 con.execute(f"alter table raw.{table} add column if not exists {name} {ddl}")
+    migrate_hoax_decisions(con)
+
+
+# raw.hoax_decisions (an older Citra's landing/hoax_decisions/) as rows of raw.review_decisions:
+# spread and debunk confirm the pair in that role (the label), reject rejects it. A row already
+# copied (same kind, pair, file and row) is not copied again.
+HOAX_DECISIONS_COPY = """
+    insert into raw.review_decisions
+    select 'hoax', old.hoax_id, old.mention_id,
+           case when old.decision = 'reject' then 'reject' else 'confirm' end,
+           case when old.decision in ('spread', 'debunk') then old.decision end,
+           old.decided_by, old.reason, old.decided_at, old.source_file_id, old.source_row, old.ingested_at
+    from raw.hoax_decisions as old
+    where not exists (
+        select 1 from raw.review_decisions as new
+        where new.kind = 'hoax' and new.subject_id = old.hoax_id and new.mention_id = old.mention_id
+          and new.source_file_id = old.source_file_id and new.source_row = old.source_row
+    )
+"""
+
+
+def migrate_hoax_decisions(con: duckdb.DuckDBPyConnection) -> int:
+    """Move an older warehouse's ``raw.hoax_decisions`` into ``raw.review_decisions`` (kind hoax)
+    and drop it, in one transaction; returns the rows copied (0 once done: the table is gone)."""
+    exists = con.execute(
+        "select count(*) from duckdb_tables() where schema_name = 'raw' and table_name = 'hoax_decisions'"
+        " and database_name = current_database()"
+    ).fetchall()[0][0]
+    if not exists:
+        return 0
+    con.execute("begin transaction")
+    try:
+        copied = con.execute(HOAX_DECISIONS_COPY).fetchall()[0][0]
+        con.execute("drop table raw.hoax_decisions")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    log.info("moved %s hoax decisions from raw.hoax_decisions to raw.review_decisions (kind hoax)", copied)
+    return copied

@@ -38,7 +38,6 @@ GROUPS = {
     },
     "hoaxes": {
         "raw/hoax_register",
-        "raw/hoax_decisions",
         "raw/hoax_matches",
         "raw/hoax_post_matches",
         "raw/hoax_settings",
@@ -76,7 +75,6 @@ GROUPS = {
         "staging/stg_hoaxes__matches",
         "staging/stg_hoaxes__post_matches",
         "staging/stg_hoaxes__settings",
-        "staging/stg_hoaxes__decisions",
     },
     "intermediate": {
         "intermediate/int_amplification_events",
@@ -166,7 +164,6 @@ WRITERS = {
     "raw/review_decisions",
     "raw/release_matches",
     "raw/hoax_register",
-    "raw/hoax_decisions",
     "raw/hoax_matches",
     "marts/fct_mentions",
     "marts/dq_gaps",
@@ -442,6 +439,21 @@ def test_the_hoax_tracer_runs_after_the_register_and_before_the_staging_models(r
         ("raw/hoax_matches", "staging/stg_hoaxes__matches"),
         ("raw/hoax_post_matches", "staging/stg_hoaxes__post_matches"),
         ("raw/hoax_settings", "staging/stg_hoaxes__settings"),
-        ("raw/hoax_decisions", "staging/stg_hoaxes__decisions"),
     ]:
         assert _key(raw) in graph.get(_key(staging)).parent_keys
+
+
+def test_both_review_queues_read_the_one_decisions_asset(repo: dg.RepositoryDefinition) -> None:
+    # bugs caught: the hoax desk still reading a decisions asset of its own (raw/hoax_decisions,
+    # landing/hoax_decisions/) instead of the shared raw/review_decisions; hoax decisions ingested
+    # before the register rows of the same build (their hoax_id would be set aside as unknown)
+    graph = repo.asset_graph
+    keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
+    assert "raw/hoax_decisions" not in keys and "staging/stg_hoaxes__decisions" not in keys
+    assert {_key("raw/media_mentions"), _key("raw/releases"), _key("raw/hoax_register")} <= graph.get(
+        _key("raw/review_decisions")
+    ).parent_keys
+    shared = _key("intermediate/int_review_decisions_latest")
+    assert _key("staging/stg_staff__review_decisions") in graph.get(shared).parent_keys
+    for reader in ("intermediate/int_hoax_mentions_decided", "intermediate/int_release_pickups_ranked"):
+        assert shared in graph.get(_key(reader)).parent_keys, reader

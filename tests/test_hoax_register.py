@@ -1,6 +1,7 @@
-"""The hoax register (landing/hoaxes/) and the decisions on its review queue (landing/hoax_decisions/):
-headers in English or Indonesian, every accepted date form, rejects naming file, row and problem,
-the content-hash registry, and which hoax a row names."""
+"""The hoax register (landing/hoaxes/): headers in English or Indonesian, every accepted date
+form, rejects naming file, row and problem, the content-hash registry, and which hoax a row
+names. The decisions on its review queue are those of every queue (landing/decisions/, kind
+hoax): tests/test_review_decisions.py."""
 
 from __future__ import annotations
 
@@ -12,9 +13,7 @@ from exports import write_xlsx
 from platform_exports import table_text, write
 
 from hoaxes.claims import claim_key, generated_id
-from ingestion.hoaxes.decisions import ingest_decisions
 from ingestion.hoaxes.load import ingest_hoaxes
-from ingestion.load import ingest_media
 
 EN = ["hoax_id", "first_seen", "claim", "keywords", "category", "issue", "region", "klarifikasi_url", "klarifikasi_at",
       "source"]  # fmt: skip
@@ -131,51 +130,3 @@ def test_a_later_row_names_its_hoax_by_id_or_by_the_same_claim_and_a_re_drop_is_
         (school, None), ("HKS-9", None), (school, "https://k.example/s"), ("HKS-9", "https://k.example/j"), ("HKS-9", None),
     ]  # fmt: skip
     assert _rows(tmp_path, "select count(distinct hoax_id) from raw.hoax_register") == [(2,)]
-
-
-def test_decisions_name_a_mention_and_a_hoax_and_unknown_ones_are_set_aside(tmp_path: Path) -> None:
-    media = tmp_path / "landing" / "media"
-    write(
-        media / "generic.csv",
-        table_text(["date", "title", "outlet", "issue", "sentiment", "document_id"],
-                   [["2025-01-16 10:00", "Bantuan banjir 3,5 juta", "Kalsel Pos", "Banjir", "neutral", "d1"]]),
-    )  # fmt: skip
-    ingest_media(tmp_path / "warehouse.duckdb", media, tmp_path / "quarantine")
-    write(
-        tmp_path / "landing" / "hoaxes" / "r.csv",
-        table_text(EN, [["HKS-1", "2025-01-16", "klaim", "", "", "", "", "", "", ""]]),
-    )
-    _ingest(tmp_path)
-    [(mention,)] = _rows(tmp_path, "select mention_id from raw.media_mentions")
-    write(
-        tmp_path / "landing" / "hoax_decisions" / "keputusan.csv",
-        table_text(
-            ["jenis", "id_hoaks", "id_mention", "keputusan", "oleh", "alasan", "waktu"],
-            [
-                ["hoax", "hks-1", mention, "Sebar", "Rina", "mengulang klaim", "2025-01-20 09:00"],
-                ["", "HKS-1", mention, "tolak", "Budi", "", ""],
-                ["release", "HKS-1", mention, "spread", "Rina", "", ""],
-                ["", "HKS-2", "nope", "maybe", "", "", "kemarin"],
-            ],
-        ),
-    )  # fmt: skip
-    [outcome] = ingest_decisions(
-        tmp_path / "warehouse.duckdb", tmp_path / "landing" / "hoax_decisions", tmp_path / "q"
-    ).outcomes
-    assert (outcome.rows_loaded, outcome.rows_rejected) == (2, 2)
-    assert _rows(tmp_path, "select hoax_id, decision, decided_by from raw.hoax_decisions order by source_row") == [
-        ("HKS-1", "spread", "Rina"),
-        ("HKS-1", "reject", "Budi"),
-    ]
-    rejects = _rows(
-        tmp_path,
-        "select source_row, column_name from raw.ingest_rejects where file_name = 'keputusan.csv' order by 1, 2",
-    )
-    assert rejects == [
-        (4, "kind"),
-        (5, "decided_at"),
-        (5, "decided_by"),
-        (5, "decision"),
-        (5, "hoax_id"),
-        (5, "mention_id"),
-    ]

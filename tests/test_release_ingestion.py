@@ -174,7 +174,7 @@ def test_decisions_name_releases_and_mentions_by_url_and_unknown_ones_are_set_as
         "jenis,rilis,tautan,keputusan,oleh,alasan\n"
         "rilis,https://www.kalselprov.go.id/jembatan/,https://news.example/1,ya,Rina,memuat isi rilis\n"
         "rilis,https://kalselprov.go.id/entah,https://news.example/1,tidak,Rina,\n"
-        "hoaks,https://kalselprov.go.id/jembatan,https://news.example/1,ya,Rina,\n"
+        "sentimen,https://kalselprov.go.id/jembatan,https://news.example/1,ya,Rina,\n"
         "rilis,https://kalselprov.go.id/jembatan,https://news.example/1,mungkin,,\n",
     )
     os.utime(target, (1_741_000_000, 1_741_000_000))

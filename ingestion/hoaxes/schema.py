@@ -67,24 +67,12 @@ HOAX_SETTINGS_COLUMNS: dict[str, str] = {
     "config_file": "varchar",
 }
 
-# A person's decisions on the review queue (ingestion/hoaxes/decisions.py): append-only, the
-# newest decision on a mention wins.
-HOAX_DECISION_COLUMNS: dict[str, str] = {
-    "mention_id": "varchar not null",
-    "hoax_id": "varchar not null",
-    "decision": "varchar not null",  # spread | debunk | reject
-    "decided_by": "varchar not null",
-    "reason": "varchar",
-    "decided_at": "timestamptz not null",
-    "source_file_id": "varchar not null",
-    "source_row": "integer not null",
-    "ingested_at": "timestamptz not null",
-}
-
 HOAX_TABLES: dict[str, dict[str, str]] = {
     "hoax_register": HOAX_REGISTER_COLUMNS,
     "hoax_matches": HOAX_MATCH_COLUMNS,
     "hoax_post_matches": HOAX_POST_MATCH_COLUMNS,
     "hoax_settings": HOAX_SETTINGS_COLUMNS,
-    "hoax_decisions": HOAX_DECISION_COLUMNS,
 }
+# The decisions on the hoax review queue are rows of kind hoax in raw.review_decisions
+# (ingestion/decisions.py); an older warehouse's raw.hoax_decisions is moved there once
+# (ingestion.schema.migrate_hoax_decisions).

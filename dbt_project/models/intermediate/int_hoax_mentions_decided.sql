@@ -1,14 +1,24 @@
 -- Which mention carries which hoax in which role, once people have decided: the tracer's pairs
--- (accept or review) with each mention's newest decision applied. A decision of spread or debunk
--- makes the mention carry that hoax in that role (also one the tracer missed or gave another
--- hoax); reject takes that hoax away from it (the tracer's pair of another hoax stays).
+-- (accept or review) with each mention's newest decision applied. The decisions are the hoax
+-- queue's (kind hoax) of the decisions shared by every review queue (landing/decisions/,
+-- int_review_decisions_latest: the newest per pair); of a mention's pairs the newest decision
+-- wins. A confirm in the role spread or debunk makes the mention carry that hoax in that role
+-- (also one the tracer missed or gave another hoax); reject takes that hoax away from it (the
+-- tracer's pair of another hoax stays).
 with matches as (
     select * from {{ ref('stg_hoaxes__matches') }}
 ),
 
 decisions as (
-    select *
-    from {{ ref('stg_hoaxes__decisions') }}
+    select
+        subject_id as hoax_id,
+        mention_id,
+        case when decision = 'confirm' then label else 'reject' end as decision,
+        decided_by,
+        reason as decision_reason,
+        decided_at
+    from {{ ref('int_review_decisions_latest') }}
+    where kind = 'hoax'
     qualify row_number() over (
             partition by mention_id order by decided_at desc, ingested_at desc, source_row desc
         ) = 1

@@ -1,5 +1,6 @@
--- The decision in force per review queue, subject and mention: the newest (then the one
--- ingested last, then the later row); earlier decisions stay in raw.review_decisions.
+-- The decision in force per review queue (kind), subject and mention: the newest (then the one
+-- ingested last, then the later row); earlier decisions stay in raw.review_decisions. Shared by
+-- every review queue: release pickups (kind release_pickup) and the hoax desk (kind hoax).
 with decisions as (
     select * from {{ ref('stg_staff__review_decisions') }}
 ),
@@ -23,7 +24,9 @@ latest as (
         label,
         decided_by,
         reason,
-        decided_at
+        decided_at,
+        ingested_at,
+        source_row
     from ranked
     where decision_rank = 1
 )

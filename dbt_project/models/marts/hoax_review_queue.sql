@@ -1,6 +1,6 @@
 -- The (hoax, mention) pairs a person should decide: the tracer was not sure enough (a score in
 -- [review, accept), or an unclear role: support and debunk cues together) and nobody has decided
--- yet (landing/hoax_decisions/). Newest first.
+-- yet (landing/decisions/, kind hoax). Newest first.
 with undecided as (
     select mention_id from {{ ref('int_hoax_mentions_decided') }}
     where band = 'review'

@@ -1,6 +1,7 @@
 """`raw/releases`, `raw/review_decisions` and `raw/release_matches`: the office's press
-releases, staff decisions on the review queue, and the text matcher's scored pairs, written
-after ingestion and before dbt (keys match the dbt sources, so the lineage draws itself).
+releases, staff decisions on every review queue (release pickups and the hoax desk's), and the
+text matcher's scored pairs, written after ingestion and before dbt (keys match the dbt sources,
+so the lineage draws itself).
 
 Like the roster, the releases asset also appends to ``raw.ingest_files`` and
 ``raw.ingest_rejects``, which the media asset declares.
@@ -12,11 +13,13 @@ import dagster as dg
 import duckdb
 
 from agenda.warehouse import match_warehouse
-from ingestion.decisions import ingest_decision_file
+from ingestion.decisions import KINDS, LEGACY_FOLDERS, ingest_decision_file
+from ingestion.frame import IngestReport
 from ingestion.load import connect
 from ingestion.releases.load import ingest_release_file
 from orchestration.constants import INGESTION_GROUP, WRITER_POOL
 from orchestration.defs.agenda.resources import AgendaSettingsResource
+from orchestration.defs.hoaxes.assets import RAW_REGISTER
 from orchestration.defs.ingestion.media import RAW_MEDIA, run_metadata
 from orchestration.defs.ingestion.runner import ingest_folder
 from orchestration.resources import CitraHome
@@ -87,40 +90,63 @@ def raw_releases(context: dg.AssetExecutionContext, citra: CitraHome) -> dg.Mate
 
 @dg.asset(
     key=RAW_DECISIONS,
-    deps=[RAW_MEDIA, RAW_RELEASES],
+    deps=[RAW_MEDIA, RAW_RELEASES, RAW_REGISTER],
     description=(
-        "Staff decisions on the review queues from `landing/decisions/` (CSV or XLSX: kind, subject "
-        "(release_id or its URL), mention_id or URL, decision confirm/reject (ya/tidak), who, why; "
-        "English or Indonesian headers). Appended with author and time; the newest decision per pair "
-        "wins. Rows naming an unknown kind, release or mention are set aside in raw.ingest_rejects."
+        "Staff decisions on every review queue from `landing/decisions/`, one file layout for all "
+        "(CSV or XLSX: kind (jenis) release_pickup or hoax; subject: a release_id or its URL, or a "
+        "hoax_id; mention_id or URL; decision confirm/reject (ya/tidak), on the hoax queue spread/"
+        "debunk/reject (sebar/bantah/tolak) or ya with the role in label (peran); who, why, when; "
+        "English or Indonesian headers). Appended with author and time; the newest decision per "
+        "kind, subject and mention wins (int_review_decisions_latest). A bad row (unknown kind, "
+        "subject or mention, a decision outside the queue's words, a hoax confirm without its role) "
+        "is set aside in raw.ingest_rejects naming file, row and problem; the file's other rows load. "
+        "Files still dropped into the old `landing/hoax_decisions/` are read as hoax decisions. "
+        "See docs/agenda.md and docs/hoaxes.md."
     ),
     group_name=AGENDA_GROUP,
     kinds={"duckdb", "python"},
     pool=WRITER_POOL,
 )
 def raw_review_decisions(context: dg.AssetExecutionContext, citra: CitraHome) -> dg.MaterializeResult:
-    """Ingest new decision files from `landing/decisions/`."""
+    """Ingest new decision files from `landing/decisions/` (and the legacy `landing/hoax_decisions/`)."""
     report, seconds = ingest_folder(
         context.op_def.name,
         citra.warehouse,
         citra.root / "landing" / "decisions",
         partial(ingest_decision_file, quarantine=citra.quarantine / "decisions"),
     )
+    for folder, kind in LEGACY_FOLDERS.items():
+        legacy, legacy_seconds = ingest_folder(
+            context.op_def.name,
+            citra.warehouse,
+            citra.root / "landing" / folder,
+            partial(ingest_decision_file, quarantine=citra.quarantine / "decisions", default_kind=kind),
+        )
+        read = [o.name for o in legacy.outcomes if o.status != "skipped"]
+        if read:
+            context.log.warning(
+                f"landing/{folder}/ tidak dipakai lagi: {len(read)} berkas di sana ({', '.join(read[:5])}) tetap "
+                f"dibaca sebagai keputusan jenis {kind}. Mulai sekarang taruh keputusan di landing/decisions/ "
+                f"dengan kolom jenis = {kind} (docs/hoaxes.md)."
+            )
+        report, seconds = IngestReport(report.outcomes + legacy.outcomes), seconds + legacy_seconds
     for o in report.outcomes:
         if o.status == "quarantined" or o.rows_rejected:
             context.log.warning(f"{o.name}: {o.message}")
     with duckdb.connect(str(citra.warehouse), read_only=True) as con:
         total = con.execute("select count(*) from raw.review_decisions").fetchall()[0][0]
+        per_kind = dict(con.execute("select kind, count(*) from raw.review_decisions group by kind").fetchall())
         newest = con.execute(
             """select strftime(timezone('Asia/Makassar', decided_at), '%Y-%m-%d %H:%M'), kind, subject_id,
-                      mention_id, decision, decided_by, left(reason, 50)
+                      mention_id, decision, label, decided_by, left(reason, 50)
                from raw.review_decisions order by decided_at desc limit 10"""
         ).fetchall()
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": dg.MetadataValue.int(total),
+            **{f"decisions_{kind}": dg.MetadataValue.int(per_kind.get(kind, 0)) for kind in KINDS},
             "newest": dg.MetadataValue.md(
-                _md(newest, ["decided (WITA)", "kind", "subject", "mention", "decision", "by", "why"])
+                _md(newest, ["decided (WITA)", "kind", "subject", "mention", "decision", "role", "by", "why"])
             ),
             **run_metadata(report, seconds),
         }

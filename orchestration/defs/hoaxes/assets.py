@@ -1,10 +1,11 @@
-"""The hoax desk between ingestion and dbt: the register and the decisions on its review queue
-(`raw/hoax_register`, `raw/hoax_decisions`), then the tracing step (`raw/hoax_matches`,
-`raw/hoax_post_matches`, `raw/hoax_settings`) that dbt's hoax marts read. Keys match the dbt
-sources, so the lineage to mart_hoax draws itself.
+"""The hoax desk between ingestion and dbt: the register (`raw/hoax_register`), then the
+tracing step (`raw/hoax_matches`, `raw/hoax_post_matches`, `raw/hoax_settings`) that dbt's hoax
+marts read. Keys match the dbt sources, so the lineage to mart_hoax draws itself. The decisions
+on the hoax review queue are rows of kind hoax in the shared `raw/review_decisions`
+(`landing/decisions/`, orchestration/defs/agenda/assets.py).
 
-The register and decision assets also append to ``raw.ingest_files`` and ``raw.ingest_rejects``,
-which the media asset declares. Nothing here shows an author: the metadata holds claims, counts
+The register asset also appends to ``raw.ingest_files`` and ``raw.ingest_rejects``, which the
+media asset declares. Nothing here shows an author: the metadata holds claims, counts
 and the office's clarification links.
 """
 
@@ -14,7 +15,6 @@ import dagster as dg
 import duckdb
 
 from hoaxes.warehouse import trace_warehouse
-from ingestion.hoaxes.decisions import ingest_decision_file, landing_decisions
 from ingestion.hoaxes.load import ingest_register_file
 from ingestion.load import connect
 from orchestration.constants import WRITER_POOL
@@ -26,7 +26,6 @@ from orchestration.resources import CitraHome
 
 HOAXES_GROUP = "hoaxes"
 RAW_REGISTER = dg.AssetKey(["raw", "hoax_register"])
-RAW_DECISIONS = dg.AssetKey(["raw", "hoax_decisions"])
 RAW_MATCHES = dg.AssetKey(["raw", "hoax_matches"])
 RAW_POST_MATCHES = dg.AssetKey(["raw", "hoax_post_matches"])
 RAW_SETTINGS = dg.AssetKey(["raw", "hoax_settings"])
@@ -87,37 +86,6 @@ def raw_hoax_register(context: dg.AssetExecutionContext, citra: CitraHome) -> dg
             "hoaxes": dg.MetadataValue.int(hoaxes),
             "hoaxes_with_klarifikasi": dg.MetadataValue.int(clarified),
             "newest_hoaxes": dg.MetadataValue.md(newest),
-            **run_metadata(report, seconds),
-        }
-    )
-
-
-@dg.asset(
-    key=RAW_DECISIONS,
-    deps=[RAW_MEDIA, RAW_REGISTER],
-    group_name=HOAXES_GROUP,
-    kinds={"duckdb", "python"},
-    pool=WRITER_POOL,
-)
-def raw_hoax_decisions(context: dg.AssetExecutionContext, citra: CitraHome) -> dg.MaterializeResult:
-    """People's decisions on the hoax review queue from `landing/hoax_decisions/` (CSV or XLSX:
-    mention_id, hoax_id, decision spread / debunk / reject, who, why; Indonesian headers and words
-    too). Appended with author and time; the newest decision on a mention wins in the marts."""
-    report, seconds = ingest_folder(
-        context.op_def.name,
-        citra.warehouse,
-        landing_decisions(citra.root),
-        partial(ingest_decision_file, quarantine=citra.quarantine / "hoax_decisions"),
-    )
-    _log_outcomes(context, report, "hoax_decisions")
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
-        rows, mentions = con.execute("select count(*), count(distinct mention_id) from raw.hoax_decisions").fetchall()[
-            0
-        ]
-    return dg.MaterializeResult(
-        metadata={
-            "dagster/row_count": dg.MetadataValue.int(rows),
-            "decided_mentions": dg.MetadataValue.int(mentions),
             **run_metadata(report, seconds),
         }
     )

@@ -231,6 +231,7 @@ def tables(d: HoaxData) -> list[Table]:
             **h.__dict__,
             "status_label": STATUS.get(h.status, h.status or fmt.DASH),
             "category_label": CATEGORIES.get(h.category, h.category),
+            "region_name": h.region_name or "Seluruh provinsi",
             "klarifikasi": fmt.post_time(h.klarifikasi_at) if h.clarified else "belum ada",
             "_mark": not h.clarified,
         }

@@ -149,8 +149,10 @@ def kpi(page: object, name: str) -> str:
 def test_the_agenda_hoax_and_scorecard_pages_show_the_marts_numbers(
     built: Built, browser: object, served: dict
 ) -> None:
-    """The headline numbers of Siaran pers, Hoaks and Rapor kehumasan against the marts, queried here
-    (and a page without data would fail: the sample has releases, hoaxes and a scorecard)."""
+    """The headline numbers of Siaran pers, Hoaks and Rapor kehumasan against the marts, queried here.
+    Catches a KPI of the wrong month or scope, pickups counted in the release's month, a hoax
+    without clarification not marked, a median over unranked units, and a page that says
+    'Belum ada' on a sample that has releases, hoaxes and a scorecard."""
     with duckdb.connect(str(built.serving), read_only=True) as con:
         releases, carried = con.execute(
             "select count(*), count(*) filter (where pickups > 0) from marts.mart_release_pickup where month = ?",

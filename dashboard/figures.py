@@ -224,11 +224,12 @@ def lines(months: Sequence[date], series: dict[str, Sequence[float | None]], kin
 
 
 def bars(labels: Sequence[str], values: Sequence[float | None], kind: str = "int", color: str = ACCENT) -> dict | None:
-    """One horizontal bar per label (nulls left out of the chart, not drawn as zero)."""
+    """One horizontal bar per label (nulls left out of the chart, not drawn as zero); ``kind``:
+    ``int`` (a count), ``share`` or ``num1`` (a score, one decimal)."""
     pairs = [(label, v) for label, v in zip(labels, values) if v is not None]
     if not any(v for _, v in pairs):
         return None
-    shown = fmt.percent if kind == "share" else fmt.number
+    shown = {"share": fmt.percent, "num1": lambda v: fmt.number(v, 1)}.get(kind, fmt.number)
     trace = {
         "type": "bar",
         "orientation": "h",
@@ -241,10 +242,43 @@ def bars(labels: Sequence[str], values: Sequence[float | None], kind: str = "int
     layout = _layout(height=max(200, 30 * len(pairs) + 70), showlegend=False)
     layout["yaxis"] = {"automargin": True, "fixedrange": True, "autorange": "reversed"}
     layout["xaxis"] = {"automargin": True, "fixedrange": True, "gridcolor": "#e4e7eb"}
-    layout["xaxis"]["tickformat"] = ".0%" if kind == "share" else ",d"
+    layout["xaxis"]["tickformat"] = {"share": ".0%", "num1": ",.0f"}.get(kind, ",d")
     return {"data": [trace], "layout": layout}
 
 
 def dumps(figure: dict | None) -> str | None:
     """``to_json`` for a figure, None for no figure."""
     return None if figure is None else to_json(figure)
+
+
+def short_day(value: date) -> str:
+    """`6 Okt` (an axis label short enough for a month of days on a phone)."""
+    return f"{value.day} {SHORT_MONTHS[value.month - 1]}"
+
+
+def daily_pair(
+    days: Sequence[date], series: dict[str, Sequence[int]], colors: Sequence[str], mentions: dict[str, Sequence[int]]
+) -> dict | None:
+    """Grouped bars per WITA day, one per series (e.g. the reach of a hoax's spread and of its
+    debunk); hover gives the day, the value and the mentions behind it (``mentions``, by series)."""
+    if not any(v for values in series.values() for v in values):
+        return None
+    x = [short_day(d) for d in days]
+    traces = [
+        {
+            "type": "bar",
+            "name": name,
+            "x": x,
+            "y": list(values),
+            "marker": {"color": colors[i % len(colors)]},
+            "customdata": [
+                [fmt.weekday_day(d), f"{name}: {fmt.number(v)} ({fmt.number(n)} mention)"]
+                for d, v, n in zip(days, values, mentions.get(name, [0] * len(values)))
+            ],
+            "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+        }
+        for i, (name, values) in enumerate(series.items())
+    ]
+    layout = _layout(barmode="group")
+    layout["xaxis"] = {**layout["xaxis"], "type": "category"}
+    return {"data": traces, "layout": layout}

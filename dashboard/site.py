@@ -39,7 +39,7 @@ class SiteResult:
     scope: Scope
     month: date | None
     pages: list[str] = field(default_factory=list)  # keys of the pages in the site
-    left_out: list[str] = field(default_factory=list)  # keys of pages whose marts are missing
+    left_out: list[str] = field(default_factory=list)  # keys of pages left out: their marts are missing
     written: list[str] = field(default_factory=list)  # documents rendered this time
     skipped: list[str] = field(default_factory=list)  # documents unchanged since the last build
     removed: list[str] = field(default_factory=list)
@@ -60,7 +60,7 @@ def read_documents(
     scope = scope_for(con, region)
     month = shown_month(con, last_complete_month(day))
     ctx = PageContext(con, scope, month, newest_mention_date(con, scope), tables)
-    present = [p for p in PAGES if ctx.has(*p.requires)]
+    present = [p for p in PAGES if ctx.has(*p.requires) or p.shown_without_data]
     missing = [p for p in PAGES if p not in present]
     documents = [doc for page in present for doc in page.build(ctx)]
     return ctx, present, missing, documents

@@ -24,6 +24,7 @@ KINDS = {
     "num1": lambda v: fmt.number(v, 1),
     "share": fmt.percent,
     "pp": lambda v: fmt.DASH if v is None else fmt.number(v, 1, signed=True),
+    "signed": lambda v: fmt.DASH if v is None else fmt.number(v, signed=True),
     "change": fmt.signed_percent,
     "index": fmt.index,
     "month": lambda v: fmt.DASH if v is None else fmt.month_name(v),
@@ -32,7 +33,7 @@ KINDS = {
     "link": lambda v: fmt.DASH if v in (None, "") else str(v),
     "page": lambda v: fmt.DASH if v in (None, "") else str(v),
 }
-NUMERIC = {"int", "num1", "share", "pp", "change", "index"}
+NUMERIC = {"int", "num1", "share", "pp", "signed", "change", "index"}
 
 
 @dataclass(frozen=True)

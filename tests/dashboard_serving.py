@@ -67,6 +67,35 @@ COLUMNS = {
         "platform", "account", "agency_code", "post_id", "published_at", "month", "url", "asn_sharers", "asn_shares",
         "asn_reach", "suppressed",
     ],
+    "mart_release_pickup": [
+        "release_id", "published_at", "month", "agency_code", "issue", "title", "url", "pickups", "outlets", "reach",
+        "first_pickup_at", "hours_to_first_pickup", "positive_pickups", "neutral_pickups", "negative_pickups",
+        "pairs_to_review",
+    ],
+    "fct_release_pickups": [
+        "release_id", "mention_id", "published_at", "month", "hours_after_release", "outlet", "region_code", "reach",
+        "sentiment", "agency_code", "issue", "title", "url",
+    ],
+    "mart_agenda_monthly": [
+        "month", "agency_code", "issue", "releases", "releases_picked_up", "pickups", "pickup_reach",
+        "median_hours_to_first_pickup", "issue_mentions", "agenda_share",
+    ],
+    "mart_hoax": [
+        "hoax_id", "claim", "category", "issue", "region_code", "klarifikasi_url", "klarifikasi_at", "first_spread_at",
+        "last_spread_at", "hours_to_klarifikasi", "spread_mentions", "spread_reach", "debunk_mentions",
+        "debunk_reach", "debunk_reach_share", "official_debunk_posts", "status", "status_as_of",
+    ],
+    "mart_hoax_daily": ["hoax_id", "day", "spread_mentions", "spread_reach", "debunk_mentions", "debunk_reach"],
+    "fct_hoax_mentions": [
+        "hoax_id", "mention_id", "role", "published_at", "mention_date", "outlet", "region_code", "reach", "title", "url",
+    ],
+    "mart_humas_scorecard": [
+        "month", "unit", "unit_type", "unit_name", "region_code", "accounts_registered", "accounts_active", "posts",
+        "posts_per_week", "engagement_ratio", "alerts_on_its_issues", "answered_within_24h_share",
+        "official_posts_amplified_share", "amplification_suppressed", "net_sentiment", "score_activity",
+        "score_engagement", "score_response", "score_amplification", "score_sentiment", "components_scored",
+        "composite_score", "rank", "units_ranked", "rank_change",
+    ],
 }  # fmt: skip
 
 
@@ -175,6 +204,228 @@ def alert_rows() -> list[dict]:
             response_account="instagram/diskominfobanjar",
         ),
     ]
+
+
+@dataclass(frozen=True)
+class Release:
+    release_id: str
+    published_at: datetime
+    agency_code: str
+    issue: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Pickup:
+    release_id: str
+    mention_id: str
+    published_at: datetime
+    outlet: str
+    region_code: str | None
+    reach: int
+    sentiment: str | None
+    title: str
+    url: str
+
+
+AGENCY_REGION = {a[0]: a[4] for a in AGENCIES}
+RELEASE_WINDOW_DAYS = 14
+
+
+def planted_releases() -> list[Release]:
+    """Per agency: one release in September, three in October (the third nobody carried)."""
+    releases = []
+    for agency, *_ in AGENCIES:
+        for k, (month, day) in enumerate([(SEPTEMBER, 10), (OCTOBER, 2), (OCTOBER, 9), (OCTOBER, 20)]):
+            issue = ISSUES[k % 2][0]
+            releases.append(
+                Release(
+                    f"r-{agency}-{k}",
+                    wita(month + timedelta(days=day - 1), 10),
+                    agency,
+                    issue,
+                    f"Siaran pers rahasia {agency} nomor {k}",
+                    f"https://rilis.example/{agency}/{k}",
+                )
+            )
+    return releases
+
+
+def planted_pickups() -> list[Pickup]:
+    """Pickups of every release but each agency's last: by outlets of every region (a Banjar
+    release carried in Banjarmasin too, and by a mention without a region), in every tone."""
+    pickups = []
+    regions = ["6303", "6371", None, "63"]
+    sentiments = ["positive", "neutral", "negative", None]
+    for release in planted_releases():
+        if release.release_id.endswith("-3"):
+            continue
+        count = 2 + int(release.release_id[-1]) + len(release.agency_code) % 2
+        for j in range(count):
+            region = regions[j % len(regions)]
+            tag = region or "tanpa-wilayah"
+            n = len(pickups)
+            pickups.append(
+                Pickup(
+                    release.release_id,
+                    f"p{n}",
+                    release.published_at + timedelta(hours=3 + 5 * j),
+                    f"Media {tag}",
+                    region,
+                    500 + 7 * n,
+                    sentiments[(n + j) % len(sentiments)],
+                    f"Pemberitaan rilis rahasia {tag} nomor {n}",
+                    f"https://berita.example/rilis/{tag}/{n}",
+                )
+            )
+    return pickups
+
+
+ISSUE_MENTIONS = 40  # each issue's conversation per month in the planted agenda mart
+
+
+def release_rows() -> list[tuple]:
+    """marts.mart_release_pickup, computed from the planted releases and pickups."""
+    rows = []
+    by_release: dict[str, list[Pickup]] = {}
+    for p in planted_pickups():
+        by_release.setdefault(p.release_id, []).append(p)
+    for r in planted_releases():
+        picks = sorted(by_release.get(r.release_id, []), key=lambda p: p.published_at)
+        first = picks[0].published_at if picks else None
+        rows.append(
+            (r.release_id, r.published_at, r.published_at.date().replace(day=1), r.agency_code, r.issue, r.title,
+             r.url, len(picks), len({p.outlet for p in picks}), sum(p.reach for p in picks), first,
+             (first - r.published_at).total_seconds() / 3600 if first else None,
+             sum(p.sentiment == "positive" for p in picks), sum(p.sentiment == "neutral" for p in picks),
+             sum(p.sentiment == "negative" for p in picks), 1 if not picks else 0)
+        )  # fmt: skip
+    return rows
+
+
+def agenda_rows() -> list[tuple]:
+    """marts.mart_agenda_monthly per month, agency and issue (pickups in the mention's month)."""
+    cells: dict[tuple, dict] = {}
+    release_of = {r.release_id: r for r in planted_releases()}
+    for r in planted_releases():
+        cell = cells.setdefault(
+            (r.published_at.date().replace(day=1), r.agency_code, r.issue), {"r": 0, "u": 0, "p": []}
+        )
+        cell["r"] += 1
+        cell["u"] += any(p.release_id == r.release_id for p in planted_pickups())
+    for p in planted_pickups():
+        r = release_of[p.release_id]
+        cell = cells.setdefault(
+            (p.published_at.date().replace(day=1), r.agency_code, r.issue), {"r": 0, "u": 0, "p": []}
+        )
+        cell["p"].append(p)
+    return [
+        (month, agency, issue, c["r"], c["u"], len(c["p"]), sum(p.reach for p in c["p"]), None, ISSUE_MENTIONS,
+         len(c["p"]) / ISSUE_MENTIONS)
+        for (month, agency, issue), c in sorted(cells.items())
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Hoax:
+    hoax_id: str
+    claim: str
+    region_code: str | None
+    klarifikasi_hours: float | None  # after the first spread; None: no clarification yet
+    status: str
+
+
+HOAXES = [
+    Hoax("HX-BJR01", "Klaim rahasia Banjar: bendungan Riam Kanan jebol", "6303", 30.0, "mereda"),
+    Hoax("HX-XBJM01", "Klaim rahasia Banjarmasin: pasar terapung ditutup permanen", "6371", None, "aktif"),
+    Hoax("HX-PROV01", "Klaim rahasia provinsi: bantuan banjir lewat tautan palsu", "63", 6.0, "aktif"),
+]
+HOAX_FIRST_SPREAD = wita(OCTOBER + timedelta(days=4), 7)
+
+
+def hoax_daily_rows() -> list[tuple]:
+    """marts.mart_hoax_daily: five October days per hoax, spread falling and debunk rising."""
+    rows = []
+    for k, h in enumerate(HOAXES):
+        for d in range(5):
+            debunk = 0 if h.klarifikasi_hours is None else d
+            rows.append(
+                (
+                    h.hoax_id,
+                    HOAX_FIRST_SPREAD.date() + timedelta(days=d),
+                    5 - d,
+                    1000 * (5 - d) + k,
+                    debunk,
+                    800 * debunk,
+                )
+            )
+    return rows
+
+
+def hoax_rows() -> list[tuple]:
+    """marts.mart_hoax, totals of the daily rows."""
+    daily = hoax_daily_rows()
+    rows = []
+    for h in HOAXES:
+        mine = [r for r in daily if r[0] == h.hoax_id]
+        spread_reach, debunk_reach = sum(r[3] for r in mine), sum(r[5] for r in mine)
+        klarifikasi = HOAX_FIRST_SPREAD + timedelta(hours=h.klarifikasi_hours) if h.klarifikasi_hours else None
+        rows.append(
+            (h.hoax_id, h.claim, "hoaks", "banjir", h.region_code,
+             f"https://klarifikasi.example/{h.hoax_id}" if klarifikasi else None, klarifikasi, HOAX_FIRST_SPREAD,
+             HOAX_FIRST_SPREAD + timedelta(days=4), h.klarifikasi_hours, sum(r[2] for r in mine), spread_reach,
+             sum(r[4] for r in mine), debunk_reach, debunk_reach / (spread_reach + debunk_reach), 1 if klarifikasi else 0,
+             h.status, TODAY)
+        )  # fmt: skip
+    return rows
+
+
+def hoax_mention_rows() -> list[tuple]:
+    """marts.fct_hoax_mentions: spread mentions of each hoax from two regions (a headline of
+    another region carrying a region's hoax must not reach that region's site)."""
+    rows = []
+    for h in HOAXES:
+        for j, region in enumerate(["6303", "6371"]):
+            n = len(rows)
+            at = HOAX_FIRST_SPREAD + timedelta(hours=j)
+            rows.append(
+                (h.hoax_id, f"h{n}", "spread", at, at.date(), f"Akun {region}", region, 900 + n,
+                 f"Sebaran hoaks rahasia {region} nomor {n}", f"https://sosmed.example/hoaks/{region}/{n}")
+            )  # fmt: skip
+    return rows
+
+
+# unit, type, name, region; composite and rank per month (September, October)
+SCORECARD = [
+    ("biro_adpim", "agency", "Biro Administrasi Pimpinan", "63", (70.0, 1), (64.5, 2)),
+    ("diskominfo_banjar", "agency", "Diskominfo Kabupaten Banjar", "6303", (55.0, 2), (72.25, 1)),
+    ("diskominfo_bjm", "agency", "Diskominfotik Kota Banjarmasin", "6371", (None, None), (40.0, 3)),
+    ("63", "region", "Provinsi Kalimantan Selatan", "63", (65.0, 1), (60.0, 2)),
+    ("6303", "region", "Kabupaten Banjar", "6303", (50.0, 2), (72.25, 1)),
+    ("6371", "region", "Kota Banjarmasin", "6371", (45.0, 3), (None, None)),
+]
+
+
+def scorecard_rows() -> list[dict]:
+    rows = []
+    for unit, kind, name, region, *months in SCORECARD:
+        for month, (composite, rank), before in zip((SEPTEMBER, OCTOBER), months, (None, months[0])):
+            ranked = sum(1 for s in SCORECARD if s[1] == kind and s[4 if month == SEPTEMBER else 5][1] is not None)
+            rows.append(
+                {
+                    "month": month, "unit": unit, "unit_type": kind, "unit_name": name, "region_code": region,
+                    "accounts_registered": 2, "accounts_active": 1, "posts": 12, "posts_per_week": 2.7,
+                    "engagement_ratio": 0.9, "alerts_on_its_issues": 3, "answered_within_24h_share": 2 / 3,
+                    "official_posts_amplified_share": None, "amplification_suppressed": True,
+                    "net_sentiment": 0.1, "score_activity": 60.0, "score_engagement": 90.0,
+                    "score_response": None if composite is None else 66.7, "score_amplification": None,
+                    "score_sentiment": 55.0, "components_scored": 4 if composite is not None else 1,
+                    "composite_score": composite, "rank": rank, "units_ranked": ranked,
+                    "rank_change": before[1] - rank if before and before[1] and rank else None,
+                }
+            )  # fmt: skip
+    return rows
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple | dict]) -> None:
@@ -329,6 +580,67 @@ def make_serving(path: Path, mentions: list[Mention] | None = None, without: tup
                 for p, a, _, ag, _ in ACCOUNTS
             ],
         )
+        con.execute(
+            """create table marts.mart_release_pickup (release_id varchar, published_at timestamptz, month date,
+               agency_code varchar, issue varchar, title varchar, url varchar, pickups bigint, outlets bigint,
+               reach bigint, first_pickup_at timestamptz, hours_to_first_pickup double, positive_pickups bigint,
+               neutral_pickups bigint, negative_pickups bigint, pairs_to_review bigint)"""
+        )
+        _insert(con, "mart_release_pickup", release_rows())
+        con.execute(
+            """create table marts.fct_release_pickups (release_id varchar, mention_id varchar,
+               published_at timestamptz, month date, hours_after_release double, outlet varchar,
+               region_code varchar, reach bigint, sentiment varchar, agency_code varchar, issue varchar,
+               title varchar, url varchar)"""
+        )
+        release_of = {r.release_id: r for r in planted_releases()}
+        _insert(
+            con,
+            "fct_release_pickups",
+            [
+                (p.release_id, p.mention_id, p.published_at, p.published_at.date().replace(day=1),
+                 (p.published_at - release_of[p.release_id].published_at).total_seconds() / 3600, p.outlet,
+                 p.region_code, p.reach, p.sentiment, release_of[p.release_id].agency_code,
+                 release_of[p.release_id].issue, p.title, p.url)
+                for p in planted_pickups()
+            ],
+        )  # fmt: skip
+        con.execute(
+            """create table marts.mart_agenda_monthly (month date, agency_code varchar, issue varchar, releases bigint,
+               releases_picked_up bigint, pickups bigint, pickup_reach bigint, median_hours_to_first_pickup double,
+               issue_mentions bigint, agenda_share double)"""
+        )
+        _insert(con, "mart_agenda_monthly", agenda_rows())
+        con.execute(
+            """create table marts.mart_hoax (hoax_id varchar, claim varchar, category varchar, issue varchar,
+               region_code varchar, klarifikasi_url varchar, klarifikasi_at timestamptz,
+               first_spread_at timestamptz, last_spread_at timestamptz, hours_to_klarifikasi double,
+               spread_mentions bigint, spread_reach bigint, debunk_mentions bigint, debunk_reach bigint,
+               debunk_reach_share double, official_debunk_posts bigint, status varchar, status_as_of date)"""
+        )
+        _insert(con, "mart_hoax", hoax_rows())
+        con.execute(
+            """create table marts.mart_hoax_daily (hoax_id varchar, day date, spread_mentions bigint,
+               spread_reach bigint, debunk_mentions bigint, debunk_reach bigint)"""
+        )
+        _insert(con, "mart_hoax_daily", hoax_daily_rows())
+        con.execute(
+            """create table marts.fct_hoax_mentions (hoax_id varchar, mention_id varchar, role varchar,
+               published_at timestamptz, mention_date date, outlet varchar, region_code varchar, reach bigint,
+               title varchar, url varchar)"""
+        )
+        _insert(con, "fct_hoax_mentions", hoax_mention_rows())
+        con.execute(
+            """create table marts.mart_humas_scorecard (month date, unit varchar, unit_type varchar,
+               unit_name varchar, region_code varchar, accounts_registered bigint, accounts_active bigint,
+               posts bigint, posts_per_week double, engagement_ratio double, alerts_on_its_issues bigint,
+               answered_within_24h_share double, official_posts_amplified_share double,
+               amplification_suppressed boolean, net_sentiment double, score_activity double,
+               score_engagement double, score_response double, score_amplification double,
+               score_sentiment double, components_scored integer, composite_score double, rank bigint,
+               units_ranked bigint, rank_change bigint)"""
+        )
+        _insert(con, "mart_humas_scorecard", scorecard_rows())
         for table in without:
             con.execute(f"drop table marts.{table}")
     return path

@@ -11,7 +11,20 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dashboard_serving import OCTOBER, TODAY, alert_rows, make_serving, planted_mentions
+from dashboard_serving import (
+    AGENCY_REGION,
+    HOAXES,
+    ISSUE_MENTIONS,
+    OCTOBER,
+    SCORECARD,
+    TODAY,
+    alert_rows,
+    hoax_daily_rows,
+    make_serving,
+    planted_mentions,
+    planted_pickups,
+    planted_releases,
+)
 
 from dashboard.pages import PAGES
 from dashboard.site import build_site, read_documents
@@ -140,3 +153,162 @@ def test_every_registered_page_names_the_marts_it_reads() -> None:
     the whole site instead of being left out."""
     assert all(page.requires for page in PAGES)
     assert len({page.key for page in PAGES}) == len(PAGES)
+
+
+# ---- Siaran pers, Hoaks, Rapor kehumasan: the numbers computed here from the planted releases,
+# pickups, hoaxes and scorecard rows (tests/dashboard_serving.py), not by the code under test
+
+
+def in_october(at: datetime) -> bool:
+    return at.astimezone(WITA).month == 10
+
+
+def test_the_agenda_page_counts_the_months_releases_pickups_and_shares_per_issue(serving: Path, tmp_path: Path) -> None:
+    """Catches pickups counted in the release's month instead of the mention's, a share per agency
+    instead of per issue, a release nobody carried left out, or a KPI other than the data."""
+    doc = documents(serving, None)["siaran-pers.html"]
+    d = doc.data
+    releases = [r for r in planted_releases() if in_october(r.published_at)]
+    pickups = [p for p in planted_pickups() if in_october(p.published_at)]
+    assert len(d.releases) == len(releases) == 9
+    assert d.pickups == len(pickups) and d.pickup_reach == sum(p.reach for p in pickups)
+    carried = {p.release_id for p in planted_pickups()}
+    assert {r.title for r in d.uncarried} == {r.title for r in releases if r.release_id not in carried}
+    by_title = {r.title: r for r in d.releases}
+    for r in releases:
+        mine = sorted(p.published_at for p in planted_pickups() if p.release_id == r.release_id)
+        assert by_title[r.title].pickups == len(mine)
+        lag = (mine[0] - r.published_at).total_seconds() / 3600 if mine else None
+        assert by_title[r.title].hours_to_first_pickup == lag
+    issue_of = {r.release_id: r.issue for r in planted_releases()}
+    shares = {i.issue_name: i.share for i in d.issues}
+    for issue, name in (("banjir", "Banjir"), ("ekonomi", "Ekonomi")):
+        expected = sum(1 for p in pickups if issue_of[p.release_id] == issue) / ISSUE_MENTIONS
+        assert shares[name] == pytest.approx(expected)
+    build_site(serving, tmp_path, None, TODAY)
+    html = (tmp_path / "site" / "siaran-pers.html").read_text(encoding="utf-8")
+    kpi = re.search(r'id="kpi-pemberitaan">.*?class="value">([^<]+)<', html, re.S).group(1)
+    assert kpi == str(len(pickups))
+    [releases_table, uncarried_table, *_] = doc.tables(d)
+    assert len(uncarried_table.rows) == len(d.uncarried) == 3
+
+
+def test_a_regions_agenda_page_lists_its_agencies_releases_and_its_own_outlets_pickups(serving: Path) -> None:
+    """Catches a region's page listing the province's releases, or headlines of pickups by
+    outlets of other regions (of the region's own releases too)."""
+    d = documents(serving, "6303")["siaran-pers.html"].data
+    own = [r for r in planted_releases() if in_october(r.published_at) and AGENCY_REGION[r.agency_code] == "6303"]
+    assert sorted(r.title for r in d.releases) == sorted(r.title for r in own)
+    own_ids = {r.release_id for r in own} | {
+        r.release_id for r in planted_releases() if AGENCY_REGION[r.agency_code] == "6303"
+    }
+    expected = [
+        p.title
+        for p in sorted(planted_pickups(), key=lambda p: -p.reach)
+        if in_october(p.published_at) and p.release_id in own_ids and p.region_code == "6303"
+    ]
+    assert [p.title for p in d.top_pickups] == expected[:10] and expected
+    # the pickups count every outlet: those elsewhere are counted, not listed
+    assert d.pickups == sum(1 for p in planted_pickups() if in_october(p.published_at) and p.release_id in own_ids)
+    assert d.province.releases == len([r for r in planted_releases() if in_october(r.published_at)])
+
+
+def test_the_hoax_page_shows_status_hours_and_debunk_share_with_the_unclarified_first(
+    serving: Path, tmp_path: Path
+) -> None:
+    """Catches a hoax without clarification not listed first or not highlighted, the debunk share
+    taken over spread reach only, or the daily chart's values not the mart's days."""
+    doc = documents(serving, None)["hoaks.html"]
+    d = doc.data
+    daily = hoax_daily_rows()
+    assert [h.hoax_id for h in d.hoaxes][0] == "HX-XBJM01"  # the one without a clarification
+    assert d.active == sum(h.status == "aktif" for h in HOAXES) == 2
+    assert [h.hoax_id for h in d.without_klarifikasi] == [h.hoax_id for h in HOAXES if h.klarifikasi_hours is None]
+    debunk, spread = sum(r[5] for r in daily), sum(r[3] for r in daily)
+    assert d.debunk_reach_share == pytest.approx(debunk / (spread + debunk))
+    assert {h.hoax_id: h.hours_to_klarifikasi for h in d.hoaxes} == {h.hoax_id: h.klarifikasi_hours for h in HOAXES}
+    figures = doc.figures(d)
+    for h in d.days:
+        spread_trace, debunk_trace = figures[h.chart]["data"]
+        assert spread_trace["y"] == [r[3] for r in daily if r[0] == h.hoax_id]
+        assert debunk_trace["y"] == [r[5] for r in daily if r[0] == h.hoax_id]
+    build_site(serving, tmp_path, None, TODAY)
+    html = (tmp_path / "site" / "hoaks.html").read_text(encoding="utf-8")
+    assert re.search(r'id="kpi-tanpa-klarifikasi">.*?class="value">1<', html, re.S)
+    unclarified = next(h.claim for h in HOAXES if h.klarifikasi_hours is None)
+    assert re.search(r'<tr class="mark"><td>' + re.escape(unclarified), html)
+
+
+def test_a_regions_hoax_page_details_its_own_hoaxes_and_counts_the_rest(serving: Path) -> None:
+    """Catches another region's or a province-wide hoax listed in a region's site (or dropped
+    from its counts)."""
+    d = documents(serving, "6371")["hoaks.html"].data
+    assert [h.hoax_id for h in d.hoaxes] == [h.hoax_id for h in HOAXES if h.region_code == "6371"]
+    others = [h for h in HOAXES if h.region_code != "6371"]
+    assert (d.elsewhere.hoaxes, d.elsewhere.active, d.elsewhere.without_klarifikasi) == (
+        len(others),
+        sum(h.status == "aktif" for h in others),
+        sum(h.klarifikasi_hours is None for h in others),
+    )
+    assert all("6371" in m.url for m in d.month_spread) and d.month_spread
+
+
+def scorecard_expected(kind: str, region: str | None = None) -> list[tuple]:
+    """(unit, composite, rank, composite change) in October from the planted table, best first."""
+    rows = [
+        (
+            unit,
+            october[0],
+            october[1],
+            None if october[0] is None or september[0] is None else october[0] - september[0],
+        )
+        for unit, k, _, unit_region, september, october in SCORECARD
+        if k == kind and (region is None or unit_region == region)
+    ]
+    return sorted(rows, key=lambda r: (r[2] is None, r[2] or 0))
+
+
+def test_the_scorecard_page_ranks_units_with_their_change_against_the_month_before(serving: Path) -> None:
+    """Catches the previous month's scores shown, a change computed against the wrong month or
+    unit kind, or unranked units mixed into the ranking."""
+    d = documents(serving, None)["rapor.html"].data
+    assert d.month == OCTOBER
+    for units, kind in ((d.regions, "region"), (d.agencies, "agency")):
+        got = [(u.unit, u.composite_score, u.rank, u.composite_change) for u in units]
+        assert got == scorecard_expected(kind)
+    ranked = sorted(r[1] for r in scorecard_expected("agency") if r[2] is not None)
+    assert d.agencies_median == ranked[len(ranked) // 2] and len(ranked) % 2 == 1
+    banjar = next(u for u in d.regions if u.unit == "6303")
+    assert banjar.rank_change == 2 - 1  # second in September, first in October
+
+
+def test_a_regions_scorecard_shows_every_region_but_only_its_own_agencies(serving: Path, tmp_path: Path) -> None:
+    """Catches other regions' agencies listed by name in a region's site, or the region's own row
+    not marked among the kabupaten/kota."""
+    d = documents(serving, "6303")["rapor.html"].data
+    assert [u.unit for u in d.agencies] == [r[0] for r in scorecard_expected("agency", "6303")]
+    assert [u.unit for u in d.regions] == [r[0] for r in scorecard_expected("region")]
+    outside = [r[1] for r in scorecard_expected("agency") if r[2] is not None and AGENCY_REGION[r[0]] != "6303"]
+    assert d.others.ranked == len(outside) and d.others.median_composite == pytest.approx(sum(outside) / 2)
+    build_site(serving, tmp_path, "6303", TODAY)
+    html = (tmp_path / "region-6303" / "rapor.html").read_text(encoding="utf-8")
+    assert re.search(r'<tr class="mark"><td class="n">1</td><td>Kabupaten Banjar</td>', html)
+
+
+def test_the_planted_marts_columns_are_the_dbt_models_columns() -> None:
+    """Catches a mart column renamed in dbt that the planted serving copy (and so the pages' fast
+    tests) still has: the pages would pass here and fail on a real build."""
+    import yaml
+    from dashboard_serving import COLUMNS
+
+    root = Path(__file__).resolve().parents[1] / "dbt_project" / "models"
+    declared: dict[str, set[str]] = {}
+    for path in root.rglob("*.yml"):
+        for model in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("models", []) or []:
+            declared[model["name"]] = {c["name"] for c in model.get("columns", []) or []}
+    checked = 0
+    for table in ("mart_release_pickup", "fct_release_pickups", "mart_agenda_monthly", "mart_hoax",
+                  "mart_hoax_daily", "fct_hoax_mentions", "mart_humas_scorecard"):  # fmt: skip
+        assert set(COLUMNS[table]) <= declared[table], (table, set(COLUMNS[table]) - declared[table])
+        checked += 1
+    assert checked == 7

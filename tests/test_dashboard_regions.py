@@ -9,7 +9,19 @@ import json
 from pathlib import Path
 
 import pytest
-from dashboard_serving import ACCOUNTS, TODAY, alert_rows, make_serving, planted_mentions
+from dashboard_serving import (
+    ACCOUNTS,
+    AGENCIES,
+    AGENCY_REGION,
+    HOAXES,
+    TODAY,
+    alert_rows,
+    hoax_mention_rows,
+    make_serving,
+    planted_mentions,
+    planted_pickups,
+    planted_releases,
+)
 
 from dashboard.site import build_site
 
@@ -49,6 +61,29 @@ def secrets_of_others(region: str) -> dict[str, str]:
         if account_region != region:
             found[account] = f"account of {account_region}"
             found[name] = f"account name of {account_region}"
+    # the agenda, hoax and scorecard pages: other agencies' releases and names, pickups by other
+    # regions' outlets (also of the region's own releases), other hoaxes and their carriers
+    for _, name, short, _, agency_region in AGENCIES:
+        if agency_region != region:
+            found[name] = f"agency name of {agency_region}"
+            found[short] = f"agency short name of {agency_region}"
+    for r in planted_releases():
+        if AGENCY_REGION[r.agency_code] != region:
+            found[r.title] = f"release {r.release_id}"
+            found[r.url] = f"url of release {r.release_id}"
+    for p in planted_pickups():
+        if p.region_code != region:
+            found[p.title] = f"title of pickup {p.mention_id} ({p.region_code})"
+            found[p.url] = f"url of pickup {p.mention_id} ({p.region_code})"
+    for h in HOAXES:
+        if h.region_code != region:
+            found[h.claim] = f"claim of hoax {h.hoax_id}"
+            found[h.hoax_id] = f"id of hoax {h.hoax_id}"
+            found[f"https://klarifikasi.example/{h.hoax_id}"] = f"clarification of hoax {h.hoax_id}"
+    for hoax_id, mention_id, *_, mention_region, _, title, url in hoax_mention_rows():
+        if mention_region != region:
+            found[title] = f"title of {mention_id} carrying {hoax_id} ({mention_region})"
+            found[url] = f"url of {mention_id} carrying {hoax_id} ({mention_region})"
     return found
 
 
@@ -68,7 +103,10 @@ def test_a_regions_site_holds_no_headline_url_account_or_alert_text_of_another_r
     """Catches any page, chart or CSV that reads mentions, alerts or accounts without the region's filter."""
     result = build_site(serving, tmp_path, region, TODAY)
     files = site_bytes(result.folder)
-    assert {"index.html", "isu-banjir.html", "wilayah.html", "akun.html", "asn.html"} <= set(files)
+    assert {
+        "index.html", "isu-banjir.html", "wilayah.html", "akun.html", "asn.html", "siaran-pers.html", "hoaks.html",
+        "rapor.html",
+    } <= set(files)  # fmt: skip
     leaks = [
         f"{why} in {name}"
         for text, why in secrets_of_others(region).items()
@@ -82,6 +120,13 @@ def test_a_regions_site_holds_no_headline_url_account_or_alert_text_of_another_r
     assert any(form in everything for form in forms(own.title))
     own_account = next(a[1] for a in ACCOUNTS if a[4] == region)
     assert own_account.encode() in everything
+    own_release = next(r for r in planted_releases() if AGENCY_REGION[r.agency_code] == region and r.url.endswith("2"))
+    own_pickup = next(
+        p for p in planted_pickups() if p.region_code == region and p.release_id == own_release.release_id
+    )
+    own_hoax = next(h for h in HOAXES if h.region_code == region)
+    for text in (own_release.title, own_pickup.title, own_hoax.claim):
+        assert any(form in everything for form in forms(text)), text
 
 
 def test_province_wide_alerts_reach_a_regions_site_only_as_counts(serving: Path, tmp_path: Path) -> None:

@@ -11,12 +11,16 @@ from dataclasses import replace
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 import pytest
 from dashboard_serving import TODAY, make_serving, planted_mentions
 
 from dashboard.site import build_site
 
-PAGE_FILES = {"index.html", "isu.html", "isu-banjir.html", "isu-ekonomi.html", "wilayah.html", "akun.html", "asn.html"}
+PAGE_FILES = {
+    "index.html", "isu.html", "isu-banjir.html", "isu-ekonomi.html", "wilayah.html", "akun.html", "asn.html",
+    "siaran-pers.html", "hoaks.html", "rapor.html",
+}  # fmt: skip
 
 
 def test_a_second_build_of_the_same_data_writes_no_page(tmp_path: Path) -> None:
@@ -46,7 +50,9 @@ def test_new_mentions_of_one_issue_rewrite_only_the_pages_that_show_them(tmp_pat
     make_serving(serving, [*mentions, extra])
     again = build_site(serving, tmp_path / "dashboard", None, TODAY)
     assert set(again.written) == {"index.html", "isu-ekonomi.html", "wilayah.html"}
-    assert set(again.skipped) == {"isu.html", "isu-banjir.html", "akun.html", "asn.html"}
+    assert set(again.skipped) == {
+        "isu.html", "isu-banjir.html", "akun.html", "asn.html", "siaran-pers.html", "hoaks.html", "rapor.html",
+    }  # fmt: skip
 
 
 def test_a_daily_build_with_mentions_after_the_month_shown_rewrites_only_the_ringkasan(tmp_path: Path) -> None:
@@ -82,6 +88,39 @@ def test_a_page_whose_mart_is_missing_is_left_out_of_the_site_and_its_navigation
     assert not (result.folder / "asn.html").exists()
     assert "csv/asn-instansi-bulan-ini.csv" in result.removed
     assert 'href="asn.html"' not in (result.folder / "index.html").read_text(encoding="utf-8")
+
+
+NEW_PAGE_MARTS = {
+    "siaran-pers.html": ("mart_agenda_monthly", "mart_release_pickup", "fct_release_pickups"),
+    "hoaks.html": ("mart_hoax", "mart_hoax_daily", "fct_hoax_mentions"),
+    "rapor.html": ("mart_humas_scorecard",),
+}
+
+
+@pytest.mark.parametrize("how", ["missing", "empty"])
+def test_the_agenda_hoax_and_scorecard_pages_say_no_data_yet_while_their_marts_are_missing_or_empty(
+    tmp_path: Path, how: str
+) -> None:
+    """Catches a missing or empty mart failing the site, leaving an empty chart or table behind, or
+    a page that silently disappears from the navigation instead of saying there is no data yet."""
+    serving = make_serving(tmp_path / "serving" / "citra.duckdb")
+    build_site(serving, tmp_path / "dashboard", None, TODAY)
+    marts = [t for tables in NEW_PAGE_MARTS.values() for t in tables]
+    serving.unlink()
+    make_serving(serving, without=marts if how == "missing" else ())
+    if how == "empty":
+        with duckdb.connect(str(serving)) as con:
+            for table in marts:
+                con.execute(f"delete from marts.{table}")
+    result = build_site(serving, tmp_path / "dashboard", None, TODAY)
+    assert result.left_out == []
+    assert set(NEW_PAGE_MARTS) <= set(result.written)
+    for name in NEW_PAGE_MARTS:
+        text = (result.folder / name).read_text(encoding="utf-8")
+        assert 'id="belum-ada-data"' in text and "Belum ada" in text, name
+        assert 'class="chart"' not in text and "<table" not in text, name
+        assert f'href="{name}"' in (result.folder / "index.html").read_text(encoding="utf-8")
+    assert not list((result.folder / "csv").glob("rapor-*.csv"))  # the old month's tables are removed
 
 
 def test_no_page_loads_anything_from_another_host(tmp_path: Path) -> None:

@@ -55,9 +55,12 @@ class Document:
 @dataclass(frozen=True)
 class Page:
     """A page of the site, in navigation order. ``requires`` names the marts tables it reads: a
-    page whose table is missing from the serving copy is left out of the site (not an error)."""
+    page whose table is missing from the serving copy is left out of the site (not an error),
+    unless it is ``shown_without_data``: then it is built anyway and says that there is no data yet
+    (its build checks ``ctx.has`` itself)."""
 
     key: str
     title: str
     requires: tuple[str, ...]
     build: Callable[[PageContext], list[Document]]
+    shown_without_data: bool = False

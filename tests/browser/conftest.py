@@ -3,7 +3,8 @@
 Playwright, shared by the browser tests (`make test-dashboard`).
 
 The sample: 3,000 mentions from September to November 2025 (the planted burst of 6 October among
-them) with the official-account exports and the ASN rosters, "today" pinned to 10 December 2025,
+them) with the official-account exports, the ASN rosters, the press releases and the hoax register
+(so the Siaran pers, Hoaks and Rapor kehumasan pages have data), "today" pinned to 10 December 2025,
 so every page of the dashboard has data and nothing depends on the day the tests run.
 """
 
@@ -58,7 +59,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         mp.setenv("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))
         mp.setenv("DAGSTER_HOME", str(home / "dagster"))
         mp.setenv("CITRA_DASHBOARD_REGIONS", "all")
-        generate(home, mentions=3000, seed=7, last_month=MONTH, months=3, platforms=True, asn=True)
+        generate(
+            home,
+            mentions=3000,
+            seed=7,
+            last_month=MONTH,
+            months=3,
+            platforms=True,
+            asn=True,
+            releases=True,
+            hoaxes=True,
+        )
         with redirect_stdout(output):
             status = main(["build"])
     assert status == 0, output.getvalue()[-3000:]

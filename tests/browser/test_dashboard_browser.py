@@ -47,6 +47,18 @@ def visit(browser: object, url: str, width: int = 1280) -> tuple[object, list[st
     return page, problems
 
 
+PAGES = [
+    "index.html",
+    "isu.html",
+    "wilayah.html",
+    "akun.html",
+    "asn.html",
+    "siaran-pers.html",
+    "hoaks.html",
+    "rapor.html",
+]
+
+
 def pages_of(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.glob("*.html"))
 
@@ -56,7 +68,7 @@ def test_every_page_opens_without_a_console_error_a_failed_request_or_an_empty_c
     built: Built, browser: object, served: dict, region: str | None
 ) -> None:
     names = pages_of(built.site(region))
-    assert {"index.html", "isu.html", "wilayah.html", "akun.html", "asn.html"} <= set(names)
+    assert set(PAGES) <= set(names)
     found, charts = [], 0
     for name in names:
         page, problems = visit(browser, served[region] + name)
@@ -124,13 +136,89 @@ def test_a_regions_ringkasan_shows_the_regions_own_numbers_and_the_provinces_bes
     page.close()
 
 
+def number_text(value: float, decimals: int = 0) -> str:
+    """`1.234` or `64,5`, written here without the code under test."""
+    whole, _, frac = f"{value:,.{decimals}f}".partition(".")
+    return whole.replace(",", ".") + ("," + frac if frac else "")
+
+
+def kpi(page: object, name: str) -> str:
+    return page.inner_text(f"#kpi-{name} .value")
+
+
+def test_the_agenda_hoax_and_scorecard_pages_show_the_marts_numbers(
+    built: Built, browser: object, served: dict
+) -> None:
+    """The headline numbers of Siaran pers, Hoaks and Rapor kehumasan against the marts, queried here.
+    Catches a KPI of the wrong month or scope, pickups counted in the release's month, a hoax
+    without clarification not marked, a median over unranked units, and a page that says
+    'Belum ada' on a sample that has releases, hoaxes and a scorecard."""
+    with duckdb.connect(str(built.serving), read_only=True) as con:
+        releases, carried = con.execute(
+            "select count(*), count(*) filter (where pickups > 0) from marts.mart_release_pickup where month = ?",
+            [MONTH],
+        ).fetchall()[0]
+        pickups = con.execute("select count(*) from marts.fct_release_pickups where month = ?", [MONTH]).fetchall()[0][
+            0
+        ]
+        hoaxes, active, unclarified = con.execute(
+            "select count(*), count(*) filter (where status = 'aktif'), count(*) filter (where klarifikasi_at is null) "
+            "from marts.mart_hoax"
+        ).fetchall()[0]
+        month = con.execute("select max(month) from marts.mart_humas_scorecard where month <= ?", [MONTH]).fetchall()[
+            0
+        ][0]
+        ranked, median = con.execute(
+            "select count(*), median(composite_score) from marts.mart_humas_scorecard "
+            "where month = ? and unit_type = 'agency' and rank is not null",
+            [month],
+        ).fetchall()[0]
+        top_name, top_score = con.execute(
+            "select unit_name, composite_score from marts.mart_humas_scorecard "
+            "where month = ? and unit_type = 'region' and rank = 1 order by unit_name limit 1",
+            [month],
+        ).fetchall()[0]
+    assert releases and pickups and hoaxes and ranked  # the sample feeds every page
+    found = []
+    page, problems = visit(browser, served[None] + "siaran-pers.html")
+    assert kpi(page, "siaran-pers") == number_text(releases)
+    assert kpi(page, "pemberitaan") == number_text(pickups)
+    assert kpi(page, "tanpa-pemberitaan") == number_text(releases - carried)
+    found += problems
+    page.close()
+    page, problems = visit(browser, served[None] + "hoaks.html")
+    assert (kpi(page, "hoaks-terdaftar"), kpi(page, "hoaks-aktif"), kpi(page, "tanpa-klarifikasi")) == (
+        number_text(hoaxes),
+        number_text(active),
+        number_text(unclarified),
+    )
+    assert page.locator("tr.mark").count() == min(unclarified, page.locator("#tabel-hoaks-terdaftar tbody tr").count())
+    found += problems
+    page.close()
+    page, problems = visit(browser, served[None] + "rapor.html")
+    assert (
+        page.inner_text("h1")
+        == f"Rapor kehumasan {['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'][month.month - 1]} {month.year}"
+    )
+    assert kpi(page, "instansi-dinilai") == number_text(ranked)
+    assert kpi(page, "median-instansi") == number_text(median, 1)
+    assert kpi(page, "wilayah-teratas") == number_text(top_score, 1)
+    assert top_name in page.inner_text("#kpi-wilayah-teratas")
+    found += problems
+    page.close()
+    assert found == []
+
+
 def test_the_charts_show_hover_values_in_indonesian(built: Built, browser: object, served: dict) -> None:
     page, _ = visit(browser, served[None] + "index.html")
-    # the tallest bar of the trend chart (a month's positive, neutral or negative mentions)
+    # the tallest bar of the trend chart (a month's positive, neutral or negative mentions), scrolled
+    # into view first (the open alerts above it, hoax alerts among them, may push it below the fold)
     box = page.evaluate(
-        """() => [...document.querySelectorAll('.chart .barlayer .point path')]
-                 .map(p => p.getBoundingClientRect()).sort((a, b) => b.height - a.height)
-                 .map(r => ({x: r.x + r.width / 2, y: r.y + r.height / 2}))[0]"""
+        """() => { const bar = [...document.querySelectorAll('.chart .barlayer .point path')]
+                     .sort((a, b) => b.getBoundingClientRect().height - a.getBoundingClientRect().height)[0];
+                   bar.scrollIntoView({block: 'center'});
+                   const r = bar.getBoundingClientRect();
+                   return {x: r.x + r.width / 2, y: r.y + r.height / 2}; }"""
     )
     page.mouse.move(box["x"], box["y"])
     page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
@@ -140,7 +228,7 @@ def test_the_charts_show_hover_values_in_indonesian(built: Built, browser: objec
     page.close()
 
 
-@pytest.mark.parametrize("name", ["index.html", "isu.html", "wilayah.html", "akun.html", "asn.html"])
+@pytest.mark.parametrize("name", PAGES)
 def test_the_pages_fit_a_phone_screen(built: Built, browser: object, served: dict, name: str) -> None:
     """Catches a table or chart that widens the page beyond a phone's screen (tables scroll inside
     their own box instead)."""
@@ -200,6 +288,13 @@ def test_no_regions_site_holds_another_regions_headline_url_account_or_alert(bui
             for r in con.execute("select region_code from marts.dim_region where region_type <> 'provinsi'").fetchall()
         ]
         mentions = con.execute("select region_code, title, url from marts.fct_mentions").fetchall()
+        # the releases of each region's agencies, the hoaxes registered for it, their carriers
+        releases = con.execute(
+            "select a.region_code, r.title, r.url from marts.mart_release_pickup r "
+            "left join marts.dim_agency a using (agency_code)"
+        ).fetchall()
+        hoaxes = con.execute("select region_code, hoax_id, claim, klarifikasi_url from marts.mart_hoax").fetchall()
+        carriers = con.execute("select region_code, title, url from marts.fct_hoax_mentions").fetchall()
         accounts = con.execute("select region_code, account, account_name from marts.dim_account").fetchall()
         alerts = con.execute("select region_code, alert_id, term, top_headlines from marts.issue_alerts").fetchall()
     checked = 0
@@ -207,6 +302,13 @@ def test_no_regions_site_holds_another_regions_headline_url_account_or_alert(bui
         own = {t for region, title, url in mentions if region == code for t in (title, url) if t}
         secrets = {t for region, title, url in mentions if region != code for t in (title, url) if t and len(t) >= 12}
         names = {t for region, account, name in accounts if region != code for t in (account, name)}
+        secrets |= {t for region, title, url in carriers if region != code for t in (title, url) if t and len(t) >= 12}
+        # checked like names: the region's own headlines may quote a release's or clarification's
+        # address (a post that shares the release is the region's own text)
+        names |= {t for region, title, url in releases if region != code for t in (title, url) if t}
+        for region, hoax_id, claim, klarifikasi_url in hoaxes:
+            if region != code:
+                names |= {t for t in (hoax_id, claim, klarifikasi_url) if t}
         for region, alert_id, term, headlines in alerts:
             if region != code:
                 secrets |= {alert_id} | {

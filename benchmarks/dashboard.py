@@ -113,7 +113,7 @@ def main(home: Path) -> None:
     print(f"machine: {machine()}")
     work = Path(tempfile.mkdtemp(prefix="citra-bench-dashboard-"))
     (work / "serving").mkdir()
-    (work / "serving" / "citra.duckdb").symlink_to(serving)
+    (work / "serving" / "citra.duckdb").symlink_to(serving.resolve())  # a relative CITRA_HOME too
     publication = timed([sys.executable, "-c", PUBLISH, str(warehouse), str(work / "publish")])
     if publication.returncode != 0:
         raise SystemExit(f"the baseline publication failed:\n{publication.output}")

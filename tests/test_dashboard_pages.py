@@ -115,6 +115,24 @@ def test_every_chart_of_every_page_is_a_plotly_figure_that_plotly_py_accepts(ser
     assert drawn >= 15
 
 
+def test_every_chart_draws_with_the_plotly_bundle_the_site_ships(serving: Path) -> None:
+    """The site ships plotly's cartesian bundle, not the wheel's full plotly.js: catches a chart
+    of a trace type the bundle does not hold (a pie or a map would draw nothing, with only a
+    console warning), and a bundle swapped for one without a type the dashboard draws."""
+    from dashboard.assets import PLOTLY_TRACE_TYPES, plotly_js
+
+    bundle = plotly_js().read_text(encoding="utf-8")
+    registered = set(re.findall(r'moduleType:"trace",name:"([a-z0-9]+)"', bundle))
+    assert PLOTLY_TRACE_TYPES <= registered
+    used = set()
+    for region in (None, "6303"):
+        for doc in documents(serving, region).values():
+            for figure in (doc.figures(doc.data) if doc.figures else {}).values():
+                used |= {trace.get("type", "scatter") for trace in (figure or {}).get("data", [])}
+    assert {"bar", "scatter", "heatmap"} <= used  # the dashboard's charts, as drawn on the sample
+    assert used <= PLOTLY_TRACE_TYPES
+
+
 def test_withheld_amplification_values_stay_withheld_in_the_table_and_the_charts(serving: Path) -> None:
     """Catches a value the mart withholds (fewer than k people) shown as zero, drawn, or ranked."""
     doc = documents(serving, None)["asn.html"]

@@ -22,6 +22,7 @@ from dashboard.queries import HISTORY_MONTHS
 from dashboard.tables import Column, Table
 from reporting import formatting as fmt
 from reporting.periods import month_bounds, months_back, previous_month
+from reporting.sections.agenda import IssueShare  # the report's: the same row, the same change in points
 
 REQUIRES = ("mart_agenda_monthly", "mart_release_pickup", "fct_release_pickups", "dim_agency")
 TOP_PICKUPS = 10
@@ -45,22 +46,6 @@ class ReleaseItem:
     negative: int
     pairs_to_review: int
     window_open: bool  # the pickup window still open at the month's end
-
-
-@dataclass(frozen=True)
-class IssueShare:
-    issue_name: str
-    releases: int
-    pickups: int
-    issue_mentions: int
-    share: float | None
-    share_before: float | None
-
-    @property
-    def change_pp(self) -> float | None:
-        if self.share is None or self.share_before is None:
-            return None
-        return (self.share - self.share_before) * 100
 
 
 @dataclass(frozen=True)

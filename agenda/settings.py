@@ -13,16 +13,18 @@ from matching.documents import MatchSettings
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "agenda.yml"
 CONFIG_ENV = "CITRA_AGENDA_CONFIG"
-# bump when the matcher's method changes: the next build matches every release again
-MATCHER_METHOD = "coverage-synonyms-details-2026-12d"
+# bump when the matcher's method changes: the next build matches every release again (the
+# learned model's own digest is part of the version too, so a retrained model re-matches)
+MATCHER_METHOD = "learned-2026-12e"
 
 
 @dataclass(frozen=True)
 class AgendaSettings:
     window_days: int = 14
-    accept: float = 0.65
-    review: float = 0.45
+    accept: float = 0.6
+    review: float = 0.3
     source: str = "defaults"
+    method: str = "learned"  # matching.learned.METHODS: the scorer of the pairs
 
     @property
     def match(self) -> MatchSettings:
@@ -31,7 +33,10 @@ class AgendaSettings:
     @property
     def matcher_version(self) -> str:
         """The method and every value a score or a window depends on."""
-        recipe = f"{MATCHER_METHOD}|{self.window_days}|{self.accept}|{self.review}"
+        from matching.learned import shipped_model
+
+        model = shipped_model().sha256 if self.method == "learned" else self.method
+        recipe = f"{MATCHER_METHOD}|{model}|{self.window_days}|{self.accept}|{self.review}"
         return "agenda-" + hashlib.sha256(recipe.encode()).hexdigest()[:12]
 
 
@@ -44,7 +49,7 @@ def load_settings(path: Path | None = None) -> AgendaSettings:
     unknown = set(data) - {"window_days", "accept", "review"}
     if unknown:
         raise ValueError(f"{path}: unknown keys {', '.join(sorted(unknown))}; known: window_days, accept, review")
-    window, accept, review = data.get("window_days", 14), data.get("accept", 0.65), data.get("review", 0.45)
+    window, accept, review = data.get("window_days", 14), data.get("accept", 0.6), data.get("review", 0.3)
     if not isinstance(window, int) or not 1 <= window <= 90:
         raise ValueError(f"{path}: window_days must be a whole number of days from 1 to 90, not {window!r}")
     for key, value in (("accept", accept), ("review", review)):

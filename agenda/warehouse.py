@@ -139,10 +139,14 @@ def match_warehouse(con: duckdb.DuckDBPyConnection, settings: AgendaSettings) ->
                 "delete from raw.release_matches where release_id in (select unnest($ids::varchar[]))",
                 {"ids": [r[0] for r in changed]},
             )
-            pairs += match_documents(con, _documents(changed, settings), MENTIONS_SQL, {}, settings.match)
+            pairs += match_documents(
+                con, _documents(changed, settings), MENTIONS_SQL, {}, settings.match, settings.method
+            )
         if files and known:
             new_mentions = f"{MENTIONS_SQL} where source_file_id in (select unnest($files::varchar[]))"
-            pairs += match_documents(con, _documents(known, settings), new_mentions, {"files": files}, settings.match)
+            pairs += match_documents(
+                con, _documents(known, settings), new_mentions, {"files": files}, settings.match, settings.method
+            )
         written = _write(con, pairs, hashes, version)
         now = datetime.now(UTC)
         inputs = [("release", f"{r[0]}:{r[5]}") for r in changed] + [("mentions_file", f) for f in files]

@@ -142,6 +142,16 @@ def main(rows: int = 1_000_000) -> None:
                        where band = 'accept' group by mention_id"""
                 ).fetchall()
             )
+            ordinary = [m for m in found if m not in truth][:5]
+            examples = con.execute(
+                """select m.title, r.title, round(x.match_score, 3)
+                   from raw.release_matches x
+                   join raw.media_mentions m using (mention_id)
+                   join raw.releases r on r.release_id = x.release_id
+                   where x.band = 'accept' and x.mention_id in (select unnest($ids::varchar[]))
+                   order by x.match_score desc""",
+                {"ids": ordinary},
+            ).fetchall()
         right = sum(1 for m, r in found.items() if truth.get(m) == r)
         planted_found = sum(1 for m in found if m in truth)
         print(
@@ -149,5 +159,7 @@ def main(rows: int = 1_000_000) -> None:
             f"with the right release ({right / len(truth):.3f}); {len(found) - planted_found:,} accepted mentions "
             "are ordinary sample headlines (the bank repeats a few hundred headlines on the releases' topics)"
         )
+        for mention, release, score in examples:
+            print(f"  ordinary line accepted ({score}): {mention[:70]!r} -> {release[:70]!r}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -29,7 +29,7 @@ import duckdb
 import pyarrow as pa
 
 from matching.documents import Document, MatchSettings, lead_of
-from matching.normalize import _single_phrases, token_key
+from matching.normalize import _single_phrases, text_terms, token_key
 from matching.numbers import NUMBER as VALUE
 from matching.numbers import _value
 from matching.stem import surface_forms
@@ -63,6 +63,10 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower())
 
 
+def _title_terms(doc: Document) -> frozenset[str]:
+    return text_terms(doc.title, "", doc.keywords).title
+
+
 def document_keys(doc: Document, title_only: bool = False) -> dict[str, set[str]]:
     """The terms of a document as the candidate search sees them (word by word), each with the
     words that carry it: of its title and keywords, and unless ``title_only`` of its lead. A
@@ -85,6 +89,15 @@ def document_keys(doc: Document, title_only: bool = False) -> dict[str, set[str]
             forms.update(_names_of().get(key, {word}))
         else:
             forms.update(f for f in surface_forms(word) if token_key(f) == key)
+    # a term the lexicon makes of several words (*bantuan sosial* -> bansos) is also written as
+    # one word (*bansos*): that word carries it too
+    lead = "" if title_only else lead_of(doc.body)
+    for term in text_terms(doc.title, lead, doc.keywords).text if not title_only else _title_terms(doc):
+        if term in keys or ":" in term or (term[:1] == "n" and term[1:2].isdigit()):
+            continue
+        forms = {f for f in (term, *surface_forms(term)) if token_key(f) == term}
+        if forms:
+            keys[term] = forms
     for key, forms in keys.items():  # a synonym's words carry the term too (matching.synonyms)
         for variant in variant_words().get(key, ()):
             if variant not in forms:
@@ -127,13 +140,21 @@ def _mention_terms(con: duckdb.DuckDBPyConnection, keys: dict[str, dict[str, set
 
 
 def find_candidates(
-    con: duckdb.DuckDBPyConnection, documents: Sequence[Document], settings: MatchSettings, mentions: int
+    con: duckdb.DuckDBPyConnection,
+    documents: Sequence[Document],
+    settings: MatchSettings,
+    mentions: int,
+    rarity: dict[str, float] | None = None,
 ) -> list[tuple[str, str]]:
-    """(doc_id, mention_id) pairs worth scoring among ``_match_mentions`` (module docstring)."""
+    """(doc_id, mention_id) pairs worth scoring among ``_match_mentions`` (module docstring).
+    ``rarity``, when given, is filled with each document term's inverse frequency among these
+    mentions scaled to [0, 1] (1: no mention holds it); the learned scorer reads it."""
     keys = {d.doc_id: document_keys(d) for d in documents}
     title_keys = {d.doc_id: set(document_keys(d, title_only=True)) for d in documents}
     frequency = _mention_terms(con, keys)
     total = max(1, mentions)
+    if rarity is not None:
+        rarity.update({k: math.log(1 + total / (1 + n)) / math.log(1 + total) for k, n in frequency.items()})
     idf = {k: math.log(1 + total / (1 + n)) for k, n in frequency.items() if n <= max(COMMON_SHARE * total, COMMON_MIN)}
     rows = [(d, k, idf[k]) for d, ks in keys.items() for k in ks if k in idf]
     con.register(

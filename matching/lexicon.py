@@ -20,8 +20,16 @@ STOPWORDS: frozenset[str] = frozenset(
     ini itu sini sana begini begitu hal cara
     the a an of in on for to and at by is are with
     berita foto video
+    udah udh sdh dah gak ga gk nggak ngga enggak engga tdk yg dgn utk krn aja aj nih dong deh sih
+    kok yuk ayo yok loh lho kan wah wow mantap mantul keren lumayan akhirnya semoga moga amin
+    aamiin alhamdulillah makasih terimakasih thanks guys gaes min mimin kak sob bgt banget bener
+    sampe buat tiap info
+    kami kita saya aku gue gw kamu anda kalian mereka dia beliau
+    ulun pian kada wan lawan nang jua haja banar
     """.split()
 )
+# (the last three lines: the words of social posts and Banjar speech that say nothing about
+# which story a post tells: particles, pronouns, praise, casual spellings of function words)
 
 # words of almost every government story: they say little about which story it is
 GENERIC: frozenset[str] = frozenset(
@@ -136,3 +144,48 @@ SCALES: dict[str, int] = {
     "trilyun": 10**12,
 }
 MONEY_SCALES: dict[str, int] = {"m": 10**9, "t": 10**12, "k": 10**3}
+
+
+# the other provinces of Indonesia, their short forms and capitals, as one term each
+# (``xp:<province>``): a story of another province's programme is not a pickup of a Kalsel
+# release however many words it shares. Capitals that are also common words (*Padang*, *Medan*,
+# *Serang*, *Palu*) and *Jakarta* alone (where Kalsel officials often are) are left out.
+ELSEWHERE: dict[str, tuple[str, ...]] = {
+    "aceh": ("aceh", "banda aceh", "nanggroe aceh darussalam"),
+    "sumut": ("sumatera utara", "sumatra utara", "sumut"),
+    "sumbar": ("sumatera barat", "sumatra barat", "sumbar"),
+    "riau": ("riau", "pekanbaru"),
+    "kepri": ("kepulauan riau", "kepri", "tanjungpinang", "batam"),
+    "jambi": ("jambi",),
+    "sumsel": ("sumatera selatan", "sumatra selatan", "sumsel", "palembang"),
+    "babel": ("bangka belitung", "babel", "pangkalpinang"),
+    "bengkulu": ("bengkulu",),
+    "lampung": ("lampung", "bandar lampung"),
+    "dki": ("dki jakarta", "dki", "pemprov dki"),
+    "jabar": ("jawa barat", "jabar", "bandung"),
+    "banten": ("banten",),
+    "jateng": ("jawa tengah", "jateng", "semarang"),
+    "diy": ("yogyakarta", "diy", "jogja", "yogya"),
+    "jatim": ("jawa timur", "jatim", "surabaya"),
+    "bali": ("bali", "denpasar"),
+    "ntb": ("nusa tenggara barat", "ntb", "mataram"),
+    "ntt": ("nusa tenggara timur", "ntt", "kupang"),
+    "kalbar": ("kalimantan barat", "kalbar", "pontianak"),
+    "kalteng": ("kalimantan tengah", "kalteng", "palangka raya", "palangkaraya"),
+    "kaltim": ("kalimantan timur", "kaltim", "samarinda", "balikpapan"),
+    "kaltara": ("kalimantan utara", "kaltara", "tanjung selor"),
+    "sulut": ("sulawesi utara", "sulut", "manado"),
+    "gorontalo": ("gorontalo",),
+    "sulteng": ("sulawesi tengah", "sulteng"),
+    "sulbar": ("sulawesi barat", "sulbar", "mamuju"),
+    "sulsel": ("sulawesi selatan", "sulsel", "makassar"),
+    "sultra": ("sulawesi tenggara", "sultra", "kendari"),
+    "maluku": ("maluku", "ambon"),
+    "malut": ("maluku utara", "malut", "ternate", "sofifi"),
+    "papua": ("papua", "jayapura"),
+    "pabar": ("papua barat", "manokwari"),
+    "pbd": ("papua barat daya", "sorong"),
+    "papsel": ("papua selatan", "merauke"),
+    "papteng": ("papua tengah", "nabire"),
+    "pappeg": ("papua pegunungan", "wamena"),
+}

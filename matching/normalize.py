@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
-from matching.lexicon import ABBREVIATIONS, GENERIC, HEADLINE_TAGS, PHRASES, STOPWORDS
+from matching.lexicon import ABBREVIATIONS, ELSEWHERE, GENERIC, HEADLINE_TAGS, PHRASES, STOPWORDS
 from matching.numbers import number_word, replace_numbers
 from matching.seeds import seed_phrases, words
 from matching.stem import stem
@@ -77,6 +77,9 @@ def _phrase_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
         phrases.setdefault(words(phrase), term)
     for phrase, term in synonym_phrases().items():
         phrases.setdefault(phrase, term)
+    for province, names in ELSEWHERE.items():
+        for name in names:
+            phrases.setdefault(words(name), f"xp:{province}")
     table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrase, term in phrases.items():
         table.setdefault(phrase[0], []).append((phrase, term))

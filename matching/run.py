@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC
+from functools import partial
 
 import duckdb
 
 from matching.assign import Match
 from matching.candidates import MENTIONS, find_candidates, load_mentions
 from matching.documents import Document, MatchSettings, Mention
-from matching.score import METHODS
+from matching.learned import METHODS, learned_score
 
 
 def _mentions(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, Mention]:
@@ -43,12 +44,13 @@ def match_documents(
         return []
     count = load_mentions(con, mentions_sql, params or {}, documents)
     try:
-        pairs = find_candidates(con, documents, settings, count)
+        rarity: dict[str, float] = {}
+        pairs = find_candidates(con, documents, settings, count, rarity)
         mentions = _mentions(con, sorted({m for _, m in pairs}))
     finally:
         con.execute(f"drop table if exists {MENTIONS}")
     by_id = {d.doc_id: d for d in documents}
-    scorer = METHODS[method]
+    scorer = partial(learned_score, rarity=rarity) if method == "learned" else METHODS[method]
     found = []
     for doc_id, mention_id in pairs:
         doc, mention = by_id[doc_id], mentions[mention_id]

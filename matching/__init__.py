@@ -16,6 +16,9 @@ Pure functions, no Dagster. The path a caller takes:
 - ``score``: a pair's score in [0, 1] and why (``Score``: matched_on url/text, coverages,
   shared terms); ``normalize``, ``stem``, ``numbers``, ``seeds``, ``synonyms``, ``urls`` undo
   the ways Indonesian outlets rewrite a text;
+- ``learned``, ``features``, ``train``: the agenda's scorer, a logistic regression over features of
+  the pair (``learned_score``; ``match_documents(..., method="learned")``), trained by
+  ``python -m matching train`` into ``matching/pair_model.json``;
 - ``assign``: one document per mention, the best (``best_per_mention``, ``rank_key``);
 - ``evaluate``, ``labelled``: precision and recall on the labelled sets
   (``python -m matching evaluate``; docs/agenda.md).

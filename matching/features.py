@@ -48,6 +48,16 @@ def _weight(terms: frozenset[str]) -> float:
     return sum(weight(t) for t in terms)
 
 
+ELSEWHERE_FACTOR = 0.5  # a mention of another province's programme waits for staff at best
+
+
+def elsewhere(doc: Document, mention: Mention) -> bool:
+    """True when the mention names another province (or its capital, ``xp:`` terms of
+    ``matching.lexicon.ELSEWHERE``) that the document does not: *Pemprov Jateng Gelar Konsultasi
+    Publik RKPD 2027* is not a pickup of Kalsel's release however many words they share."""
+    return any(t.startswith("xp:") and t not in doc.terms.text for t in mention.terms.text)
+
+
 def _big(numbers: frozenset[str]) -> frozenset[str]:
     """The figures of at least 10 among number terms (``n12``, ``n23d5``)."""
     return frozenset(n for n in numbers if float(n[1:].replace("d", ".")) >= 10)
@@ -80,8 +90,7 @@ def pair_features(doc: Document, mention: Mention, rarity: Mapping[str, float] |
         "number_shared": float(bool(mt.numbers & dt.numbers)),
         "number_conflict": float(bool(mt.numbers) and not (mt.numbers & dt.numbers)),
         "place_conflict": float(
-            (bool(mt.places and dt.places) and not (mt.places & dt.places))
-            or any(t.startswith("xp:") and t not in dt.text for t in mt.text)
+            (bool(mt.places and dt.places) and not (mt.places & dt.places)) or elsewhere(doc, mention)
         ),
         "place_shared": float(bool(mt.places & dt.places)),
         "local_angle": float(bool(mt.places) and not dt.places),

@@ -7,7 +7,9 @@ Tambahan Air Bersih*, from the lead of a release on a water project) scores near
 of it comes from the release. The model weighs the same evidence by what separated pickups from
 decoys in the labelled sets: most of all where the mention's words come from and whether it
 has words of its own, then conflicting numbers and places and how long after the release it
-appeared. Its output is a probability, and the thresholds of ``agenda.yml`` are on it.
+appeared. Its output is a probability, and the thresholds of ``agenda.yml`` are on it. One rule
+stays a rule: a mention naming another province the release does not name (``features.elsewhere``)
+has its probability halved, so it waits in the review queue at best.
 
 The artifact is ``matching/pair_model.json``: the feature names, coefficients and intercept,
 the sets and pair counts it was trained on, the SHA-256 of its training table (the same
@@ -25,7 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from matching.documents import Document, Mention
-from matching.features import FEATURES, pair_features
+from matching.features import ELSEWHERE_FACTOR, FEATURES, elsewhere, pair_features
 from matching.score import METHODS as HAND_METHODS
 from matching.score import Score, coverage_score, url_score
 
@@ -87,6 +89,8 @@ def learned_score(
     model = model or shipped_model()
     why = coverage_score(doc.terms, mention.terms)
     value = model.probability(pair_features(doc, mention, rarity))
+    if elsewhere(doc, mention):  # a rule, not a weight: the sets hold too few such stories to learn it
+        value *= ELSEWHERE_FACTOR
     return Score(round(value, 6), "text", why.document_coverage, why.mention_coverage, why.shared)
 
 

@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from matching.candidates import find_candidates, load_mentions
 from matching.documents import Document, MatchSettings, Mention
-from matching.features import FEATURES, pair_features
+from matching.features import ELSEWHERE_FACTOR, FEATURES, elsewhere, pair_features
 from matching.labelled import LabelledSet, load_set
 from matching.learned import MODEL_PATH, model_digest
 from matching.score import Score, url_score
@@ -46,6 +46,7 @@ class Pair:
     mention_id: str
     label: int
     values: tuple[float, ...]  # empty for a pair the URL rule decides (probability 1, not trained on)
+    elsewhere: bool = False  # the mention names another province (``features.elsewhere``)
 
 
 def candidate_pairs(
@@ -93,6 +94,7 @@ def labelled_pairs(labelled: LabelledSet) -> list[Pair]:
             x.mention_id,
             int(labelled.truth.get(x.mention_id) == d.doc_id),
             () if url_score(d, x) else pair_features(d, x, rarity),
+            elsewhere(d, x),
         )
         for d, x in pairs
     ]
@@ -122,9 +124,17 @@ def fit(pairs: Sequence[Pair]) -> tuple[list[float], float]:
 
 
 def _probabilities(pairs: Sequence[Pair], coefficients: list[float], intercept: float) -> np.ndarray:
-    """The model's probability per pair; 1 for a pair the URL rule decides."""
+    """The model's probability per pair as ``learned.learned_score`` gives it; 1 for a pair the
+    URL rule decides."""
     w = np.array(coefficients)
-    return np.array([1.0 / (1.0 + np.exp(-(np.dot(p.values, w) + intercept))) if p.values else 1.0 for p in pairs])
+    return np.array(
+        [
+            (1.0 / (1.0 + np.exp(-(np.dot(p.values, w) + intercept)))) * (ELSEWHERE_FACTOR if p.elsewhere else 1.0)
+            if p.values
+            else 1.0
+            for p in pairs
+        ]
+    )
 
 
 def figures(pairs: Sequence[Pair], probabilities: np.ndarray, truth: dict[str, str], accept: float) -> dict:

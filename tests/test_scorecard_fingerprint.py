@@ -16,6 +16,7 @@ from ingestion.schema import create_raw_schema
 from orchestration.defs.dbt.project import prepared_manifest
 from scorecard.fingerprint import (
     SCORECARD_PATH,
+    THROUGH_STAGING,
     ScorecardInputs,
     fingerprint,
     last_run,
@@ -131,3 +132,41 @@ def test_the_fingerprint_names_what_changed_and_survives_a_round_trip(tmp_path: 
     changed_code = ScorecardInputs(inputs.relations, "code-2")
     config.write_text("versions: []\n", encoding="utf-8")
     assert fingerprint(con, changed_code, config).changed_since(parts) == ["code"]
+
+
+def test_a_source_hashed_through_its_staging_view_is_hashed_over_every_column_the_view_reads(
+    manifest: dict,
+) -> None:
+    # bug caught: a column the rapor reads from marts.issue_alerts left out of its digest (an
+    # answered alert, and the build skips the run: a stale response score), or the notification
+    # bookkeeping the alerts step writes after the rapor's run counted (every next build runs it)
+    inputs = scorecard_inputs(manifest, PROJECT_FILES)
+    narrowed = dict(inputs.columns)
+    assert set(narrowed) == {("marts", "issue_alerts")}
+    for source, staging in THROUGH_STAGING.items():
+        readers = [uid for uid, n in manifest["nodes"].items() if source in n["depends_on"].get("nodes", ())]
+        assert readers == [staging]
+        view = manifest["nodes"][staging]
+        assert view["config"]["materialized"] == "view"
+        published = view["raw_code"].split("{%- if published %}")[1].split("{%- else %}")[0]
+        selected = re.findall(r"^\s*([a-z_]+),?\s*$", published.split("from")[0].split("select", 1)[1], re.M)
+        assert selected == list(view["columns"]) == list(narrowed[("marts", "issue_alerts")])
+    assert not {"notified_at", "reminded_at", "notifications"} & set(narrowed[("marts", "issue_alerts")])
+
+
+def test_a_narrowed_digest_sees_the_columns_read_and_not_the_others() -> None:
+    # bug caught: the column list ignored (a wasted run after each notification) or applied to the
+    # wrong columns (a changed status unseen: a stale rapor)
+    con = duckdb.connect()
+    con.execute("create schema marts")
+    con.execute(
+        "create table marts.issue_alerts as select 'a' || range as alert_id, 'open' as status, "
+        "null::timestamptz as notified_at from range(10)"
+    )
+    read = ("alert_id", "status")
+    before = relation_digest(con, "marts", "issue_alerts", read)
+    con.execute("update marts.issue_alerts set notified_at = now()")
+    assert relation_digest(con, "marts", "issue_alerts", read) == before
+    assert relation_digest(con, "marts", "issue_alerts") != relation_digest(con, "marts", "issue_alerts", read)
+    con.execute("update marts.issue_alerts set status = 'answered' where alert_id = 'a3'")
+    assert relation_digest(con, "marts", "issue_alerts", read) != before

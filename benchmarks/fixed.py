@@ -6,8 +6,9 @@ warm homes, `goals.warm_home`), then `--repeats` rounds of two builds, the check
 each round so both see the same machine load:
 - **small drop**: a 10,000-row Meltwater export of one month (December 2025) dropped into
   landing/media/ (new mentions: every mart of that month, the rapor's too, has to change);
-- **no rapor input**: a one-row hoax register dropped into landing/hoaxes/ (a build runs, and
-  nothing the scorecard's models read changes).
+- **no rapor input**: a one-row press-release sheet dropped into landing/releases/ (a build runs,
+  and nothing the scorecard's models read changes; a hoax register would not do: each registered
+  hoax raises an alert, which the rapor reads).
 Each build prints its wall and CPU seconds and every step's seconds from its run summary.
 """
 
@@ -68,11 +69,12 @@ def main(against: Path | None = None, repeats: int = 3) -> None:
                     target = home / "landing" / "media" / f"drop{round_}.csv"
                     relabel(export, target, f"d{round_}", month="Dec")
                 else:
-                    target = home / "landing" / "hoaxes" / f"register_{round_}.csv"
+                    target = home / "landing" / "releases" / f"rilis_{round_}.csv"
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_text(
-                        f"hoax_id,first_seen,claim\nHX-B{round_},2025-12-0{round_ + 1} 10:00,"
-                        f"Jembatan nomor {round_} runtuh\n",
+                        "published_at,title,lead,url,agency\n"
+                        f"2025-12-0{round_ + 1} 10:00,Rilis nomor {round_},Layanan nomor {round_} dibuka,"
+                        f"https://diskominfo.kalselprov.example/rilis-{round_},diskominfo_kalsel\n",
                         encoding="utf-8",
                     )
                 result = build(checkout, home)

@@ -296,8 +296,8 @@ def test_a_build_runs_the_scorecard_again_only_when_what_it_reads_changed(
     built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Catches a stale rapor (new February mentions of BPBD, and the scorecard's dbt run skipped:
-    its February row keeps 10 mentions) and a wasted run (a build whose only new file is a hoax
-    register, which no scorecard model reads, running the scorecard's dbt all the same)."""
+    its February row keeps 10 mentions) and a wasted run (a build whose only new file is a press
+    release, which no scorecard model reads, running the scorecard's dbt all the same)."""
     from orchestration.defs.dbt.invocation import CitraDbtCli
 
     runs: list[str] = []
@@ -323,11 +323,15 @@ def test_a_build_runs_the_scorecard_again_only_when_what_it_reads_changed(
     recorded = _query(warehouse, "select run_id, inputs from raw.scorecard_runs order by recorded_at")
     assert '"marts.fct_mentions"' in recorded[-1][1]
 
-    # a hoax register: the main dbt run builds it, the scorecard reads nothing it changes
+    # a press release: the main dbt run builds it, the scorecard reads nothing it changes
     runs.clear()
-    register = home / "landing" / "hoaxes" / "register_2025-03.csv"
-    register.parent.mkdir(parents=True, exist_ok=True)
-    register.write_text("hoax_id,first_seen,claim\nHX-T1,2025-03-05 10:00,Bendungan Riam Kanan jebol\n", "utf-8")
+    release = home / "landing" / "releases" / "rilis_2025-03.csv"
+    release.parent.mkdir(parents=True, exist_ok=True)
+    release.write_text(
+        "published_at,title,lead,url,agency\n2025-03-05 10:00,Layanan kesehatan keliling dibuka,"
+        "Dinkes membuka layanan keliling,https://dinkes.kalselprov.example/rilis-1,dinkes_kalsel\n",
+        encoding="utf-8",
+    )
     before = _query(warehouse, "select * from marts.mart_humas_scorecard order by month, unit")
     output = _build(home)
     assert runs == ["citra_dbt_models"], output[-3000:]

@@ -1,10 +1,11 @@
-"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines|dashboard|rapor|agenda|hoaxes] [--big] ...`: run a benchmark and print its table.
+"""`python -m benchmarks [--only goals|memory|ingest|report|build|sentiment|amplification|alerts|engines|dashboard|rapor|agenda|hoaxes|fixed] [--big] ...`: run a benchmark and print its table.
 
 Without --only, `make bench` runs the goal table of issue 12 (benchmarks/goals.py): every goal
 row with the bare-DuckDB figure measured in the same command. `--only alerts` measures alert
 detection and the drop-to-notification latency with `dagster dev` running (issue 15); `--only
 dashboard` the dashboard on the sample of `make demo` (issue 28); `--only agenda` times the first
-full match of 200 press releases against 1M mentions beside a bare DuckDB read (issue 24).
+full match of 200 press releases against 1M mentions beside a bare DuckDB read (issue 24);
+`--only fixed [--against /work/main]` small builds on a warm home, beside another checkout (issue 26).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def main() -> None:
             "rapor",
             "agenda",
             "hoaxes",
+            "fixed",
         ],
         default="goals",
     )
@@ -69,6 +71,8 @@ def main() -> None:
     )
     parser.add_argument("--root", default="/tmp/citra-engines", help="engines: where the homes go")
     parser.add_argument("--engine-timeout", type=int, default=1800, help="engines: seconds before a build is stopped")
+    parser.add_argument("--against", type=Path, help="fixed: another checkout (with its .venv) timed alongside")
+    parser.add_argument("--repeats", type=int, default=3, help="fixed: rounds of builds")
     args = parser.parse_args()
     if args.only == "goals":
         first, second = (int(x) for x in args.sizes.split(","))
@@ -94,6 +98,10 @@ def main() -> None:
         amplification.main(args.amplification_mentions)
     elif args.only == "rapor":
         rapor.main()  # every unit of the last complete month of CITRA_HOME's warehouse (make demo)
+    elif args.only == "fixed":
+        from benchmarks import fixed
+
+        fixed.main(args.against, args.repeats)
     elif args.only == "hoaxes":
         from benchmarks import hoaxes
 

@@ -201,6 +201,15 @@ SCORECARD_WEIGHT_COLUMNS: dict[str, str] = {
     "recorded_at": "timestamptz not null",
 }
 
+# The scorecard's dbt runs (scorecard/fingerprint.py): one row per successful run, append-only.
+# A build skips the run when the fingerprint of what it reads equals the newest row's.
+SCORECARD_RUN_COLUMNS: dict[str, str] = {
+    "run_id": "varchar not null",  # the Dagster run that ran the scorecard's dbt build
+    "recorded_at": "timestamptz not null",  # when the run finished
+    "fingerprint": "varchar not null",  # SHA-256 over every part below
+    "inputs": "varchar not null",  # JSON: digest per input relation, of the code and of scorecard.yml
+}
+
 # Contact addresses of agencies and kabupaten/kota (scorecard/contacts.py, landing/contacts/):
 # append-only; the newest row of a unit wins over the agencies seed's contact_email.
 AGENCY_CONTACT_COLUMNS: dict[str, str] = {
@@ -290,6 +299,7 @@ TABLES: dict[str, dict[str, str]] = {
     "label_corrections": LABEL_CORRECTION_COLUMNS,
     "mention_issue_suggestions": MENTION_ISSUE_SUGGESTION_COLUMNS,
     "scorecard_weights": SCORECARD_WEIGHT_COLUMNS,
+    "scorecard_runs": SCORECARD_RUN_COLUMNS,
     "agency_contacts": AGENCY_CONTACT_COLUMNS,
     "releases": RELEASE_COLUMNS,
     "review_decisions": REVIEW_DECISION_COLUMNS,

@@ -18,7 +18,8 @@ import duckdb
 import pytest
 from alert_servers import smtp_inbox
 from dbt_runner import run_dbt
-from planted_scorecard import ALERTS, COLUMNS, EXPECTED, FEB, TODAY, write_landing
+from exports import GENERIC_HEADER, write_table
+from planted_scorecard import ALERTS, COLUMNS, EXPECTED, FEB, TODAY, _mention, write_landing
 
 from orchestration.cli import main
 from reporting.data import read_report_data
@@ -276,3 +277,66 @@ def test_citra_rapor_renders_one_unit_on_demand_and_names_an_unknown_unit(
     assert "2025-02/rapor/6372.pdf" in capsys.readouterr().out
     assert main(["rapor", "2025-02", "--unit", "dinkes"]) == 2
     assert "no rapor for dinkes in 2025-02" in capsys.readouterr().err
+
+
+def _build(home: Path) -> str:
+    """`citra build` on ``home`` (today 10 March 2025); its output."""
+    output = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp, redirect_stdout(output), redirect_stderr(output):
+        mp.setenv("CITRA_HOME", str(home))
+        mp.setenv("CITRA_TODAY", TODAY)
+        mp.delenv("CITRA_WAREHOUSE", raising=False)
+        mp.setenv("DAGSTER_HOME", str(home / "dagster"))
+        code = main(["build"])
+    assert code == 0, output.getvalue()[-3000:]
+    return output.getvalue()
+
+
+def test_a_build_runs_the_scorecard_again_only_when_what_it_reads_changed(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Catches a stale rapor (new February mentions of BPBD, and the scorecard's dbt run skipped:
+    its February row keeps 10 mentions) and a wasted run (a build whose only new file is a press
+    release, which no scorecard model reads, running the scorecard's dbt all the same)."""
+    from orchestration.defs.dbt.invocation import CitraDbtCli
+
+    runs: list[str] = []
+    original = CitraDbtCli.cli
+
+    def recording_cli(self, args, *, context=None, **kwargs):  # noqa: ANN001, ANN202 - dagster-dbt's signature
+        runs.append(context.op_def.name if context is not None else "?")
+        return original(self, args, context=context, **kwargs)
+
+    monkeypatch.setattr(CitraDbtCli, "cli", recording_cli)
+    home = tmp_path / "home"
+    shutil.copytree(built, home)
+    warehouse = home / "warehouse.duckdb"
+    feb = "select mentions, labelled_mentions from marts.mart_humas_scorecard where month = ? and unit = 'bpbd_kalsel'"
+    assert _query(warehouse, feb, [FEB]) == [(10, 10)]
+
+    # five more positive mentions of BPBD in February, in a new clipping file
+    extra = [_mention(200 + n, date(2025, 2, 25), "positif", "BPBD Kalsel", "", "Banjir") for n in range(5)]
+    write_table(home / "landing" / "media" / "kliping_2025_susulan.csv", GENERIC_HEADER, extra)
+    _build(home)
+    assert runs == ["citra_dbt_models", "citra_scorecard_models"]
+    assert _query(warehouse, feb, [FEB]) == [(15, 15)]
+    recorded = _query(warehouse, "select run_id, inputs from raw.scorecard_runs order by recorded_at")
+    assert '"marts.fct_mentions"' in recorded[-1][1]
+
+    # a press release: the main dbt run builds it, the scorecard reads nothing it changes
+    runs.clear()
+    release = home / "landing" / "releases" / "rilis_2025-03.csv"
+    release.parent.mkdir(parents=True, exist_ok=True)
+    release.write_text(
+        "published_at,title,lead,url,agency\n2025-03-05 10:00,Layanan kesehatan keliling dibuka,"
+        "Dinkes membuka layanan keliling,https://dinkes.kalselprov.example/rilis-1,dinkes_kalsel\n",
+        encoding="utf-8",
+    )
+    before = _query(warehouse, "select * from marts.mart_humas_scorecard order by month, unit")
+    output = _build(home)
+    assert runs == ["citra_dbt_models"], output[-3000:]
+    assert _query(warehouse, "select count(*) from raw.scorecard_runs") == [(len(recorded),)]
+    assert _query(warehouse, "select * from marts.mart_humas_scorecard order by month, unit") == before
+    assert _query(home / "serving" / "citra.duckdb", "select count(*) from marts.mart_humas_scorecard") == [
+        (len(before),)
+    ]

@@ -18,6 +18,7 @@ import pyarrow as pa
 from hoaxes.labelled import LabelledSet
 from hoaxes.settings import HoaxSettings
 from hoaxes.trace import Traced, trace
+from matching import mentions_table
 
 ROLES = ("spread", "debunk")
 
@@ -71,21 +72,10 @@ def traced(labelled: LabelledSet, settings: HoaxSettings) -> list[Traced]:
     m = labelled.mentions
     con = duckdb.connect()
     try:
-        con.register(
-            "_labelled",
-            pa.table(
-                {
-                    "mention_id": [x.mention_id for x in m],
-                    "published_at": pa.array([x.published_at for x in m], pa.timestamp("us", tz="UTC")),
-                    "title": [x.title for x in m],
-                    "snippet": [x.snippet for x in m],
-                    "url": pa.array([x.url for x in m], pa.string()),
-                    "expanded_url": pa.array([None] * len(m), pa.string()),
-                    "author": [x.author for x in m],
-                    "platform": [x.platform for x in m],
-                }
-            ),
-        )
+        table = mentions_table(m)
+        table = table.append_column("author", pa.array([x.author for x in m], pa.string()))
+        table = table.append_column("platform", pa.array([x.platform for x in m], pa.string()))
+        con.register("_labelled", table)
         last = max([x.published_at for x in m] + [h.first_seen for h in labelled.hoaxes])
         until = last.astimezone(UTC) + timedelta(days=1)
         return trace(con, labelled.hoaxes, "select * from _labelled", {}, settings, until, labelled.official)

@@ -25,7 +25,7 @@ Pure functions, no Dagster. The path a caller takes:
 """
 
 from matching.assign import Match, best_per_mention, rank_key
-from matching.documents import Document, MatchSettings, Mention
+from matching.documents import Document, MatchSettings, Mention, mentions_table
 from matching.run import match_documents
 from matching.score import Score, score
 
@@ -37,6 +37,7 @@ __all__ = [
     "Score",
     "best_per_mention",
     "match_documents",
+    "mentions_table",
     "rank_key",
     "score",
 ]

@@ -8,9 +8,12 @@ the claim was registered (``lookback_days``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
+
+import pyarrow as pa
 
 from matching.normalize import Terms, text_terms
 from matching.urls import url_key
@@ -65,6 +68,22 @@ class Mention:
     @cached_property
     def terms(self) -> Terms:
         return text_terms(self.title or "", self.snippet or "")
+
+
+def mentions_table(mentions: Sequence[object]) -> pa.Table:
+    """Mentions (``Mention`` or any record with its attributes; ``expanded_url`` when it has one)
+    as the columns ``match_documents`` reads: mention_id, published_at, title, snippet, url,
+    expanded_url. Register it on a connection and pass ``select * from <name>``."""
+    return pa.table(
+        {
+            "mention_id": [m.mention_id for m in mentions],
+            "published_at": pa.array([m.published_at for m in mentions], pa.timestamp("us", tz="UTC")),
+            "title": [m.title for m in mentions],
+            "snippet": [m.snippet for m in mentions],
+            "url": pa.array([m.url for m in mentions], pa.string()),
+            "expanded_url": pa.array([getattr(m, "expanded_url", None) for m in mentions], pa.string()),
+        }
+    )
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import duckdb
-import pyarrow as pa
 
 from matching.assign import Match, best_per_mention
-from matching.documents import MatchSettings
+from matching.documents import MatchSettings, mentions_table
 from matching.labelled import LabelledSet
 from matching.run import match_documents
 
@@ -52,20 +51,7 @@ def scored_pairs(labelled: LabelledSet, method: str = "coverage", floor: float =
     """Every candidate pair of the set with its score (``floor``: the lowest kept)."""
     con = duckdb.connect()
     try:
-        m = labelled.mentions
-        con.register(
-            "_labelled",
-            pa.table(
-                {
-                    "mention_id": [x.mention_id for x in m],
-                    "published_at": pa.array([x.published_at for x in m], pa.timestamp("us", tz="UTC")),
-                    "title": [x.title for x in m],
-                    "snippet": [x.snippet for x in m],
-                    "url": [x.url for x in m],
-                    "expanded_url": pa.array([None] * len(m), pa.string()),
-                }
-            ),
-        )
+        con.register("_labelled", mentions_table(labelled.mentions))
         settings = MatchSettings(accept=max(floor, 1e-9), review=max(floor, 1e-9))
         return match_documents(con, labelled.documents, "select * from _labelled", {}, settings, method)
     finally:

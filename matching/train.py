@@ -22,10 +22,9 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
-import pyarrow as pa
 
 from matching.candidates import find_candidates, load_mentions
-from matching.documents import Document, MatchSettings, Mention
+from matching.documents import Document, MatchSettings, Mention, mentions_table
 from matching.features import ELSEWHERE_FACTOR, FEATURES, elsewhere, pair_features
 from matching.labelled import LabelledSet, load_set
 from matching.learned import MODEL_PATH, model_digest
@@ -56,20 +55,7 @@ def candidate_pairs(
     and the terms' rarity among its mentions."""
     con = duckdb.connect()
     try:
-        m = labelled.mentions
-        con.register(
-            "_labelled",
-            pa.table(
-                {
-                    "mention_id": [x.mention_id for x in m],
-                    "published_at": pa.array([x.published_at for x in m], pa.timestamp("us", tz="UTC")),
-                    "title": [x.title for x in m],
-                    "snippet": [x.snippet for x in m],
-                    "url": [x.url for x in m],
-                    "expanded_url": pa.array([None] * len(m), pa.string()),
-                }
-            ),
-        )
+        con.register("_labelled", mentions_table(labelled.mentions))
         count = load_mentions(con, "select * from _labelled", {}, labelled.documents)
         rarity: dict[str, float] = {}
         found = find_candidates(con, labelled.documents, settings or MatchSettings(), count, rarity)

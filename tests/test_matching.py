@@ -7,9 +7,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import duckdb
-import pyarrow as pa
 
-from matching import Document, MatchSettings, Mention, best_per_mention, match_documents, score
+from matching import Document, MatchSettings, Mention, best_per_mention, match_documents, mentions_table, score
 from matching.normalize import strip_headline, terms
 from matching.numbers import replace_numbers
 from matching.stem import stem
@@ -98,16 +97,7 @@ def _run(documents: list[Document], mentions: list[Mention]) -> dict[str, str]:
     con = duckdb.connect()
     con.register(
         "m",
-        pa.table(
-            {
-                "mention_id": [m.mention_id for m in mentions],
-                "published_at": pa.array([m.published_at for m in mentions], pa.timestamp("us", tz="UTC")),
-                "title": [m.title for m in mentions],
-                "snippet": [m.snippet for m in mentions],
-                "url": pa.array([m.url for m in mentions], pa.string()),
-                "expanded_url": pa.array([None] * len(mentions), pa.string()),
-            }
-        ),
+        mentions_table(mentions),
     )
     pairs = match_documents(con, documents, "select * from m")
     return {mid: match.doc_id for mid, match in best_per_mention(pairs).items()}

@@ -11,11 +11,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import duckdb
-import pyarrow as pa
 import pytest
 
 from agenda.settings import AgendaSettings
-from matching import Document, MatchSettings, Mention, score
+from matching import Document, MatchSettings, Mention, mentions_table, score
 from matching import learned as learned_module
 from matching.candidates import find_candidates, load_mentions
 from matching.features import FEATURES, pair_features
@@ -116,16 +115,7 @@ def test_the_candidate_search_hears_the_one_word_form_of_a_phrase() -> None:
     rows = [headline, *others]
     con.register(
         "_m",
-        pa.table(
-            {
-                "mention_id": [m.mention_id for m in rows],
-                "published_at": pa.array([m.published_at for m in rows], pa.timestamp("us", tz="UTC")),
-                "title": [m.title for m in rows],
-                "snippet": [m.snippet for m in rows],
-                "url": pa.array([None] * len(rows), pa.string()),
-                "expanded_url": pa.array([None] * len(rows), pa.string()),
-            }
-        ),
+        mentions_table(rows),
     )
     count = load_mentions(con, "select * from _m", {}, [aid])
     assert ("aid", "bansos") in find_candidates(con, [aid], MatchSettings(), count)

@@ -9,9 +9,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import duckdb
-import pyarrow as pa
 
-from matching import Document, MatchSettings, Mention, best_per_mention, match_documents, score
+from matching import Document, MatchSettings, Mention, best_per_mention, match_documents, mentions_table, score
 from matching.candidates import document_keys
 from matching.normalize import terms, token_key
 from matching.score import distinctive
@@ -143,16 +142,7 @@ def test_the_candidate_search_finds_a_mention_that_only_uses_the_synonym() -> No
     try:
         con.register(
             "_m",
-            pa.table(
-                {
-                    "mention_id": [r.mention_id for r in rows],
-                    "published_at": pa.array([r.published_at for r in rows], pa.timestamp("us", tz="UTC")),
-                    "title": [r.title for r in rows],
-                    "snippet": [r.snippet for r in rows],
-                    "url": pa.array([None] * len(rows), pa.string()),
-                    "expanded_url": pa.array([None] * len(rows), pa.string()),
-                }
-            ),
+            mentions_table(rows),
         )
         best = best_per_mention(match_documents(con, [tb], "select * from _m"))
     finally:

@@ -42,12 +42,8 @@ PLANT_ALERTS = """
 """
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The planted landing zone through `citra build` (today 10 March 2025), then the planted
-    alerts in marts.issue_alerts and the scorecard's dbt run that reads them."""
-    home = tmp_path_factory.mktemp("scorecard")
-    write_landing(home)
+def _build(home: Path) -> str:
+    """`citra build` on ``home`` (today 10 March 2025); its output."""
     output = io.StringIO()
     with pytest.MonkeyPatch.context() as mp, redirect_stdout(output), redirect_stderr(output):
         mp.setenv("CITRA_HOME", str(home))
@@ -55,12 +51,24 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.delenv("CITRA_WAREHOUSE", raising=False)
         mp.setenv("DAGSTER_HOME", str(home / "dagster"))
         code = main(["build"])
-        assert code == 0, output.getvalue()[-3000:]
-        with duckdb.connect(str(home / "warehouse.duckdb")) as con:
-            con.execute(PLANT_ALERTS, [list(column) for column in zip(*ALERTS)])
-        mp.setenv("CITRA_WAREHOUSE", str(home / "warehouse.duckdb"))
+    assert code == 0, output.getvalue()[-3000:]
+    return output.getvalue()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The planted landing zone through `citra build` (today 10 March 2025), then the planted
+    alerts in marts.issue_alerts and the scorecard's dbt run that reads them."""
+    home = tmp_path_factory.mktemp("scorecard")
+    write_landing(home)
+    output = _build(home)
+    with duckdb.connect(str(home / "warehouse.duckdb")) as con:
+        con.execute(PLANT_ALERTS, [list(column) for column in zip(*ALERTS)])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CITRA_TODAY", TODAY)
+        mp.setenv("DAGSTER_HOME", str(home / "dagster"))
         run_dbt(home, mp, "build", "--selector", "scorecard_build")
-    (home / "build_output.txt").write_text(output.getvalue(), encoding="utf-8")
+    (home / "build_output.txt").write_text(output, encoding="utf-8")
     return home
 
 
@@ -277,19 +285,6 @@ def test_citra_rapor_renders_one_unit_on_demand_and_names_an_unknown_unit(
     assert "2025-02/rapor/6372.pdf" in capsys.readouterr().out
     assert main(["rapor", "2025-02", "--unit", "dinkes"]) == 2
     assert "no rapor for dinkes in 2025-02" in capsys.readouterr().err
-
-
-def _build(home: Path) -> str:
-    """`citra build` on ``home`` (today 10 March 2025); its output."""
-    output = io.StringIO()
-    with pytest.MonkeyPatch.context() as mp, redirect_stdout(output), redirect_stderr(output):
-        mp.setenv("CITRA_HOME", str(home))
-        mp.setenv("CITRA_TODAY", TODAY)
-        mp.delenv("CITRA_WAREHOUSE", raising=False)
-        mp.setenv("DAGSTER_HOME", str(home / "dagster"))
-        code = main(["build"])
-    assert code == 0, output.getvalue()[-3000:]
-    return output.getvalue()
 
 
 def test_a_build_runs_the_scorecard_again_only_when_what_it_reads_changed(

@@ -29,7 +29,7 @@ import duckdb
 import pyarrow as pa
 
 from matching.documents import Document, MatchSettings, lead_of
-from matching.normalize import _single_phrases, text_terms, token_key
+from matching.normalize import _single_phrases, token_key
 from matching.numbers import NUMBER as VALUE
 from matching.numbers import _value
 from matching.stem import surface_forms
@@ -63,10 +63,6 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower())
 
 
-def _title_terms(doc: Document) -> frozenset[str]:
-    return text_terms(doc.title, "", doc.keywords).title
-
-
 def document_keys(doc: Document, title_only: bool = False) -> dict[str, set[str]]:
     """The terms of a document as the candidate search sees them (word by word), each with the
     words that carry it: of its title and keywords, and unless ``title_only`` of its lead. A
@@ -91,8 +87,7 @@ def document_keys(doc: Document, title_only: bool = False) -> dict[str, set[str]
             forms.update(f for f in surface_forms(word) if token_key(f) == key)
     # a term the lexicon makes of several words (*bantuan sosial* -> bansos) is also written as
     # one word (*bansos*): that word carries it too
-    lead = "" if title_only else lead_of(doc.body)
-    for term in text_terms(doc.title, lead, doc.keywords).text if not title_only else _title_terms(doc):
+    for term in doc.terms.title if title_only else doc.terms.text:
         if term in keys or ":" in term or (term[:1] == "n" and term[1:2].isdigit()):
             continue
         forms = {f for f in (term, *surface_forms(term)) if token_key(f) == term}

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from matching.documents import Document, Mention
 from matching.normalize import weight
-from matching.score import SHORT_HEADLINE, char_score, coverage_score, distinctive
+from matching.score import SHORT_HEADLINE, Score, char_score, coverage_score, distinctive
 
 FEATURES: tuple[str, ...] = (
     "coverage_score",  # the hand-made score of matching.score (its coverages, conflicts, details)
@@ -67,13 +67,16 @@ def _rarity(terms: frozenset[str], rarity: Mapping[str, float]) -> float:
     return sum(rarity.get(t, 1.0) for t in terms)
 
 
-def pair_features(doc: Document, mention: Mention, rarity: Mapping[str, float] | None = None) -> tuple[float, ...]:
+def pair_features(
+    doc: Document, mention: Mention, rarity: Mapping[str, float] | None = None, coverage: Score | None = None
+) -> tuple[float, ...]:
     """The values of ``FEATURES`` for a pair, in that order (a text pair: the URL rule comes
     first and needs no features). ``rarity``: term -> inverse frequency in [0, 1] among the
-    mentions searched (``matching.candidates.find_candidates``); a term it lacks counts as rare."""
+    mentions searched (``matching.candidates.find_candidates``); a term it lacks counts as rare.
+    ``coverage``: the pair's ``coverage_score`` when the caller has it already."""
     rarity = rarity or {}
     dt, mt = doc.terms, mention.terms
-    result = coverage_score(dt, mt)
+    result = coverage or coverage_score(dt, mt)
     own = mt.title if _weight(mt.title) >= SHORT_HEADLINE else mt.text
     shared = mt.text & dt.text
     hours = max(0.0, (mention.published_at - doc.start).total_seconds() / 3600)

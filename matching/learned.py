@@ -88,7 +88,7 @@ def learned_score(
         return linked
     model = model or shipped_model()
     why = coverage_score(doc.terms, mention.terms)
-    value = model.probability(pair_features(doc, mention, rarity))
+    value = model.probability(pair_features(doc, mention, rarity, why))
     if elsewhere(doc, mention):  # a rule, not a weight: the sets hold too few such stories to learn it
         value *= ELSEWHERE_FACTOR
     return Score(round(value, 6), "text", why.document_coverage, why.mention_coverage, why.shared)

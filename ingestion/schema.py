@@ -210,6 +210,15 @@ SCORECARD_RUN_COLUMNS: dict[str, str] = {
     "inputs": "varchar not null",  # JSON: digest per input relation, of the code and of scorecard.yml
 }
 
+# The main dbt run's inputs after each successful whole run (orchestration/defs/dbt/unchanged.py):
+# the next build leaves the models and seeds whose sources and code did not change as they are.
+DBT_BUILD_RUN_COLUMNS: dict[str, str] = {
+    "run_id": "varchar not null",  # the Dagster run whose dbt build succeeded
+    "recorded_at": "timestamptz not null",  # when its dbt build finished
+    "fingerprint": "varchar not null",  # SHA-256 over every part below
+    "inputs": "varchar not null",  # JSON: digest per dbt source (row count and row hashes) and of the code
+}
+
 # Contact addresses of agencies and kabupaten/kota (scorecard/contacts.py, landing/contacts/):
 # append-only; the newest row of a unit wins over the agencies seed's contact_email.
 AGENCY_CONTACT_COLUMNS: dict[str, str] = {
@@ -300,6 +309,7 @@ TABLES: dict[str, dict[str, str]] = {
     "mention_issue_suggestions": MENTION_ISSUE_SUGGESTION_COLUMNS,
     "scorecard_weights": SCORECARD_WEIGHT_COLUMNS,
     "scorecard_runs": SCORECARD_RUN_COLUMNS,
+    "dbt_build_runs": DBT_BUILD_RUN_COLUMNS,
     "agency_contacts": AGENCY_CONTACT_COLUMNS,
     "releases": RELEASE_COLUMNS,
     "review_decisions": REVIEW_DECISION_COLUMNS,

@@ -17,6 +17,7 @@ import pytest
 from dbt.cli.main import dbtRunner
 
 from orchestration.cli import main
+from orchestration.defs.dbt.assets import selector_args
 from sample_data.generate import generate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,12 +29,13 @@ pytestmark = pytest.mark.slow  # dbt parses the project, and builds run through 
 class Selection:
     built: set[str]  # names of the nodes the selector `production_build` selects
     after_alerts: set[str]  # names of the nodes `scorecard_build` selects (the run after the alerts)
+    by_args: set[str]  # names of the nodes the build's --select/--exclude select (selector_args)
     project: dict[str, str]  # every node of the project, unit tests included: name -> resource type
 
 
-def _ls(selector: str, target: Path) -> set[str]:
+def _ls(selector: str, target: Path, selection: list[str] | None = None) -> set[str]:
     result = dbtRunner().invoke(
-        ["ls", "--selector", selector, "--output", "name", "--quiet"]
+        ["ls", *(selection or ["--selector", selector]), "--output", "name", "--quiet"]
         + ["--project-dir", str(REPO), "--profiles-dir", str(REPO), "--target-path", str(target)]
         + ["--log-path", str(target)]
     )
@@ -46,10 +48,12 @@ def selection(tmp_path_factory: pytest.TempPathFactory) -> Selection:
     target = tmp_path_factory.mktemp("dbt_ls")
     built = _ls("production_build", target)
     after_alerts = _ls("scorecard_build", target)
+    select, exclude = selector_args("production_build")
+    by_args = _ls("", target, ["--select", select, "--exclude", exclude])
     manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
     project = {node["name"]: node["resource_type"] for node in manifest["nodes"].values()}
     project |= {test["name"]: "unit_test" for test in manifest["unit_tests"].values()}
-    return Selection(built, after_alerts, project)
+    return Selection(built, after_alerts, by_args, project)
 
 
 def test_every_model_and_seed_is_built(selection: Selection) -> None:
@@ -60,6 +64,14 @@ def test_every_model_and_seed_is_built(selection: Selection) -> None:
     assert {"fct_mentions", "mart_issue_sentiment_monthly", "dim_date", "regions"} <= models_and_seeds
     assert models_and_seeds - (selection.built | selection.after_alerts) == set()
     assert models_and_seeds & selection.built & selection.after_alerts == set()
+
+
+def test_the_build_passes_dbt_the_selector_as_select_and_exclude(selection: Selection) -> None:
+    # bug caught: the translation of production_build into --select/--exclude (which a build uses,
+    # so that it can exclude the models whose inputs did not change) dropping or adding a node:
+    # tests that guard the SQL run on every build, or a model or a data test is left out
+    assert len(selection.built) > 200
+    assert selection.by_args == selection.built
 
 
 def test_the_rapor_models_wait_for_the_alerts(selection: Selection) -> None:

@@ -9,26 +9,36 @@ the months it has to, passed to dbt as environment variables `CITRA_MONTH_START`
 
 A build runs dbt's selector `production_build` (selectors.yml): seeds, models and the data tests
 that guard incoming data; unit tests and the tests that guard the SQL run in `make test` and CI.
+It is passed to dbt as `--select`/`--exclude` (`selector_args`), so that a build can add the
+models and seeds whose inputs did not change since the last run (unchanged.py) to the exclusion:
+dbt ignores `--exclude` beside `--selector`. Those models and seeds still yield their output,
+marked "not rebuilt", so the steps downstream run as after any build.
 """
 
 import json
 import time
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
 import duckdb
+import yaml
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets, get_asset_key_for_model
 
+from ingestion.load import connect
 from lake.marts import copy_spark_marts
 from lake.raw import export_snapshots
 from orchestration.constants import WRITER_POOL
+from orchestration.defs.dbt import unchanged
 from orchestration.defs.dbt.invocation import keep_partial_parse, month_window_env, prune_run_targets, run_target
 from orchestration.defs.dbt.months import changed_months, parse_months
 from orchestration.defs.dbt.project import citra_dbt_project, prepared_manifest
 from orchestration.progress import StepProgress, report
 from orchestration.resources import CitraHome
+from orchestration.settings import REPO_ROOT
 
 # the mention models whose last build bounds what ingestion added since
 INCREMENTAL_MODELS = ["fct_mentions", "mart_issue_sentiment_monthly"]
@@ -40,10 +50,12 @@ BUILD_SELECTOR = "production_build"
 class DbtBuildConfig(dg.Config):
     """Which months to rebuild. Empty: the months of the exports ingested since the last build
     (everything on the first build). In the launchpad: `months: ["2025-10"]` rebuilds October
-    2025 only; `full_refresh: true` drops and rebuilds every model from all data."""
+    2025 only; `full_refresh: true` drops and rebuilds every model from all data;
+    `rebuild_unchanged: true` runs the models and seeds whose inputs did not change, too."""
 
     months: list[str] = []
     full_refresh: bool = False
+    rebuild_unchanged: bool = False  # run every model and seed, even those whose inputs did not change
 
 
 def last_built(instance: dg.DagsterInstance) -> float | None:
@@ -55,6 +67,33 @@ def last_built(instance: dg.DagsterInstance) -> float | None:
 def dbt_build_args(config: DbtBuildConfig) -> list[str]:
     """`dbt build`, with --full-refresh when asked (the month window goes by environment)."""
     return ["build", "--full-refresh"] if config.full_refresh else ["build"]
+
+
+def _selection(item: Mapping[str, Any], where: str) -> str:
+    if "intersection" in item:
+        return ",".join(_selection(part, where) for part in item["intersection"])
+    if set(item) - {"method", "value"} or "method" not in item:
+        raise ValueError(f"{where}: cannot pass {dict(item)} to dbt as --exclude (only method/value and intersection)")
+    return f"{item['method']}:{item['value']}"
+
+
+def selector_args(name: str = BUILD_SELECTOR, selectors: Path | None = None) -> tuple[str, str]:
+    """(select, exclude) for dbt's command line that select what YAML selector ``name`` does.
+
+    Only the shape selectors.yml uses is accepted: `union: [{method: fqn, value: "*"}, {exclude:
+    [...]}]`, each exclusion a method/value or an intersection of them; anything else is an error
+    naming the file (tests/test_build_selection.py compares both selections with `dbt ls`)."""
+    path = selectors or REPO_ROOT / "selectors.yml"
+    where = f"{path}, selector {name}"
+    found = [s for s in yaml.safe_load(path.read_text(encoding="utf-8"))["selectors"] if s["name"] == name]
+    if not found:
+        raise ValueError(f"{path}: no selector named {name}")
+    union = found[0]["definition"].get("union") or []
+    selects = [_selection(item, where) for item in union if "exclude" not in item]
+    excludes = [_selection(item, where) for part in union if "exclude" in part for item in part["exclude"]]
+    if not selects or set(found[0]["definition"]) != {"union"}:
+        raise ValueError(f"{where}: expected a union of selections and one exclude list")
+    return " ".join(selects), " ".join(excludes)
 
 
 class CitraDbtTranslator(DagsterDbtTranslator):
@@ -71,11 +110,13 @@ class CitraDbtTranslator(DagsterDbtTranslator):
 def citra_dbt_models() -> dg.AssetsDefinition:
     """The dbt project as one multi-asset (built once per process: it needs the parsed manifest)."""
     manifest = prepared_manifest()
+    select, exclude = selector_args()
 
     @dbt_assets(
         manifest=manifest,
         project=citra_dbt_project,
-        selector=BUILD_SELECTOR,
+        select=select,
+        exclude=exclude,
         pool=WRITER_POOL,
         dagster_dbt_translator=CitraDbtTranslator(),
     )
@@ -99,15 +140,28 @@ def citra_dbt_models() -> dg.AssetsDefinition:
             "citra/month_start": dg.MetadataValue.text(built.start.isoformat() if built else ""),
             "citra/month_end": dg.MetadataValue.text(built.end.isoformat() if built else ""),
         }
+        whole = set(context.selected_asset_keys) == set(context.assets_def.keys)
+        if config.full_refresh or config.months or not whole or citra.on_spark or not citra.warehouse.exists():
+            # what was asked runs, and nothing is recorded: the next build compares with the last whole run
+            skipping = None
+        else:
+            skipping = plan_run(context, citra.warehouse, config.rebuild_unchanged)
+            context.log.info(f"dbt build: {skipping.reason}")
+        skipped = skipping.skip if skipping else frozenset()
         total = len(context.selected_asset_keys) + len(context.selected_asset_check_keys)
+        total -= sum(spec.metadata.get("dagster_dbt/unique_id") in skipped for spec in context.assets_def.check_specs)
         done, started = 0, time.perf_counter()
         target = run_target(context, citra.root)
         if citra.on_spark:
             # the sentiment labels, corrections and suggestions written since ingestion
             rows = export_snapshots(citra.warehouse, citra.lake, citra.office_code)
             context.log.info(f"lake {citra.lake}: derived raw tables copied ({rows} rows, office {citra.office_code})")
+        args = dbt_build_args(config) + excluded_args(skipped)
         with month_window_env(None if config.full_refresh else window):
-            invocation = dbt.cli(dbt_build_args(config), context=context, target_path=target)
+            invocation = dbt.cli(args, context=context, target_path=target)
+        for output in unchanged_outputs(context, skipped, skipping.reason if skipping else "", window_metadata):
+            done += 1
+            yield output
         for event in invocation.stream():
             if isinstance(event, (dg.Output, dg.AssetMaterialization)):
                 event = event.with_metadata({**event.metadata, **window_metadata})
@@ -119,12 +173,63 @@ def citra_dbt_models() -> dg.AssetsDefinition:
             yield event
         keep_partial_parse(target, citra.root)
         prune_run_targets(target)
+        if skipping is not None:
+            # dbt succeeded (a failed run raised above): what it read is what the next build compares
+            con = connect(citra.warehouse)
+            try:
+                unchanged.record_run(con, context.run.run_id, skipping.digests, datetime.now(UTC))
+            finally:
+                con.close()
         if citra.on_spark:
             # quality, serving and the report read the warehouse: Spark's marts are copied into it
             copied = copy_spark_marts(citra.lake, citra.warehouse, target / "manifest.json")
             context.log.info(f"{len(copied)} tables built on Spark copied into {citra.warehouse}")
 
     return citra_dbt_models
+
+
+@cache
+def manifest_dict() -> dict:
+    return json.loads(prepared_manifest().read_text(encoding="utf-8"))
+
+
+def plan_run(context: dg.AssetExecutionContext, warehouse: Path, rebuild: bool) -> unchanged.Plan:
+    """Which models and seeds this run leaves as they are (unchanged.py), and the digests to record."""
+    manifest = manifest_dict()
+    selected = {spec.metadata["dagster_dbt/unique_id"] for spec in context.assets_def.specs}
+    files = [REPO_ROOT / name for name in ("dbt_project.yml", "profiles.yml", "selectors.yml")]
+    inputs = unchanged.run_inputs(manifest, selected, files)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        current = unchanged.digests(con, inputs)
+        previous = unchanged.last_run(con)
+        present = unchanged.present_relations(con)
+    if rebuild:
+        return unchanged.Plan(frozenset(), "asked for (rebuild_unchanged: true): every node runs", current)
+    return unchanged.plan(manifest, selected, current, previous, present, inputs.clock)
+
+
+def excluded_args(skipped: frozenset[str]) -> list[str]:
+    """`--exclude` naming the unchanged models and seeds and the data tests that read only them or
+    unchanged sources (their data is as the last run tested it); [] when nothing is skipped."""
+    if not skipped:
+        return []
+    names = unchanged.excluded_names(manifest_dict(), skipped)
+    return ["--exclude", " ".join(names)] if names else []
+
+
+def unchanged_outputs(
+    context: dg.AssetExecutionContext, skipped: frozenset[str], reason: str, window: Mapping[str, dg.MetadataValue]
+):
+    """An output for each model and seed not rebuilt (its table is as the last run left it), so
+    the checks, alerts and the serving snapshot downstream run as after any build."""
+    keys = {spec.metadata["dagster_dbt/unique_id"]: spec.key for spec in context.assets_def.specs}
+    for uid in unchanged.in_build_order(manifest_dict(), skipped & set(keys)):
+        if keys[uid] in context.selected_asset_keys:
+            yield dg.Output(
+                None,
+                output_name=context.assets_def.get_output_name_for_asset_key(keys[uid]),
+                metadata={**window, "citra/dbt_run": dg.MetadataValue.text(f"not rebuilt: {reason}")},
+            )
 
 
 def built_models() -> set[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -53,3 +54,44 @@ def train_classifier(examples: Sequence[tuple[str, str]]) -> IssueClassifier | N
     y = np.array([usable.index(i) for _, i in kept])
     model = LogisticRegression(C=10, max_iter=2000, random_state=SEED).fit(featurizer.transform(texts), y)
     return IssueClassifier(featurizer, usable, model)
+
+
+def save_classifier(path: Path, classifier: IssueClassifier) -> None:
+    """Write the classifier as plain arrays (no pickle), atomically (temp file + rename)."""
+    f, model = classifier.featurizer, classifier.model
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    with partial.open("wb") as out:
+        np.savez(
+            out,
+            issues=np.array(classifier.issues, dtype=str),
+            word_vocab=np.array(f.word_vocab, dtype=str),
+            char_vocab=np.array(f.char_vocab, dtype=str),
+            word_idf=f.word_idf,
+            char_idf=f.char_idf,
+            coef=model.coef_,
+            intercept=model.intercept_,
+        )
+    partial.replace(path)
+
+
+def load_classifier(path: Path) -> IssueClassifier:
+    """A classifier written by `save_classifier`: the same probabilities as when it was saved."""
+    from sklearn.linear_model import LogisticRegression
+
+    with np.load(path, allow_pickle=False) as arrays:
+        parts = {name: arrays[name] for name in arrays.files}
+    featurizer = Featurizer(
+        [str(g) for g in parts["word_vocab"]],
+        [str(g) for g in parts["char_vocab"]],
+        parts["word_idf"],
+        parts["char_idf"],
+        {},
+    )
+    if parts["coef"].shape[1] != featurizer.n_features:
+        raise ValueError(f"{path.name}: {parts['coef'].shape[1]} weights for {featurizer.n_features} features")
+    model = LogisticRegression(C=10, max_iter=2000, random_state=SEED)
+    model.coef_, model.intercept_ = parts["coef"], parts["intercept"]
+    model.classes_ = np.arange(len(parts["issues"]))
+    model.n_features_in_ = featurizer.n_features
+    return IssueClassifier(featurizer, [str(i) for i in parts["issues"]], model)

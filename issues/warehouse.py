@@ -2,11 +2,21 @@
 `raw.mention_issue_suggestions` for the texts whose issue is outside the taxonomy.
 
 Each text is suggested once, by the keywords and the classifier of the build that first sees
-it (the classifier trained on the labelled texts of every month but the newest), and keeps that
-suggestion: a rebuild changes no suggestion, so the months already built stay as they are. The
-suggester version recorded with each row names the keyword list and the classifier's training
-data. To suggest every text again (e.g. after adding keywords), delete the rows of
-raw.mention_issue_suggestions and run a full refresh.
+it, and keeps that suggestion: a rebuild changes no suggestion, so the months already built stay
+as they are. The classifier is trained on the labelled texts of the WINDOW_MONTHS months (WITA)
+before the newest month with a mention: a text counts when one of its mentions was published in
+that window, labelled with its smallest issue there (an analyst's corrected issue first, else the
+vendor's label through the aliases). The suggester version recorded with each row names the
+keyword list, the window and the classifier's training data (a digest of its texts and issues);
+with a cache folder, the classifier trained for a version is kept there and reused while the
+version is unchanged (several builds in one month), and trained again when it changes (a new
+month, a corrected label). To suggest every text again (e.g. after adding keywords), delete the
+rows of raw.mention_issue_suggestions and run a full refresh.
+
+Cost: the window's mentions (a filter on published_at), the issue labels of every mention (a
+column scan; only the mentions without an issue in the taxonomy are hashed), and a training run
+only when some text needs a suggestion and the cache has no classifier for the version; none of
+it grows with the months of history beyond the window.
 """
 
 from __future__ import annotations
@@ -14,11 +24,21 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from issues.classifier import MAX_TEXTS, MIN_PER_ISSUE, MIN_TEXTS, train_classifier
+from issues.classifier import (
+    MAX_TEXTS,
+    MIN_PER_ISSUE,
+    MIN_TEXTS,
+    IssueClassifier,
+    load_classifier,
+    save_classifier,
+    train_classifier,
+)
 from issues.keywords import KeywordMatcher
 from issues.suggest import Suggester
 from issues.taxonomy import SEEDS, issue_codes, issue_keywords
@@ -26,20 +46,26 @@ from sentiment.scoring import TEXT_HASH_SQL, TEXT_SQL
 
 log = logging.getLogger(__name__)
 
+# months of labelled texts the classifier learns from: a whole year, so that every seasonal issue
+# (the rainy season's floods, the school year, Ramadan and the holidays) is in it once, and no
+# more, so that the cost stops growing with history and old wording (past officials, finished
+# projects) fades out; at the sample's rate a year already holds more than MAX_TEXTS texts
+WINDOW_MONTHS = 12
+
+_ISSUE_KEY_SQL = "lower(trim(regexp_replace(issue_label, '\\s+', ' ', 'g')))"
+_CORRECTED = "select mention_id, max_by(issue, corrected_at) as issue from raw.label_corrections where issue is not null group by mention_id"
+
 # one row per distinct mention text: its issue from the taxonomy (an analyst's corrected issue
 # first, else the vendor's label through the aliases), or null, its first month (WITA), and
 # whether some mention with this text has no issue in the taxonomy (it needs a suggestion)
 _TEXTS = f"""
     with mentions as (
         select mention_id, {TEXT_HASH_SQL} as text_hash, {TEXT_SQL} as text,
-               lower(trim(regexp_replace(issue_label, '\\s+', ' ', 'g'))) as issue_key,
+               {_ISSUE_KEY_SQL} as issue_key,
                date_trunc('month', timezone('Asia/Makassar', published_at))::date as month
         from raw.media_mentions
     ),
-    corrected as (
-        select mention_id, max_by(issue, corrected_at) as issue
-        from raw.label_corrections where issue is not null group by mention_id
-    ),
+    corrected as ({_CORRECTED}),
     labelled as (
         select mentions.text_hash, mentions.text, mentions.month,
                coalesce(corrected.issue, _issue_keys.issue_code) as issue
@@ -53,13 +79,67 @@ _TEXTS = f"""
     from labelled group by text_hash
 """
 
+# the newest month (WITA) with a mention that has a text
+_NEWEST = """
+    select date_trunc('month', timezone('Asia/Makassar', max(published_at)))::date
+    from raw.media_mentions where coalesce(trim(title), '') <> '' or coalesce(trim(snippet), '') <> ''
+"""
+
+# the distinct labelled texts of the mentions published in [$start, $end) (months in WITA), by hash
+_WINDOW = f"""
+    with mentions as (
+        select mention_id, {TEXT_SQL} as text, {_ISSUE_KEY_SQL} as issue_key
+        from raw.media_mentions
+        where published_at >= timezone('Asia/Makassar', $start::timestamp)
+          and published_at < timezone('Asia/Makassar', $end::timestamp)
+    ),
+    corrected as ({_CORRECTED}),
+    texts as (
+        select text, min(coalesce(corrected.issue, _issue_keys.issue_code)) as issue
+        from mentions
+        left join corrected using (mention_id)
+        left join _issue_keys using (issue_key)
+        where mentions.text <> ''
+        group by text
+    )
+    select sha256(text) as text_hash, text, issue from texts where issue is not null order by text_hash
+"""
+
+# the vendor labels (as written) outside the taxonomy: a few distinct values
+_OUTSIDE = f"""
+    select issue_label from (select distinct issue_label from raw.media_mentions where issue_label is not null)
+    left join _issue_keys on _issue_keys.issue_key = {_ISSUE_KEY_SQL}
+    where _issue_keys.issue_code is null order by issue_label
+"""
+
+# the distinct texts of the mentions without an issue in the taxonomy (no label or one of
+# $outside, and no corrected issue) that have no suggestion yet; the filter on the label is done
+# in the scan, so only those mentions' texts are read and hashed
+_TODO = f"""
+    with needing as (
+        select mention_id, {TEXT_SQL} as text
+        from raw.media_mentions
+        where issue_label is null or list_contains($outside::varchar[], issue_label)
+    ),
+    texts as (
+        select sha256(text) as text_hash, text from needing
+        anti join ({_CORRECTED}) as corrected using (mention_id)
+        where text <> '' group by text
+    )
+    select text_hash, text from texts
+    anti join raw.mention_issue_suggestions using (text_hash)
+    order by text_hash
+"""
+
 
 @dataclass(frozen=True)
 class SuggestionRun:
     version: str
     classifier_issues: int  # issues the classifier knows (0: keywords only)
-    training_texts: int
+    training_texts: int  # labelled texts of the window the classifier learns from (at most MAX_TEXTS)
     suggested: int
+    window: tuple[date, date] | None = None  # [first month, newest month) of the training data
+    trained: bool = False  # the classifier was trained in this run (not taken from the cache)
 
 
 def _register_keys(con: duckdb.DuckDBPyConnection) -> None:
@@ -68,7 +148,8 @@ def _register_keys(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def labelled_texts(con: duckdb.DuckDBPyConnection, before_month: object = None, limit: int | None = None) -> list:
-    """(text, issue, month) of distinct labelled texts, first months before `before_month`."""
+    """(text, issue, month) of distinct labelled texts of the whole history, first months before
+    `before_month` (`citra issues evaluate` and `suggest`; the build uses `training_window`)."""
     _register_keys(con)
     rows = con.execute(
         f"""select text, issue, month from ({_TEXTS})
@@ -80,37 +161,65 @@ def labelled_texts(con: duckdb.DuckDBPyConnection, before_month: object = None, 
     return rows
 
 
-def _training_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple[object, int, str]:
-    """(newest month, labelled texts before it, a hash of them) of the warehouse."""
-    _register_keys(con)
-    newest, count, digest = con.execute(
-        f"""with texts as ({_TEXTS}), newest as (select max(month) as month from texts)
-            select (select month from newest), count(*), coalesce(bit_xor(hash(text_hash || issue)), 0)
-            from texts where issue is not null and month < (select month from newest)"""
-    ).fetchall()[0]
-    con.unregister("_issue_keys")
-    return newest, count, str(digest)
+def months_before(month: date, months: int) -> date:
+    """The first day of the month `months` months before `month`."""
+    year, index = divmod(month.year * 12 + month.month - 1 - months, 12)
+    return date(year, index + 1, 1)
 
 
-def suggest_for_warehouse(con: duckdb.DuckDBPyConnection) -> SuggestionRun:
-    """Suggest issues for the texts outside the taxonomy that have no suggestion yet."""
-    newest, count, digest = _training_fingerprint(con)
-    recipe = f"{(SEEDS / 'issue_keywords.csv').read_bytes().hex()}|{newest}|{count}|{digest}"
-    recipe += f"|{MIN_TEXTS}|{MIN_PER_ISSUE}|{MAX_TEXTS}"
-    version = "issues-" + hashlib.sha256(recipe.encode()).hexdigest()[:12]
+def training_window(con: duckdb.DuckDBPyConnection) -> tuple[tuple[date, date] | None, list[tuple[str, str, str]]]:
+    """([first month, newest month), (text hash, text, issue) of its distinct labelled texts by
+    hash); (None, []) when the warehouse has no mention with a text."""
+    newest = con.execute(_NEWEST).fetchall()[0][0]
+    if newest is None:
+        return None, []
+    window = (months_before(newest, WINDOW_MONTHS), newest)
     _register_keys(con)
-    todo = con.execute(
-        f"""select text_hash, text from ({_TEXTS})
-            where needs_issue
-              and text_hash not in (select text_hash from raw.mention_issue_suggestions)
-            order by text_hash"""
-    ).fetchall()
+    rows = con.execute(_WINDOW, {"start": window[0], "end": window[1]}).fetchall()
     con.unregister("_issue_keys")
-    classifier, training = None, 0
+    return window, rows
+
+
+def suggester_version(window: tuple[date, date] | None, rows: list[tuple[str, str, str]]) -> str:
+    """The keyword list, the window and its labelled texts (hash and issue), and the classifier's settings."""
+    digest = hashlib.sha256("\n".join(f"{h}\t{i}" for h, _, i in rows).encode()).hexdigest()
+    recipe = f"{(SEEDS / 'issue_keywords.csv').read_bytes().hex()}|{window}|{len(rows)}|{digest}"
+    recipe += f"|{MIN_TEXTS}|{MIN_PER_ISSUE}|{MAX_TEXTS}|{WINDOW_MONTHS}"
+    return "issues-" + hashlib.sha256(recipe.encode()).hexdigest()[:12]
+
+
+def _classifier(
+    version: str, rows: list[tuple[str, str, str]], cache_dir: Path | None
+) -> tuple[IssueClassifier | None, bool]:
+    """The classifier for `version` from the cache, else trained on the first MAX_TEXTS rows (by
+    text hash: a sample spread over the window) and cached (only the newest version is kept)."""
+    cached = cache_dir / f"issue_classifier_{version}.npz" if cache_dir else None
+    if cached and cached.exists():
+        try:
+            return load_classifier(cached), False
+        except (OSError, ValueError, KeyError) as exc:
+            log.warning("%s: unreadable cached classifier, training again (%s)", cached, exc)
+    classifier = train_classifier([(t, i) for _, t, i in rows[:MAX_TEXTS]])
+    if cached and classifier is not None:
+        save_classifier(cached, classifier)
+        for old in cached.parent.glob("issue_classifier_*.npz"):
+            if old != cached:
+                old.unlink(missing_ok=True)
+    return classifier, True
+
+
+def suggest_for_warehouse(con: duckdb.DuckDBPyConnection, cache_dir: Path | None = None) -> SuggestionRun:
+    """Suggest issues for the texts outside the taxonomy that have no suggestion yet; `cache_dir`
+    keeps the classifier trained for the current version."""
+    window, rows = training_window(con)
+    version = suggester_version(window, rows)
+    _register_keys(con)
+    outside = [label for (label,) in con.execute(_OUTSIDE).fetchall()]
+    con.unregister("_issue_keys")
+    todo = con.execute(_TODO, {"outside": outside}).fetchall()
+    classifier, trained = None, False
     if todo:
-        examples = [(t, i) for t, i, _ in labelled_texts(con, newest, MAX_TEXTS)] if newest else []
-        training = len(examples)
-        classifier = train_classifier(examples)
+        classifier, trained = _classifier(version, rows, cache_dir)
     suggester = Suggester(KeywordMatcher(issue_keywords()), classifier)
     suggestions = suggester.suggest([text for _, text in todo])
     kept = [(h, s) for (h, _), s in zip(todo, suggestions) if s is not None]
@@ -139,5 +248,13 @@ def suggest_for_warehouse(con: duckdb.DuckDBPyConnection) -> SuggestionRun:
         con.execute("rollback")
         raise
     known = len(classifier.issues) if classifier else 0
-    log.info("%s: %d texts suggested (classifier on %d texts, %d issues)", version, len(kept), training, known)
-    return SuggestionRun(version, known, training, len(kept))
+    log.info(
+        "%s: %d texts suggested (window %s, %d labelled texts, classifier %s with %d issues)",
+        version,
+        len(kept),
+        window,
+        len(rows),
+        "trained" if trained else "cached" if classifier else "none",
+        known,
+    )
+    return SuggestionRun(version, known, min(len(rows), MAX_TEXTS), len(kept), window, trained)

@@ -165,7 +165,7 @@ def raw_issue_suggestions(context: dg.AssetExecutionContext, citra: CitraHome) -
     (docs/sentiment.md). Kept apart from the vendor's issue (fct_mentions.issue_suggested)."""
     con = connect(citra.warehouse)
     try:
-        run = suggest_for_warehouse(con)
+        run = suggest_for_warehouse(con, citra.root / "cache" / "issues")
         total = con.execute("select count(*) from raw.mention_issue_suggestions").fetchall()[0][0]
         mix = _table(
             con,

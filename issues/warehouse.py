@@ -85,8 +85,8 @@ _NEWEST = """
     from raw.media_mentions where coalesce(trim(title), '') <> '' or coalesce(trim(snippet), '') <> ''
 """
 
-# the distinct labelled texts of the mentions published in [$start, $end) (months in WITA), by hash
-_WINDOW = f"""
+# the distinct labelled texts of the mentions published in [$start, $end) (months in WITA)
+_WINDOW_TEXTS = f"""
     with mentions as (
         select mention_id, {TEXT_SQL} as text, {_ISSUE_KEY_SQL} as issue_key
         from raw.media_mentions
@@ -102,8 +102,17 @@ _WINDOW = f"""
         where mentions.text <> ''
         group by text
     )
-    select sha256(text) as text_hash, text, issue from texts where issue is not null order by text_hash
 """
+# how many they are, and a digest of them (for the version), computed in DuckDB: a window of
+# millions of texts is never fetched into Python
+_WINDOW_SUMMARY = (
+    _WINDOW_TEXTS
+    + "select count(*), coalesce(sum(hash(text || chr(9) || issue))::hugeint, 0) from texts where issue is not null"
+)
+# the training sample: the first $limit of them by the SHA-256 of their text (spread over the window)
+_WINDOW_SAMPLE = (
+    _WINDOW_TEXTS + "select text, issue from texts where issue is not null order by sha256(text) limit $limit"
+)
 
 # the vendor labels (as written) outside the taxonomy: a few distinct values
 _OUTSIDE = f"""
@@ -167,39 +176,59 @@ def months_before(month: date, months: int) -> date:
     return date(year, index + 1, 1)
 
 
-def training_window(con: duckdb.DuckDBPyConnection) -> tuple[tuple[date, date] | None, list[tuple[str, str, str]]]:
-    """([first month, newest month), (text hash, text, issue) of its distinct labelled texts by
-    hash); (None, []) when the warehouse has no mention with a text."""
+@dataclass(frozen=True)
+class TrainingWindow:
+    """[first month, newest month) of the training data, and its distinct labelled texts: how many,
+    and a digest of their texts and issues."""
+
+    start: date
+    end: date
+    texts: int
+    digest: str
+
+
+def training_window(con: duckdb.DuckDBPyConnection) -> TrainingWindow | None:
+    """The training window of the warehouse; None when it has no mention with a text."""
     newest = con.execute(_NEWEST).fetchall()[0][0]
     if newest is None:
-        return None, []
-    window = (months_before(newest, WINDOW_MONTHS), newest)
+        return None
+    start = months_before(newest, WINDOW_MONTHS)
     _register_keys(con)
-    rows = con.execute(_WINDOW, {"start": window[0], "end": window[1]}).fetchall()
+    count, digest = con.execute(_WINDOW_SUMMARY, {"start": start, "end": newest}).fetchall()[0]
     con.unregister("_issue_keys")
-    return window, rows
+    return TrainingWindow(start, newest, count, str(digest))
 
 
-def suggester_version(window: tuple[date, date] | None, rows: list[tuple[str, str, str]]) -> str:
-    """The keyword list, the window and its labelled texts (hash and issue), and the classifier's settings."""
-    digest = hashlib.sha256("\n".join(f"{h}\t{i}" for h, _, i in rows).encode()).hexdigest()
-    recipe = f"{(SEEDS / 'issue_keywords.csv').read_bytes().hex()}|{window}|{len(rows)}|{digest}"
+def training_sample(con: duckdb.DuckDBPyConnection, window: TrainingWindow, limit: int = MAX_TEXTS) -> list:
+    """(text, issue) of at most `limit` of the window's labelled texts, by the SHA-256 of the text."""
+    _register_keys(con)
+    rows = con.execute(_WINDOW_SAMPLE, {"start": window.start, "end": window.end, "limit": limit}).fetchall()
+    con.unregister("_issue_keys")
+    return rows
+
+
+def suggester_version(window: TrainingWindow | None) -> str:
+    """The keyword list, the window and its labelled texts (count and digest), and the classifier's settings."""
+    span = (window.start, window.end) if window else None
+    texts, digest = (window.texts, window.digest) if window else (0, "0")
+    recipe = f"{(SEEDS / 'issue_keywords.csv').read_bytes().hex()}|{span}|{texts}|{digest}"
     recipe += f"|{MIN_TEXTS}|{MIN_PER_ISSUE}|{MAX_TEXTS}|{WINDOW_MONTHS}"
     return "issues-" + hashlib.sha256(recipe.encode()).hexdigest()[:12]
 
 
 def _classifier(
-    version: str, rows: list[tuple[str, str, str]], cache_dir: Path | None
+    con: duckdb.DuckDBPyConnection, version: str, window: TrainingWindow | None, cache_dir: Path | None
 ) -> tuple[IssueClassifier | None, bool]:
-    """The classifier for `version` from the cache, else trained on the first MAX_TEXTS rows (by
-    text hash: a sample spread over the window) and cached (only the newest version is kept)."""
+    """The classifier for `version` from the cache, else trained on the window's sample and cached
+    (only the newest version is kept)."""
     cached = cache_dir / f"issue_classifier_{version}.npz" if cache_dir else None
     if cached and cached.exists():
         try:
             return load_classifier(cached), False
         except (OSError, ValueError, KeyError) as exc:
             log.warning("%s: unreadable cached classifier, training again (%s)", cached, exc)
-    classifier = train_classifier([(t, i) for _, t, i in rows[:MAX_TEXTS]])
+    examples = training_sample(con, window) if window else []
+    classifier = train_classifier(examples)
     if cached and classifier is not None:
         save_classifier(cached, classifier)
         for old in cached.parent.glob("issue_classifier_*.npz"):
@@ -211,15 +240,15 @@ def _classifier(
 def suggest_for_warehouse(con: duckdb.DuckDBPyConnection, cache_dir: Path | None = None) -> SuggestionRun:
     """Suggest issues for the texts outside the taxonomy that have no suggestion yet; `cache_dir`
     keeps the classifier trained for the current version."""
-    window, rows = training_window(con)
-    version = suggester_version(window, rows)
+    window = training_window(con)
+    version = suggester_version(window)
     _register_keys(con)
     outside = [label for (label,) in con.execute(_OUTSIDE).fetchall()]
     con.unregister("_issue_keys")
     todo = con.execute(_TODO, {"outside": outside}).fetchall()
     classifier, trained = None, False
     if todo:
-        classifier, trained = _classifier(version, rows, cache_dir)
+        classifier, trained = _classifier(con, version, window, cache_dir)
     suggester = Suggester(KeywordMatcher(issue_keywords()), classifier)
     suggestions = suggester.suggest([text for _, text in todo])
     kept = [(h, s) for (h, _), s in zip(todo, suggestions) if s is not None]
@@ -252,9 +281,11 @@ def suggest_for_warehouse(con: duckdb.DuckDBPyConnection, cache_dir: Path | None
         "%s: %d texts suggested (window %s, %d labelled texts, classifier %s with %d issues)",
         version,
         len(kept),
-        window,
-        len(rows),
+        (window.start, window.end) if window else None,
+        window.texts if window else 0,
         "trained" if trained else "cached" if classifier else "none",
         known,
     )
-    return SuggestionRun(version, known, min(len(rows), MAX_TEXTS), len(kept), window, trained)
+    span = (window.start, window.end) if window else None
+    texts = min(window.texts, MAX_TEXTS) if window else 0
+    return SuggestionRun(version, known, texts, len(kept), span, trained)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -58,7 +59,7 @@ class Fingerprint:
         return [key for key in keys if self.parts.get(key) != previous.get(key)]
 
 
-def _macro_closure(manifest: dict, names: set[str]) -> list[str]:
+def macro_closure(manifest: dict, names: set[str] | list[str]) -> list[str]:
     """Every macro reached from ``names`` through the macros they call."""
     seen: set[str] = set()
     todo = list(names)
@@ -85,7 +86,6 @@ def scorecard_inputs(manifest: dict, project_files: list[Path]) -> ScorecardInpu
     upstream: set[tuple[str, str]] = set()
     narrowed: dict[tuple[str, str], tuple[str, ...]] = {}
     macros: set[str] = set()
-    code = hashlib.sha256()
     for uid in sorted(own):
         node = nodes[uid]
         macros |= set(node["depends_on"]["macros"])
@@ -99,16 +99,31 @@ def scorecard_inputs(manifest: dict, project_files: list[Path]) -> ScorecardInpu
                 upstream.add((source["schema"], source["identifier"]))
                 if THROUGH_STAGING.get(dep) == uid:
                     narrowed[(source["schema"], source["identifier"])] = tuple(nodes[uid]["columns"])
+    code = code_digest(manifest, sorted(own), macro_closure(manifest, macros), project_files)
+    return ScorecardInputs(tuple(sorted(upstream)), code, tuple(sorted(narrowed.items())))
+
+
+def code_digest(
+    manifest: dict, nodes: Sequence[str], macros: Sequence[str], project_files: list[Path], sources: Sequence[str] = ()
+) -> str:
+    """SHA-256 of the code of dbt ``nodes`` (SQL, config, test and checksum: a seed's file), the
+    column definitions of ``sources``, the ``macros``' SQL, the ``project_files`` and the dbt
+    version, in the order given."""
+    code = hashlib.sha256()
+    for uid in nodes:
+        node = manifest["nodes"][uid]
         part = {key: node.get(key) for key in ("unique_id", "raw_code", "config", "test_metadata", "checksum")}
         code.update(json.dumps(part, sort_keys=True, default=str).encode())
-    for name in _macro_closure(manifest, macros):
+    for uid in sources:
+        code.update(json.dumps(manifest["sources"][uid].get("columns", {}), sort_keys=True, default=str).encode())
+    for name in macros:
         code.update(name.encode())
         code.update(manifest["macros"][name]["macro_sql"].encode())
     for path in project_files:
         code.update(path.name.encode())
         code.update(path.read_bytes() if path.exists() else b"<missing>")
     code.update(str(manifest["metadata"].get("dbt_version")).encode())
-    return ScorecardInputs(tuple(sorted(upstream)), code.hexdigest(), tuple(sorted(narrowed.items())))
+    return code.hexdigest()
 
 
 def _quoted(name: str) -> str:

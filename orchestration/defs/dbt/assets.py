@@ -190,6 +190,7 @@ def citra_dbt_models() -> dg.AssetsDefinition:
 
 @cache
 def manifest_dict() -> dict:
+    """The prepared manifest as a dict, read once per process (several MB of JSON)."""
     return json.loads(prepared_manifest().read_text(encoding="utf-8"))
 
 
@@ -235,7 +236,7 @@ def unchanged_outputs(
 def built_models() -> set[str]:
     """Names of the models and seeds this engine builds: a DuckDB-only model (disabled on the
     spark target, docs/scale.md) is not among them when CITRA_ENGINE=spark."""
-    nodes = json.loads(prepared_manifest().read_text(encoding="utf-8"))["nodes"].values()
+    nodes = manifest_dict()["nodes"].values()
     return {node["name"] for node in nodes if node["resource_type"] in ("model", "seed")}
 
 

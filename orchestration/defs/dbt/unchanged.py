@@ -32,7 +32,7 @@ from pathlib import Path
 
 import duckdb
 
-from scorecard.fingerprint import relation_digest
+from scorecard.fingerprint import code_digest, macro_closure, relation_digest
 
 # nodes calling this macro (directly or through other macros) read the date: never left unbuilt
 CLOCK_MACROS = frozenset({"macro.citra.citra_today"})
@@ -59,41 +59,16 @@ class Plan:
     digests: dict[str, str]  # to record after a successful run
 
 
-def _calls_clock(manifest: dict, macros: list[str]) -> bool:
-    seen: set[str] = set()
-    todo = list(macros)
-    while todo:
-        name = todo.pop()
-        if name in CLOCK_MACROS:
-            return True
-        if name in seen or name not in manifest["macros"]:
-            continue
-        seen.add(name)
-        todo += manifest["macros"][name]["depends_on"]["macros"]
-    return False
-
-
 def run_inputs(manifest: dict, selected: set[str], project_files: list[Path]) -> RunInputs:
     """The inputs of the ``selected`` nodes (unique_ids) from a parsed manifest (a dict)."""
     nodes = manifest["nodes"]
     # every source, not only those of the selected models: data tests read sources directly
     sources = {uid: (source["schema"], source["identifier"]) for uid, source in manifest["sources"].items()}
-    code = hashlib.sha256()
-    for uid in sorted(nodes):
-        node = nodes[uid]
-        part = {key: node.get(key) for key in ("unique_id", "raw_code", "config", "checksum", "test_metadata")}
-        code.update(json.dumps(part, sort_keys=True, default=str).encode())
-    for uid in sorted(manifest["sources"]):
-        code.update(json.dumps(manifest["sources"][uid].get("columns", {}), sort_keys=True, default=str).encode())
-    for name in sorted(manifest["macros"]):
-        code.update(name.encode())
-        code.update(manifest["macros"][name]["macro_sql"].encode())
-    for path in project_files:
-        code.update(path.name.encode())
-        code.update(path.read_bytes() if path.exists() else b"<missing>")
-    code.update(str(manifest["metadata"].get("dbt_version")).encode())
-    clock = frozenset(uid for uid in selected if _calls_clock(manifest, nodes[uid]["depends_on"].get("macros", [])))
-    return RunInputs(dict(sorted(sources.items())), code.hexdigest(), clock)
+    code = code_digest(manifest, sorted(nodes), sorted(manifest["macros"]), project_files, sorted(manifest["sources"]))
+    clock = frozenset(
+        uid for uid in selected if CLOCK_MACROS & set(macro_closure(manifest, nodes[uid]["depends_on"]["macros"]))
+    )
+    return RunInputs(dict(sorted(sources.items())), code, clock)
 
 
 def digests(con: duckdb.DuckDBPyConnection, inputs: RunInputs) -> dict[str, str]:

@@ -6,7 +6,6 @@ The run is skipped when nothing it reads changed since the last one (scorecard/f
 the step then says so in its log and in the mart's metadata (`citra/dbt_run`), and yields the
 mart alone (unchanged, so the serving snapshot and the check on silent accounts still follow)."""
 
-import json
 import time
 from datetime import UTC, datetime
 from functools import cache
@@ -19,7 +18,7 @@ from dagster_dbt import DbtCliResource, dbt_assets, get_asset_key_for_model
 from ingestion.clock import last_complete_month
 from ingestion.load import connect
 from orchestration.constants import WRITER_POOL
-from orchestration.defs.dbt.assets import CitraDbtTranslator, built_models
+from orchestration.defs.dbt.assets import CitraDbtTranslator, built_models, manifest_dict
 from orchestration.defs.dbt.invocation import keep_partial_parse, prune_run_targets, run_target
 from orchestration.defs.dbt.project import citra_dbt_project, prepared_manifest
 from orchestration.progress import StepProgress, report
@@ -116,7 +115,7 @@ SKIPPED = "skipped"
 @cache
 def manifest_inputs() -> tuple[ScorecardInputs, tuple[tuple[str, str], ...]]:
     """What the scorecard's models read, and their own relations, from the manifest (once per process)."""
-    manifest = json.loads(prepared_manifest().read_text(encoding="utf-8"))
+    manifest = manifest_dict()
     files = [REPO_ROOT / "dbt_project.yml", REPO_ROOT / "selectors.yml"]
     return scorecard_inputs(manifest, files), tuple(own_relations(manifest))
 

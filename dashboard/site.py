@@ -25,6 +25,7 @@ from dashboard.render import NavItem, SiteInfo, render
 from dashboard.scope import Scope, regions, scope_for
 from dashboard.tables import to_csv
 from ingestion.clock import last_complete_month, today
+from ingestion.memory import open_read_only
 
 
 class ServingCopyMissingError(FileNotFoundError):
@@ -103,7 +104,7 @@ def build_site(serving: Path, root: Path, region: str | None = None, day: date |
         raise ServingCopyMissingError(
             f"{serving} does not exist yet: run `citra build` first (it publishes the serving copy)"
         )
-    with duckdb.connect(str(serving), read_only=True) as con:
+    with open_read_only(serving) as con:
         ctx, pages, missing, documents = read_documents(con, region, day or today())
     folder = root / ctx.scope.folder
     folder.mkdir(parents=True, exist_ok=True)
@@ -133,7 +134,7 @@ def build_site(serving: Path, root: Path, region: str | None = None, day: date |
 
 def region_codes(serving: Path) -> list[str]:
     """Every kabupaten/kota code of the serving copy's ``dim_region``."""
-    with duckdb.connect(str(serving), read_only=True) as con:
+    with open_read_only(serving) as con:
         return [r.code for r in regions(con)]
 
 

@@ -18,6 +18,7 @@ import pyarrow as pa
 from hoaxes.labelled import LabelledSet
 from hoaxes.settings import HoaxSettings
 from hoaxes.trace import Traced, trace
+from ingestion.memory import cap_memory
 from matching import mentions_table
 
 ROLES = ("spread", "debunk")
@@ -70,7 +71,7 @@ class Figures:
 def traced(labelled: LabelledSet, settings: HoaxSettings) -> list[Traced]:
     """The tracer's output for the set (every pair at or above ``settings.review``)."""
     m = labelled.mentions
-    con = duckdb.connect()
+    con = cap_memory(duckdb.connect())
     try:
         table = mentions_table(m)
         table = table.append_column("author", pa.array([x.author for x in m], pa.string()))

@@ -22,6 +22,7 @@ import duckdb
 from ingestion.errors import WarehouseBusyError
 from ingestion.frame import FileOutcome, IngestReport, Loaded, ingest_with
 from ingestion.landing import LandedFile, export_date_of, list_landing_files
+from ingestion.memory import memory_limit
 from ingestion.normalize import build_parsed_table
 from ingestion.parse import parse_file
 from ingestion.pseudonyms import ensure_pseudonyms
@@ -78,8 +79,8 @@ def connect(warehouse: Path, wait_seconds: float | None = None) -> duckdb.DuckDB
                 str(warehouse),
                 config={
                     "autoinstall_known_extensions": False,
-                    # beyond this DuckDB spills to warehouse.duckdb.tmp/: 10M-row files stay near 1 GB
-                    "memory_limit": os.environ.get("CITRA_DUCKDB_MEMORY_LIMIT", "1GB"),
+                    # beyond this DuckDB spills to warehouse.duckdb.tmp/ (ingestion/memory.py)
+                    "memory_limit": memory_limit(),
                 },
             )
             break

@@ -26,8 +26,7 @@ def _warehouse(args: argparse.Namespace) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import duckdb
-
+    from ingestion.memory import open_read_only
     from issues.classifier import train_classifier
     from issues.evaluate import evaluate_time_split
     from issues.keywords import KeywordMatcher
@@ -40,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     if not warehouse.exists():
         print(f"citra issues {args.command}: no warehouse at {warehouse}; run `citra build` first", file=sys.stderr)
         return 2
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         rows = labelled_texts(con)
     if args.command == "evaluate":
         try:

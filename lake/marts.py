@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.memory import cap_memory
+
 log = logging.getLogger(__name__)
 
 # what downstream code reads from the warehouse; staging and intermediate stay in the lake
@@ -87,7 +89,7 @@ def copy_spark_marts(lake: Path, warehouse: Path, manifest: Path) -> list[str]:
     """Replace the warehouse's marts and reference tables by the ones Spark built; returns their
     names. All or nothing: one transaction, so a reader never sees half of a build."""
     tables = tables_of(manifest)
-    con = duckdb.connect(str(warehouse))
+    con = cap_memory(duckdb.connect(str(warehouse)))
     try:
         statements = [(t, _select(con, spark_table_folder(lake, t.schema, t.name), t)) for t in tables]
         con.execute("begin transaction")

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.memory import open_read_only
+
 log = logging.getLogger(__name__)
 
 WITA = "Asia/Makassar"
@@ -74,7 +76,7 @@ def export_new_files(warehouse: Path | str | duckdb.DuckDBPyConnection, lake: Pa
 
     ``office`` must be a checked office code (``lake.settings.checked_office``)."""
     own = not isinstance(warehouse, duckdb.DuckDBPyConnection)
-    con = duckdb.connect(str(warehouse), read_only=True) if own else warehouse
+    con = open_read_only(warehouse) if own else warehouse
     try:
         done = exported_file_ids(lake, office)
         loaded = con.execute(
@@ -125,7 +127,7 @@ def export_snapshots(warehouse: Path | str | duckdb.DuckDBPyConnection, lake: Pa
 
     ``office`` must be a checked office code (``lake.settings.checked_office``)."""
     own = not isinstance(warehouse, duckdb.DuckDBPyConnection)
-    con = duckdb.connect(str(warehouse), read_only=True) if own else warehouse
+    con = open_read_only(warehouse) if own else warehouse
     try:
         rows = 0
         for table in SNAPSHOTS:

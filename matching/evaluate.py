@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 import duckdb
 
+from ingestion.memory import cap_memory
 from matching.assign import Match, best_per_mention
 from matching.documents import MatchSettings, mentions_table
 from matching.labelled import LabelledSet
@@ -49,7 +50,7 @@ class Figures:
 
 def scored_pairs(labelled: LabelledSet, method: str = "coverage", floor: float = 0.0) -> list[Match]:
     """Every candidate pair of the set with its score (``floor``: the lowest kept)."""
-    con = duckdb.connect()
+    con = cap_memory(duckdb.connect())
     try:
         con.register("_labelled", mentions_table(labelled.mentions))
         settings = MatchSettings(accept=max(floor, 1e-9), review=max(floor, 1e-9))

@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
+from ingestion.memory import cap_memory
 from matching.candidates import find_candidates, load_mentions
 from matching.documents import Document, MatchSettings, Mention, mentions_table
 from matching.features import ELSEWHERE_FACTOR, FEATURES, elsewhere, pair_features
@@ -53,7 +54,7 @@ def candidate_pairs(
 ) -> tuple[list[tuple[Document, Mention]], dict[str, float]]:
     """The candidate pairs of a labelled set, as a run finds them (but a mention's own page),
     and the terms' rarity among its mentions."""
-    con = duckdb.connect()
+    con = cap_memory(duckdb.connect())
     try:
         con.register("_labelled", mentions_table(labelled.mentions))
         count = load_mentions(con, "select * from _labelled", {}, labelled.documents)

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from ingestion.clock import last_complete_month
+from ingestion.memory import open_read_only
 
 
 def _pct(value: float | None) -> str:
@@ -16,7 +17,7 @@ def _pct(value: float | None) -> str:
 
 def headline(warehouse: Path) -> list[str]:
     """Headline numbers from the marts, for the terminal."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         mentions, first, last, issues = con.execute(
             """select count(*), min(month), max(month), count(distinct issue)
                from marts.fct_mentions"""
@@ -84,7 +85,7 @@ def _releases_line(con: duckdb.DuckDBPyConnection, month: object) -> list[str]:
 
 def ingestion_summary(warehouse: Path) -> list[str]:
     """What ingestion holds and what it set aside, in plain words."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         tables = {
             r[0]
             for r in con.execute(
@@ -116,7 +117,7 @@ def ingestion_summary(warehouse: Path) -> list[str]:
 
 def quality_summary(warehouse: Path) -> list[str]:
     """The data-quality findings (marts.dq_gaps), errors first, so holes are seen at once."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         exists = con.execute(
             "select count(*) from information_schema.tables where table_schema = 'marts' and table_name = 'dq_gaps'"
         ).fetchall()[0][0]
@@ -134,7 +135,7 @@ def quality_summary(warehouse: Path) -> list[str]:
 
 def alert_summary(warehouse: Path) -> list[str]:
     """Open early-warning alerts (marts.issue_alerts), high severity first, so nobody misses one."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         exists = con.execute(
             "select count(*) from duckdb_tables() where schema_name = 'marts' and table_name = 'issue_alerts'"
         ).fetchall()[0][0]

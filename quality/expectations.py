@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
+from ingestion.memory import open_read_only
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
@@ -71,7 +71,7 @@ class SuiteResult:
 def read_frame(warehouse: Path, table: str):
     """The table (or a repeatable sample of it) as a pandas DataFrame, read-only."""
     schema, name = table.split(".")
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         exists = con.execute(
             "select count(*) from information_schema.tables where table_schema = ? and table_name = ?", [schema, name]
         ).fetchall()[0][0]

@@ -15,6 +15,7 @@ import duckdb
 from alerts.bursts import negative_bursts as negative_burst_alerts
 from alerts.config import load_config as load_alert_config
 from ingestion.clock import today
+from ingestion.memory import cap_memory
 from quality.bands import label_shares, volume_band
 from quality.config import load_config
 from quality.rules import (
@@ -110,7 +111,7 @@ def _without_whole_months(findings: list[Finding]) -> list[Finding]:
 
 def publish_gaps(warehouse: Path, as_of: date | None = None, config: dict | None = None) -> list[Finding]:
     """Recompute the findings and replace ``marts.dq_gaps`` with them."""
-    with duckdb.connect(str(warehouse), config={"autoinstall_known_extensions": False}) as con:
+    with cap_memory(duckdb.connect(str(warehouse), config={"autoinstall_known_extensions": False})) as con:
         findings = find_gaps(con, as_of, config)
         columns = ", ".join(f"{name} {kind}" for name, (kind, _) in DQ_GAPS_COLUMNS.items())
         con.execute("begin transaction")

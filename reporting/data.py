@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.memory import open_read_only
 from reporting import formatting as fmt
 from reporting.assessment import HISTORY_MONTHS, assess, issue_history, region_focus
 from reporting.bursts import negative_bursts
@@ -175,5 +176,5 @@ def assemble(
 
 def read_report_data(warehouse: Path, month: date, settings: ReportSettings | None = None) -> ReportData:
     """Open the warehouse read-only (a build may be writing it later) and assemble the month."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         return assemble(con, month, settings=settings)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import duckdb
-
 from ingestion.clock import last_complete_month
+from ingestion.memory import open_read_only
 from reporting import formatting as fmt
 from reporting.data import read_report_data
 from reporting.model import ReportData
@@ -24,7 +23,7 @@ def latest_complete_month(warehouse: Path) -> date | None:
     """The last calendar month that ended before today (`ingestion.clock`, so `CITRA_TODAY`
     pins it): the month the report is due for, whether or not its data arrived (the report
     says when it is incomplete). None while the warehouse has no mentions at all."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         newest = con.execute("select max(mention_date) from marts.fct_mentions").fetchall()[0][0]
     return None if newest is None else last_complete_month()
 

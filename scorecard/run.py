@@ -9,9 +9,8 @@ from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
-import duckdb
-
 from ingestion.load import connect
+from ingestion.memory import open_read_only
 from reporting.config import load_settings
 from reporting.delivery import SmtpSettings
 from reporting.quotes import has_table
@@ -41,7 +40,7 @@ def write_rapors(warehouse: Path, reports_dir: Path, month: date, units: list[st
     nothing while the warehouse has no scorecard yet."""
     started = time.perf_counter()
     settings = load_settings()
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         built = has_table(con, "marts", "mart_humas_scorecard")
         rapors = read_rapors(con, month, units, office=(settings.office_short, settings.office_region)) if built else []
     missing = sorted(set(units or []) - {r.unit for r in rapors})

@@ -42,11 +42,11 @@ def _has_table(con, schema: str, table: str) -> bool:  # noqa: ANN001 - a duckdb
 def read_corrections(warehouse: Path) -> list[Example]:
     """The newest corrected sentiment of every corrected mention with its text; raises
     LabelledFileError when the table is missing or a label is unknown."""
-    import duckdb
+    from ingestion.memory import open_read_only
 
     if not warehouse.exists():
         raise LabelledFileError(f"{warehouse}: no warehouse here; run `citra build` first or pass --warehouse")
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         if not _has_table(con, "raw", "label_corrections") or not _has_table(con, "raw", "media_mentions"):
             raise LabelledFileError(
                 f"{warehouse.name}: has no table {TABLE} yet; corrections are stored there once analysts "

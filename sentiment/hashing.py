@@ -16,9 +16,9 @@ C loop.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -48,14 +48,28 @@ def _bucket(h: np.ndarray, salt: np.uint64) -> np.ndarray:
     return (((h ^ salt) * MIX) >> np.uint64(64 - BITS)).astype(np.int32)
 
 
-@lru_cache(maxsize=4)
+_POWERS_LOCK = threading.Lock()
+_powers_kept: tuple[np.ndarray, np.ndarray] = (np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64))
+
+
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """P**i and P**-i modulo 2**64 for i < n (n a power of two, so a few sizes serve every batch)."""
-    p = np.full(n, P, dtype=np.uint64)
-    p[0] = 1
-    q = np.full(n, _P_INV, dtype=np.uint64)
-    q[0] = 1
-    return np.cumprod(p), np.cumprod(q)
+    """P**i and P**-i modulo 2**64 for i < n (n a power of two).
+
+    Only the longest pair computed so far is kept: a shorter one is its prefix. (Keeping one pair
+    per size held up to 128 MB in the `citra build` process after a large scoring step.)"""
+    global _powers_kept
+    p, q = _powers_kept
+    if len(p) < n:
+        with _POWERS_LOCK:
+            p, q = _powers_kept
+            if len(p) < n:
+                p = np.full(n, P, dtype=np.uint64)
+                p[0] = 1
+                q = np.full(n, _P_INV, dtype=np.uint64)
+                q[0] = 1
+                p, q = np.cumprod(p), np.cumprod(q)
+                _powers_kept = (p, q)
+    return p[:n], q[:n]
 
 
 def _word_hashes(data: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:

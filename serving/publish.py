@@ -23,6 +23,8 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.memory import memory_limit
+
 # DuckDB 1.0 and later read this format; BI drivers lag behind the Python package.
 STORAGE_VERSION = "v1.0.0"
 SCHEMA = "marts"
@@ -141,7 +143,7 @@ def publish(
         if from_previous:
             shutil.copyfile(database, staged_db)
         # bounded like every other connection of a build (it spills beyond the limit)
-        con = duckdb.connect(":memory:", config={"memory_limit": os.environ.get("CITRA_DUCKDB_MEMORY_LIMIT", "1GB")})
+        con = duckdb.connect(":memory:", config={"memory_limit": memory_limit()})
         try:
             con.execute(f"attach {_literal(str(warehouse))} as wh (read_only)")
             if from_previous:

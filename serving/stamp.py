@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 from ingestion.landing import content_hash, list_landing_files
+from ingestion.memory import open_read_only
 
 STAMP_NAME = ".build-stamp.json"
 
@@ -104,7 +105,7 @@ def up_to_date(warehouse: Path, landing: Path, serving_dir: Path, sources: list[
         return None
     hashes = sorted({content_hash(f.path) for f in list_landing_files(landing)})
     try:
-        with duckdb.connect(str(warehouse), read_only=True) as con:
+        with open_read_only(warehouse) as con:
             if registry_digest(con) == "no registry":
                 return None
             known = {

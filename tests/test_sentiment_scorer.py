@@ -153,3 +153,15 @@ def test_many_texts_get_the_labels_of_the_same_texts_in_small_batches(threads):
     step = [model.predict(texts[i : i + 97]) for i in range(0, len(texts), 97)]
     assert labels == [label for part in step for label in part[0]]
     assert np.allclose(confidence, np.concatenate([part[1] for part in step]), atol=1e-6)
+
+
+def test_powers_of_any_size_are_right_after_a_longer_pair_was_kept():
+    """Only the longest pair of powers is kept and shorter ones are its prefix: a size asked
+    for after a longer one must still hold P**i and P**-i (mod 2**64), not a stale or short copy."""
+    mod = 1 << 64
+    for n in (1 << 16, 1 << 18, 1 << 16, 1 << 17):
+        power, inverse = hashing._powers(n)
+        assert len(power) == len(inverse) == n
+        for i in (0, 1, 2, n // 3, n - 1):
+            assert int(power[i]) == pow(int(hashing.P), i, mod)
+            assert int(power[i]) * int(inverse[i]) % mod == 1

@@ -25,6 +25,7 @@ from alerts.run import rederive
 from alerts.store import create_tables
 from ingestion.errors import WarehouseBusyError
 from ingestion.load import connect
+from ingestion.memory import open_read_only
 from orchestration.settings import apply_defaults
 
 LIST_SQL = """
@@ -84,7 +85,7 @@ def list_alerts(args: argparse.Namespace) -> int:
         return 2
     status = None if args.all else (args.status or "open")
     month = datetime.strptime(args.month, "%Y-%m").date() if args.month else None
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         if not _has_alerts(con):
             print("No alerts yet: marts.issue_alerts is built by the next `citra build`.")
             return 0
@@ -133,7 +134,7 @@ def change(args: argparse.Namespace) -> int:
 
 
 def show_alert(args: argparse.Namespace) -> int:
-    with duckdb.connect(str(_warehouse()), read_only=True) as con:
+    with open_read_only(_warehouse()) as con:
         try:
             alert_id = resolve_alert(con, args.alert_id)
         except (AlertNotFoundError, duckdb.CatalogException) as error:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from ingestion.memory import open_read_only
 from orchestration.constants import BUILD_JOB_NAME
 from orchestration.settings import ensure_dagster_home
 
@@ -73,7 +74,7 @@ def _alerts(warehouse: Path, status: Status) -> None:
     if not warehouse.exists():
         return
     try:
-        with duckdb.connect(str(warehouse), read_only=True) as con:
+        with open_read_only(warehouse) as con:
             tables = {
                 r[0] for r in con.execute("select schema_name || '.' || table_name from duckdb_tables()").fetchall()
             }

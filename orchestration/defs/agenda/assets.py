@@ -10,12 +10,12 @@ Like the roster, the releases asset also appends to ``raw.ingest_files`` and
 from functools import partial
 
 import dagster as dg
-import duckdb
 
 from agenda.warehouse import match_warehouse
 from ingestion.decisions import KINDS, LEGACY_FOLDERS, ingest_decision_file
 from ingestion.frame import IngestReport
 from ingestion.load import connect
+from ingestion.memory import open_read_only
 from ingestion.releases.load import ingest_release_file
 from orchestration.constants import INGESTION_GROUP, WRITER_POOL
 from orchestration.defs.agenda.resources import AgendaSettingsResource
@@ -63,7 +63,7 @@ def raw_releases(context: dg.AssetExecutionContext, citra: CitraHome) -> dg.Mate
     for o in report.by_status("loaded"):
         if o.rows_rejected:
             context.log.warning(f"{o.name}: {o.rows_rejected} rows set aside in raw.ingest_rejects ({o.message})")
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+    with open_read_only(citra.warehouse) as con:
         rows, releases, agencies, first, last = con.execute(
             """select count(*), count(distinct release_id), count(distinct agency_code),
                       min(timezone('Asia/Makassar', published_at))::date,
@@ -133,7 +133,7 @@ def raw_review_decisions(context: dg.AssetExecutionContext, citra: CitraHome) ->
     for o in report.outcomes:
         if o.status == "quarantined" or o.rows_rejected:
             context.log.warning(f"{o.name}: {o.message}")
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+    with open_read_only(citra.warehouse) as con:
         total = con.execute("select count(*) from raw.review_decisions").fetchall()[0][0]
         per_kind = dict(con.execute("select kind, count(*) from raw.review_decisions group by kind").fetchall())
         newest = con.execute(

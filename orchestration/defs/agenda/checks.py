@@ -4,9 +4,9 @@ what to do next, and how many pairs wait in the review queue."""
 from datetime import datetime, time, timedelta
 
 import dagster as dg
-import duckdb
 
 from ingestion.clock import WITA, today
+from ingestion.memory import open_read_only
 from orchestration.defs.agenda.resources import AgendaSettingsResource
 from orchestration.defs.dbt.assets import model_key
 from orchestration.resources import CitraHome
@@ -32,7 +32,7 @@ def releases_without_pickups_check() -> dg.AssetChecksDefinition:
     def releases_without_pickups(citra: CitraHome, agenda_settings: AgendaSettingsResource) -> dg.AssetCheckResult:
         window = timedelta(days=agenda_settings.settings().window_days)
         now = datetime.combine(today() + timedelta(days=1), time(), WITA)  # the end of today in WITA
-        with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+        with open_read_only(citra.warehouse) as con:
             rows = con.execute(
                 """select strftime(published_at_wita, '%Y-%m-%d %H:%M'), agency_code, issue, left(title, 80),
                           pairs_to_review, release_id

@@ -5,7 +5,6 @@ another step to start or for the writer pool to come round again."""
 from datetime import datetime
 
 import dagster as dg
-import duckdb
 
 from alerts.channels import Channel
 from alerts.columns import ISSUE_ALERTS_COLUMNS, RESPONSE_MONTHLY_COLUMNS
@@ -13,6 +12,7 @@ from alerts.config import load_config
 from alerts.model import WITA
 from alerts.outbox import Delivery
 from alerts.run import notify, refresh
+from ingestion.memory import open_read_only
 from orchestration.constants import ALERTS_GROUP, WRITER_POOL
 from orchestration.defs.alerts.metadata import alerts_markdown, alerts_metadata
 from orchestration.defs.alerts.resources import AlertEmailResource, AlertWebhookResource, TelegramResource
@@ -166,7 +166,7 @@ def issue_alerts_asset() -> dg.AssetsDefinition:
             "alert_change_files": dg.MetadataValue.int(len(done.files.by_status("loaded"))),
         }
         yield dg.MaterializeResult(asset_key=ISSUE_ALERTS, metadata=metadata)
-        with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+        with open_read_only(citra.warehouse) as con:
             rows = con.execute("select count(*) from marts.mart_response_monthly").fetchall()[0][0]
             open_alerts = alerts_markdown(con, "status = 'open'")
         yield dg.MaterializeResult(

@@ -2,9 +2,9 @@
 that failed or were interrupted."""
 
 import dagster as dg
-import duckdb
 
 from alerts.outbox import LATEST_SQL
+from ingestion.memory import open_read_only
 from orchestration.defs.alerts.assets import ISSUE_ALERTS, NOTIFICATIONS
 from orchestration.defs.alerts.metadata import alerts_markdown
 from orchestration.resources import CitraHome
@@ -28,7 +28,7 @@ DELIVERY_NEXT_STEP = {
     description="Alerts nobody has acknowledged, answered or closed yet (warn only).",
 )
 def open_alerts(citra: CitraHome) -> dg.AssetCheckResult:
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+    with open_read_only(citra.warehouse) as con:
         count, high = con.execute(
             "select count(*), count(*) filter (where severity = 'high') from marts.issue_alerts where status = 'open'"
         ).fetchall()[0]
@@ -54,7 +54,7 @@ def open_alerts(citra: CitraHome) -> dg.AssetCheckResult:
     description="Every claimed notification was delivered: none failed, timed out or was interrupted (warn only).",
 )
 def alert_delivery(citra: CitraHome) -> dg.AssetCheckResult:
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+    with open_read_only(citra.warehouse) as con:
         rows = con.execute(
             f"""with latest as ({LATEST_SQL})
                 select l.alert_id, l.channel || case l.purpose when 'notice' then '' else ' ' || l.purpose end,

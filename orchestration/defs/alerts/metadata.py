@@ -7,6 +7,8 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from ingestion.memory import open_read_only
+
 RECENT = 20
 
 
@@ -56,7 +58,7 @@ def history_markdown(con: duckdb.DuckDBPyConnection, limit: int = 30) -> str:
 
 def alerts_metadata(warehouse: Path) -> dict[str, dg.MetadataValue]:
     """Counts, the newest alerts and the history, read from the warehouse (read-only)."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         total, open_, high = con.execute(
             "select count(*), count(*) filter (where status = 'open'), "
             "count(*) filter (where status = 'open' and severity = 'high') from marts.issue_alerts"

@@ -14,6 +14,7 @@ from alerts.config import load_config
 from alerts.due import reminder_due
 from alerts.model import WITA
 from alerts.run import remind
+from ingestion.memory import open_read_only
 from orchestration.constants import ALERTS_GROUP, WRITER_POOL
 from orchestration.constants import WITA as WITA_ZONE
 from orchestration.defs.alerts.assets import NOTIFICATIONS, channels_of, deliveries_markdown
@@ -76,7 +77,7 @@ def alert_reminders_schedule(context: dg.ScheduleEvaluationContext, citra: Citra
     if not citra.warehouse.exists():
         return dg.SkipReason(f"no warehouse at {citra.warehouse} yet")
     try:
-        with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+        with open_read_only(citra.warehouse) as con:
             due = reminder_due(con, load_config()["notify"], now)
     except duckdb.IOException:
         return dg.SkipReason("a build holds the warehouse; it sends the due reminders itself")

@@ -11,6 +11,7 @@ from functools import partial
 import dagster as dg
 import duckdb
 
+from ingestion.memory import open_read_only
 from ingestion.roster.load import ingest_roster_file
 from orchestration.constants import INGESTION_GROUP, WRITER_POOL
 from orchestration.defs.ingestion.media import run_metadata
@@ -64,6 +65,6 @@ def raw_asn_roster(context: dg.AssetExecutionContext, citra: CitraHome) -> dg.Ma
             context.log.warning(f"{o.name}: {o.rows_rejected} rows set aside in raw.ingest_rejects")
         if o.message:
             context.log.warning(o.message)
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+    with open_read_only(citra.warehouse) as con:
         metadata = _roster_metadata(con)
     return dg.MaterializeResult(metadata={**metadata, **run_metadata(report, seconds)})

@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
-import duckdb
 import yaml
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets, get_asset_key_for_model
 
 from ingestion.load import connect
+from ingestion.memory import open_read_only
 from lake.marts import copy_spark_marts
 from lake.raw import export_snapshots
 from orchestration.constants import WRITER_POOL
@@ -129,7 +129,7 @@ def citra_dbt_models() -> dg.AssetsDefinition:
         elif not citra.warehouse.exists():
             window = None
         else:
-            with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+            with open_read_only(citra.warehouse) as con:
                 window = changed_months(con, last_built(context.instance))
         scope = "all months (full refresh)" if config.full_refresh else (window.label() if window else "all months")
         context.log.info(f"dbt build of mention models for {scope}")
@@ -200,7 +200,7 @@ def plan_run(context: dg.AssetExecutionContext, warehouse: Path, rebuild: bool) 
     selected = {spec.metadata["dagster_dbt/unique_id"] for spec in context.assets_def.specs}
     files = [REPO_ROOT / name for name in ("dbt_project.yml", "profiles.yml", "selectors.yml")]
     inputs = unchanged.run_inputs(manifest, selected, files)
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         current = unchanged.digests(con, inputs)
         previous = unchanged.last_run(con)
         present = unchanged.present_relations(con)

@@ -25,6 +25,7 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 from packaging import version
 
+from ingestion.memory import release_memory
 from orchestration.defs.dbt.months import MonthWindow
 from orchestration.defs.dbt.project import citra_dbt_project
 
@@ -107,3 +108,9 @@ class CitraDbtCli(DbtCliResource):
 
     def _initialize_dbt_core_adapter(self, args):  # noqa: ANN001, ANN202 - dagster-dbt's signature
         return None
+
+    def cli(self, args, **kwargs):  # noqa: ANN001, ANN003, ANN201 - dagster-dbt's signature
+        """Start dbt after this process gave back what its finished steps freed: it waits beside
+        dbt for the whole run, and the two share the build's memory budget (ingestion/memory.py)."""
+        release_memory()
+        return super().cli(args, **kwargs)

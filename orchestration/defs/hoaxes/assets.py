@@ -12,11 +12,11 @@ and the office's clarification links.
 from functools import partial
 
 import dagster as dg
-import duckdb
 
 from hoaxes.warehouse import trace_warehouse
 from ingestion.hoaxes.load import ingest_register_file
 from ingestion.load import connect
+from ingestion.memory import open_read_only
 from orchestration.constants import WRITER_POOL
 from orchestration.defs.hoaxes.resources import HoaxSettingsResource
 from orchestration.defs.ingestion.media import RAW_MEDIA, run_metadata
@@ -72,7 +72,7 @@ def raw_hoax_register(context: dg.AssetExecutionContext, citra: CitraHome) -> dg
         partial(ingest_register_file, quarantine=citra.quarantine / "hoaxes"),
     )
     _log_outcomes(context, report, "hoaxes")
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+    with open_read_only(citra.warehouse) as con:
         rows, hoaxes, clarified = con.execute(
             """select count(*), count(distinct hoax_id), count(distinct hoax_id) filter (where klarifikasi_at is not null)
                from raw.hoax_register"""

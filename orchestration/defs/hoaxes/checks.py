@@ -2,8 +2,8 @@
 that have no clarification registered."""
 
 import dagster as dg
-import duckdb
 
+from ingestion.memory import open_read_only
 from orchestration.defs.dbt.assets import model_key
 from orchestration.defs.hoaxes.assets import md_table
 from orchestration.resources import CitraHome
@@ -23,7 +23,7 @@ def klarifikasi_check() -> dg.AssetChecksDefinition:
         description="Hoaxes still spreading (status aktif, hoaxes.yml quiet_days) with no clarification registered (warn only).",
     )
     def active_hoax_without_klarifikasi(citra: CitraHome) -> dg.AssetCheckResult:
-        with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+        with open_read_only(citra.warehouse) as con:
             rows = con.execute(
                 """select hoax_id, claim, strftime(timezone('Asia/Makassar', first_spread_at), '%Y-%m-%d %H:%M'),
                           spread_mentions, spread_reach, status_as_of

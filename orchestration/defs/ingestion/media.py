@@ -6,6 +6,7 @@ import dagster as dg
 import duckdb
 
 from ingestion.load import IngestReport, ingest_file
+from ingestion.memory import open_read_only
 from orchestration.constants import INGESTION_GROUP, WRITER_POOL
 from orchestration.defs.ingestion.runner import ingest_folder, write_lake
 from orchestration.resources import CitraHome
@@ -107,7 +108,7 @@ def raw_media(context: dg.AssetExecutionContext, citra: CitraHome):
     for o in report.outcomes:
         if o.rows_rejected:
             context.log.warning(f"{o.name}: {o.rows_rejected} rows set aside in raw.ingest_rejects")
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+    with open_read_only(citra.warehouse) as con:
         mentions_meta = _mentions_metadata(con)
         file_count, reject_count = con.execute(
             "select (select count(*) from raw.ingest_files), (select count(*) from raw.ingest_rejects)"

@@ -9,6 +9,7 @@ from functools import partial
 import dagster as dg
 import duckdb
 
+from ingestion.memory import open_read_only
 from ingestion.platforms.load import ingest_platform_file
 from orchestration.constants import INGESTION_GROUP, WRITER_POOL
 from orchestration.defs.ingestion.media import run_metadata
@@ -82,7 +83,7 @@ def raw_platforms(context: dg.AssetExecutionContext, citra: CitraHome):
     for o in report.by_status("loaded"):
         if o.message:
             context.log.warning(o.message)
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+    with open_read_only(citra.warehouse) as con:
         posts_meta = _posts_metadata(con)
         days, first, last = con.execute(
             "select count(*), min(date), max(date) from raw.platform_account_daily"

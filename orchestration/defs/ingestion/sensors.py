@@ -17,6 +17,7 @@ import dagster as dg
 import duckdb
 
 from ingestion.landing import content_hash, list_landing_files
+from ingestion.memory import open_read_only
 from orchestration.jobs import BUILD_JOB_NAME
 from orchestration.resources import CitraHome
 
@@ -62,7 +63,7 @@ def ingested_hashes(warehouse: Path, hashes: list[str]) -> set[str] | None:
     if not hashes or not warehouse.exists():
         return set()
     try:
-        with duckdb.connect(str(warehouse), read_only=True) as con:
+        with open_read_only(warehouse) as con:
             if not con.execute(
                 "select count(*) from duckdb_tables() where schema_name = 'raw' and table_name = 'ingest_files'"
             ).fetchall()[0][0]:

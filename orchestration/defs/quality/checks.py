@@ -7,8 +7,8 @@ clean result says; `gap_checks()` turns them into asset checks.
 from dataclasses import dataclass
 
 import dagster as dg
-import duckdb
 
+from ingestion.memory import open_read_only
 from orchestration.defs.dbt.assets import model_key
 from orchestration.defs.ingestion.media import RAW_MEDIA
 from orchestration.defs.ingestion.platforms import RAW_DAILY
@@ -34,7 +34,7 @@ NEXT_STEP = {
 
 
 def _findings(citra: CitraHome, kinds: list[str]) -> list[Finding]:
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+    with open_read_only(citra.warehouse) as con:
         rows = con.execute(
             "select kind, subject, start_date, end_date, severity, detail from marts.dq_gaps "
             "where list_contains(?, kind) order by start_date, kind, subject",

@@ -1,9 +1,9 @@
 """Warn-level check on the rapor: registered accounts silent for a whole month."""
 
 import dagster as dg
-import duckdb
 
 from ingestion.clock import last_complete_month
+from ingestion.memory import open_read_only
 from orchestration.defs.scorecard.models import scorecard_key
 from orchestration.resources import CitraHome
 
@@ -34,7 +34,7 @@ def silent_accounts_check() -> dg.AssetChecksDefinition:
         ),
     )
     def silent_accounts(citra: CitraHome) -> dg.AssetCheckResult:
-        with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+        with open_read_only(citra.warehouse) as con:
             month = con.execute(
                 "select max(month) from intermediate.int_scorecard_account_months where month <= ?",
                 [last_complete_month()],

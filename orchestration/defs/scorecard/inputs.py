@@ -5,10 +5,10 @@ from datetime import datetime
 from functools import partial
 
 import dagster as dg
-import duckdb
 
 from ingestion.clock import WITA, today
 from ingestion.load import connect
+from ingestion.memory import open_read_only
 from orchestration.constants import INGESTION_GROUP, WRITER_POOL
 from orchestration.defs.ingestion.media import run_metadata
 from orchestration.defs.ingestion.runner import ingest_folder
@@ -69,7 +69,7 @@ def agency_contacts(context: dg.AssetExecutionContext, citra: CitraHome) -> dg.M
             context.log.warning(f"{o.name}: {o.rows_rejected} rows set aside in raw.ingest_rejects")
         if o.message:
             context.log.warning(o.message)
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+    with open_read_only(citra.warehouse) as con:
         rows, units = con.execute("select count(*), count(distinct unit) from raw.agency_contacts").fetchall()[0]
     return dg.MaterializeResult(
         metadata={

@@ -12,11 +12,11 @@ from functools import cache
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 from dagster_dbt import DbtCliResource, dbt_assets, get_asset_key_for_model
 
 from ingestion.clock import last_complete_month
 from ingestion.load import connect
+from ingestion.memory import open_read_only
 from orchestration.constants import WRITER_POOL
 from orchestration.defs.dbt.assets import CitraDbtTranslator, built_models, manifest_dict
 from orchestration.defs.dbt.invocation import keep_partial_parse, prune_run_targets, run_target
@@ -129,7 +129,7 @@ def run_decision(warehouse: Path, whole: bool, rerun: bool = False) -> tuple[Fin
     if not warehouse.exists():
         return None, "no warehouse yet"
     inputs, own = manifest_inputs()
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         current = fingerprint(con, inputs, config_path())
         previous = last_run(con)
         present = models_present(con, list(own))
@@ -180,7 +180,7 @@ def scorecard_keys() -> list[dg.AssetKey]:
 
 def mart_metadata(warehouse: Path) -> dict[str, dg.MetadataValue]:
     """The latest complete month's top and bottom five agencies and regions, for the UI."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with open_read_only(warehouse) as con:
         rows, month = con.execute(
             "select count(*), max(month) filter (where month <= ?) from marts.mart_humas_scorecard",
             [last_complete_month()],

@@ -9,6 +9,7 @@ import duckdb
 
 from ingestion.corrections import ingest_corrections, landing_corrections
 from ingestion.load import connect
+from ingestion.memory import open_read_only
 from issues.warehouse import suggest_for_warehouse
 from orchestration.constants import WRITER_POOL
 from orchestration.defs.ingestion.media import RAW_MEDIA, run_metadata
@@ -130,7 +131,7 @@ def raw_label_corrections(context: dg.AssetExecutionContext, citra: CitraHome) -
     for o in report.outcomes:
         if o.rows_rejected:
             context.log.warning(f"{o.name}: {o.rows_rejected} rows set aside in raw.ingest_rejects ({o.message})")
-    with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+    with open_read_only(citra.warehouse) as con:
         total, mentions = con.execute(
             "select count(*), count(distinct mention_id) from raw.label_corrections"
         ).fetchall()[0]

@@ -2,8 +2,8 @@
 agree poorly with Citra's model in the latest month, and the review queue's backlog."""
 
 import dagster as dg
-import duckdb
 
+from ingestion.memory import open_read_only
 from orchestration.defs.dbt.assets import model_key
 from orchestration.resources import CitraHome
 
@@ -27,7 +27,7 @@ def vendor_agreement_check() -> dg.AssetChecksDefinition:
         ),
     )
     def vendor_model_agreement(citra: CitraHome) -> dg.AssetCheckResult:
-        with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+        with open_read_only(citra.warehouse) as con:
             rows = con.execute(
                 """with latest as (select max(month) as month from marts.mart_sentiment_agreement),
                    per_vendor as (
@@ -75,7 +75,7 @@ def review_queue_check() -> dg.AssetChecksDefinition:
         description="How many confident disagreements of the latest month wait for an analyst; the first ten.",
     )
     def review_queue_latest_month(citra: CitraHome) -> dg.AssetCheckResult:
-        with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+        with open_read_only(citra.warehouse) as con:
             waiting, month = con.execute(
                 """select count(*), max(month) from marts.sentiment_review_queue
                    where month = (select max(month) from marts.fct_mentions)"""

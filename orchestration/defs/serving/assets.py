@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 
 from alerts.columns import ISSUE_ALERTS_COLUMNS, ISSUE_ALERTS_DOC, RESPONSE_MONTHLY_COLUMNS, RESPONSE_MONTHLY_DOC
+from ingestion.memory import open_read_only
 from orchestration.constants import SERVING_GROUP, WRITER_POOL
 from orchestration.defs.alerts.assets import ISSUE_ALERTS, NOTIFICATIONS, RESPONSE_MONTHLY
 from orchestration.defs.alerts.reminders import REMINDERS
@@ -87,7 +87,7 @@ def serving_asset() -> dg.AssetsDefinition:
         run = context.run
         if run.job_name == BUILD_JOB_NAME and not run.asset_selection:
             # a whole build: record its inputs, so that `citra build` with nothing new runs nothing
-            with duckdb.connect(str(citra.warehouse), read_only=True) as con:
+            with open_read_only(citra.warehouse) as con:
                 write_stamp(citra.root / "serving", fingerprint(con, build_sources()), run.run_id)
         rows = "\n".join(
             ["| table | rows |", "|---|---|"] + [f"| marts.{t} | {n:,} |" for t, n in published.rows.items()]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+import hashlib
+import json
+from dataclasses import replace
+from datetime import date, datetime
+from importlib.metadata import version
 from pathlib import Path
 
 from ingestion.clock import last_complete_month
@@ -17,6 +21,52 @@ def write_monthly_report(warehouse: Path, reports_dir: Path, month: date) -> tup
     """Read the month from the warehouse (read-only) and write its HTML and PDF."""
     data = read_report_data(warehouse, month)
     return data, write_report(data, reports_dir)
+
+
+# what else decides a report's pages besides its data and this package's files
+RENDERING_LIBRARIES = ("jinja2", "matplotlib", "weasyprint")
+
+
+def report_digest(data: ReportData) -> str:
+    """What decides a month's pages: its data (all but the time it was read), every file of
+    the `reporting` package (code, templates, styles) and the rendering libraries' versions.
+
+    A value in the data without a stable repr (an object shown by its address) makes every
+    digest new, so such a report is written every time: never wrongly kept."""
+    digest = hashlib.sha256(repr(replace(data, generated_at=datetime.min)).encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    digest.update(" ".join(f"{name}={version(name)}" for name in RENDERING_LIBRARIES).encode())
+    return digest.hexdigest()
+
+
+def _digest_path(reports_dir: Path, month: date) -> Path:
+    return reports_dir / f"{month:%Y-%m}" / f".laporan_{month:%Y-%m}.digest.json"
+
+
+def write_monthly_report_if_changed(
+    warehouse: Path, reports_dir: Path, month: date
+) -> tuple[ReportData, RenderedReport, bool]:
+    """As ``write_monthly_report``, but a month whose report on disk was written from the same
+    digest (``report_digest``) is not rendered again: a daily build of the current month leaves
+    last month's report as it is. The third value says whether the files were written."""
+    data = read_report_data(warehouse, month)
+    digest, record = report_digest(data), _digest_path(reports_dir, month)
+    stem = reports_dir / f"{month:%Y-%m}" / f"laporan_{month:%Y-%m}"
+    html_path, pdf_path = stem.with_suffix(".html"), stem.with_suffix(".pdf")
+    try:
+        kept = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
+    if kept.get("digest") == digest and html_path.exists() and pdf_path.exists():
+        return data, RenderedReport(month, html_path, pdf_path, int(kept.get("pages", 0))), False
+    record.unlink(missing_ok=True)  # a failed write below must not leave the old digest beside new files
+    rendered = write_report(data, reports_dir)
+    record.write_text(json.dumps({"digest": digest, "pages": rendered.pages}), encoding="utf-8")
+    return data, rendered, True
 
 
 def latest_complete_month(warehouse: Path) -> date | None:

@@ -15,7 +15,7 @@ from orchestration.settings import ensure_dagster_home
 from reporting import formatting as fmt
 from reporting.config import load_settings
 from reporting.model import ReportData
-from reporting.monthly import latest_complete_month, write_monthly_report
+from reporting.monthly import latest_complete_month, write_monthly_report, write_monthly_report_if_changed
 from reporting.periods import parse_month
 
 
@@ -102,16 +102,21 @@ def _print_result(month: date, metadata: dict, data: ReportData | None = None) -
 
 def write_latest_report(home: Path, warehouse: Path) -> int:
     """After `citra build`: write the latest complete month's report and record it as a
-    materialization of its partition (no extra run, so a build stays one run in the history)."""
+    materialization of its partition (no extra run, so a build stays one run in the history).
+    A report whose data did not change since it was written is left as it is (no new files,
+    no new materialization)."""
     month = latest_complete_month(warehouse)
     if month is None:
         print("No mentions yet: no monthly report written.")
         return 0
     try:
-        data, rendered = write_monthly_report(warehouse, home / "reports", month)
+        data, rendered, written = write_monthly_report_if_changed(warehouse, home / "reports", month)
     except Exception as error:  # noqa: BLE001 - the build itself succeeded; say what failed
         print(f"Monthly report {month:%Y-%m} FAILED: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
+    if not written:
+        print(f"Monthly report {month:%Y-%m} unchanged (same data since it was written): {rendered.pdf_path}")
+        return 0
     metadata = report_metadata(data, rendered)
     if month.isoformat() in report_partitions().get_partition_keys():
         with dg.DagsterInstance.get() as instance:

@@ -1,0 +1,54 @@
+"""`citra build` leaves last month's report as it is when its data did not change
+(reporting.monthly.write_monthly_report_if_changed): a daily build of the current month should
+not render the previous month's PDF again, and must render it when anything it shows changed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+from report_warehouse import build_warehouse, insert_mentions, mention
+
+from reporting.monthly import write_monthly_report_if_changed
+
+MONTH = date(2024, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int]:
+    root = tmp_path_factory.mktemp("unchanged")
+    warehouse = build_warehouse(root / "warehouse.duckdb")
+    reports = root / "reports"
+    _, rendered, wrote = write_monthly_report_if_changed(warehouse, reports, MONTH)
+    assert wrote and rendered.pdf_path.exists() and rendered.pages > 0
+    return warehouse, reports, rendered.pages
+
+
+def test_same_data_is_not_rendered_again(written: tuple[Path, Path, int]) -> None:
+    warehouse, reports, pages = written
+    pdf = reports / "2024-12" / "laporan_2024-12.pdf"
+    before = pdf.stat().st_mtime_ns
+    _, rendered, wrote = write_monthly_report_if_changed(warehouse, reports, MONTH)
+    assert not wrote
+    assert rendered.pdf_path == pdf and rendered.pages == pages
+    assert pdf.stat().st_mtime_ns == before
+
+
+def test_a_missing_pdf_is_written_again(written: tuple[Path, Path, int]) -> None:
+    warehouse, reports, _ = written
+    pdf = reports / "2024-12" / "laporan_2024-12.pdf"
+    pdf.unlink()
+    _, _, wrote = write_monthly_report_if_changed(warehouse, reports, MONTH)
+    assert wrote and pdf.exists()
+
+
+def test_a_late_mention_of_the_month_renders_it_again(written: tuple[Path, Path, int]) -> None:
+    warehouse, reports, _ = written
+    with duckdb.connect(str(warehouse)) as con:
+        insert_mentions(con, [mention(99_999, date(2024, 12, 30), 9, "banjir", "negative", None)])
+    _, _, wrote = write_monthly_report_if_changed(warehouse, reports, MONTH)
+    assert wrote
+    _, _, again = write_monthly_report_if_changed(warehouse, reports, MONTH)
+    assert not again

@@ -34,6 +34,10 @@ concurrency:
 run_monitoring:
   enabled: true
   free_slots_after_run_end_seconds: 60
+# The daemon takes queued runs every second (Dagster's default is 5), so a run the landing
+# sensor asks for starts at once.
+run_queue:
+  dequeue_interval_seconds: 1
 """
 
 

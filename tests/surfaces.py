@@ -4,7 +4,7 @@ Every file under CITRA_HOME except the office's own files (``landing/``, ``quara
 files cell by cell (every text column of every schema) and byte by byte, Parquet value by value,
 PDFs as their text, ZIP-based files (XLSX) member by member, gzip unpacked, anything else as
 its bytes (logs, Dagster's SQLite run storage and compute logs, the build stamp); Dagster's event
-log through its API; the dbt target folders of the build's runs (dbt.log, run_results.json,
+log through its API; the dbt target folders of the build's runs (dbt.log, the parse state,
 compiled SQL), which dbt writes beside the project; and what the build printed.
 
 A later feature that stores text (hoaxes, alerts) passes the same scan: build with a planted

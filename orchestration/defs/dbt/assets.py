@@ -33,7 +33,13 @@ from lake.marts import copy_spark_marts
 from lake.raw import export_snapshots
 from orchestration.constants import WRITER_POOL
 from orchestration.defs.dbt import unchanged
-from orchestration.defs.dbt.invocation import keep_partial_parse, month_window_env, prune_run_targets, run_target
+from orchestration.defs.dbt.invocation import (
+    BUILD,
+    keep_partial_parse,
+    month_window_env,
+    prune_run_targets,
+    run_target,
+)
 from orchestration.defs.dbt.months import changed_months, parse_months
 from orchestration.defs.dbt.project import citra_dbt_project, prepared_manifest
 from orchestration.progress import StepProgress, report
@@ -66,7 +72,7 @@ def last_built(instance: dg.DagsterInstance) -> float | None:
 
 def dbt_build_args(config: DbtBuildConfig) -> list[str]:
     """`dbt build`, with --full-refresh when asked (the month window goes by environment)."""
-    return ["build", "--full-refresh"] if config.full_refresh else ["build"]
+    return [*BUILD, "--full-refresh"] if config.full_refresh else list(BUILD)
 
 
 def _selection(item: Mapping[str, Any], where: str) -> str:

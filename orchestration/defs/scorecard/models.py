@@ -19,7 +19,7 @@ from ingestion.load import connect
 from ingestion.memory import open_read_only
 from orchestration.constants import WRITER_POOL
 from orchestration.defs.dbt.assets import CitraDbtTranslator, built_models, manifest_dict
-from orchestration.defs.dbt.invocation import keep_partial_parse, prune_run_targets, run_target
+from orchestration.defs.dbt.invocation import BUILD, keep_partial_parse, prune_run_targets, run_target
 from orchestration.defs.dbt.project import citra_dbt_project, prepared_manifest
 from orchestration.progress import StepProgress, report
 from orchestration.resources import CitraHome
@@ -78,7 +78,7 @@ def scorecard_models() -> dg.AssetsDefinition:
         started, done, events = time.perf_counter(), 0, []
         # dbt holds the warehouse until it exits: the mart's metadata is read afterwards, so the
         # events are yielded once dbt is done
-        for event in dbt.cli(["build"], context=context, target_path=target).stream():
+        for event in dbt.cli(list(BUILD), context=context, target_path=target).stream():
             if isinstance(event, (dg.Output, dg.AssetMaterialization, dg.AssetCheckResult)):
                 done += 1
                 report(

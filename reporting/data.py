@@ -114,6 +114,16 @@ def newest_mention_date(con: duckdb.DuckDBPyConnection) -> date | None:
     return con.execute("select max(mention_date) from marts.fct_mentions").fetchall()[0][0]
 
 
+def month_data_through(newest: date | None, end: date) -> date | None:
+    """The newest day of the month's data: the warehouse's newest mention day, but no later than
+    the month's last day (``end`` is the first day after it). A complete month's report then
+    says "sampai <its last day>" and stays the same while later months arrive, so a build does
+    not render it again (reporting.monthly.write_monthly_report_if_changed)."""
+    if newest is None:
+        return None
+    return min(newest, previous_day(end))
+
+
 def completeness_warnings(data: ReportData, end: date) -> list[str]:
     """Reasons, in Indonesian, why the month's numbers are not yet the full picture."""
     warnings = []
@@ -142,7 +152,7 @@ def assemble(
     data = ReportData(
         month=start,
         generated_at=generated_at or datetime.now(fmt.WITA),
-        data_through=newest_mention_date(con),
+        data_through=month_data_through(newest_mention_date(con), end),
         settings=settings,
         coverage=coverage(con),
         summary=Summary(totals(con, start) or Totals(0, 0, 0, 0, 0), totals(con, before)),

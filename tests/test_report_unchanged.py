@@ -52,3 +52,18 @@ def test_a_late_mention_of_the_month_renders_it_again(written: tuple[Path, Path,
     assert wrote
     _, _, again = write_monthly_report_if_changed(warehouse, reports, MONTH)
     assert not again
+
+
+def test_daily_data_of_the_next_month_leaves_the_report(written: tuple[Path, Path, int]) -> None:
+    """A daily build of January: the first January mention changes what the December report
+    shows (the months with data), the next days' mentions do not ("data sampai" stops at the
+    month's last day), so the report is written once, not every day."""
+    warehouse, reports, _ = written
+    wrote = []
+    for n, day in enumerate((date(2025, 1, 2), date(2025, 1, 3), date(2025, 1, 4))):
+        with duckdb.connect(str(warehouse)) as con:
+            insert_mentions(con, [mention(90_000 + n, day, 9, "banjir", "negative", None)])
+        data, _, written_now = write_monthly_report_if_changed(warehouse, reports, MONTH)
+        wrote.append(written_now)
+        assert data.data_through == date(2024, 12, 31)
+    assert wrote == [True, False, False]

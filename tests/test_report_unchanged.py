@@ -4,6 +4,8 @@ not render the previous month's PDF again, and must render it when anything it s
 
 from __future__ import annotations
 
+import types
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +13,8 @@ import duckdb
 import pytest
 from report_warehouse import build_warehouse, insert_mentions, mention
 
-from reporting.monthly import write_monthly_report_if_changed
+from reporting.data import read_report_data
+from reporting.monthly import report_digest, write_monthly_report_if_changed
 
 MONTH = date(2024, 12, 1)
 
@@ -67,3 +70,21 @@ def test_daily_data_of_the_next_month_leaves_the_report(written: tuple[Path, Pat
         wrote.append(written_now)
         assert data.data_through == date(2024, 12, 31)
     assert wrote == [True, False, False]
+
+
+def _metric() -> int:
+    return 1
+
+
+def test_the_digest_does_not_hold_where_a_function_lives_in_memory(written: tuple[Path, Path, int]) -> None:
+    """A section's metric function prints with its address, which differs in every process (a
+    digest holding it made every build render the report again, on `make demo`'s data)."""
+    data = read_report_data(written[0], MONTH)
+    twin = types.FunctionType(_metric.__code__, _metric.__globals__, _metric.__name__)
+    assert twin is not _metric
+    with_metric = replace(data, sections={**data.sections, "metric": (_metric,)})
+    with_twin = replace(data, sections={**data.sections, "metric": (twin,)})
+    assert report_digest(with_metric) == report_digest(with_twin)
+    # any other object known only by its address keeps the report from ever being kept
+    first, second = object(), object()
+    assert report_digest(replace(data, sections={"o": first})) != report_digest(replace(data, sections={"o": second}))

@@ -48,11 +48,6 @@ def open_read_only(warehouse: Path | str) -> duckdb.DuckDBPyConnection:
     return cap_memory(duckdb.connect(str(warehouse), read_only=True))
 
 
-def _libc() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("c")
-    return ctypes.CDLL(name) if name else None
-
-
 def release_memory() -> None:
     """Give the operating system back what finished steps freed but the allocators kept.
 
@@ -65,7 +60,7 @@ def release_memory() -> None:
         pa.default_memory_pool().release_unused()
     except ImportError:  # pragma: no cover - pyarrow is a dependency
         pass
-    libc = _libc()
-    trim = getattr(libc, "malloc_trim", None) if libc else None  # glibc only
+    libc = ctypes.util.find_library("c")
+    trim = getattr(ctypes.CDLL(libc), "malloc_trim", None) if libc else None  # glibc only
     if trim is not None:
         trim(0)

@@ -15,7 +15,7 @@ from ingestion.memory import open_read_only
 from reporting import formatting as fmt
 from reporting.data import read_report_data
 from reporting.model import ReportData
-from reporting.render import RenderedReport, write_report
+from reporting.render import RenderedReport, report_paths, write_report
 
 
 def write_monthly_report(warehouse: Path, reports_dir: Path, month: date) -> tuple[ReportData, RenderedReport]:
@@ -48,10 +48,6 @@ def report_digest(data: ReportData) -> str:
     return digest.hexdigest()
 
 
-def _digest_path(reports_dir: Path, month: date) -> Path:
-    return reports_dir / f"{month:%Y-%m}" / f".laporan_{month:%Y-%m}.digest.json"
-
-
 def write_monthly_report_if_changed(
     warehouse: Path, reports_dir: Path, month: date
 ) -> tuple[ReportData, RenderedReport, bool]:
@@ -59,9 +55,8 @@ def write_monthly_report_if_changed(
     digest (``report_digest``) is not rendered again: a daily build of the current month leaves
     last month's report as it is. The third value says whether the files were written."""
     data = read_report_data(warehouse, month)
-    digest, record = report_digest(data), _digest_path(reports_dir, month)
-    stem = reports_dir / f"{month:%Y-%m}" / f"laporan_{month:%Y-%m}"
-    html_path, pdf_path = stem.with_suffix(".html"), stem.with_suffix(".pdf")
+    html_path, pdf_path = report_paths(reports_dir, month)
+    digest, record = report_digest(data), pdf_path.with_name(f".{pdf_path.stem}.digest.json")
     try:
         kept = json.loads(record.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -160,14 +160,18 @@ def render_pdf(html: str, pdf_path: Path) -> int:
     return len(document.pages)
 
 
+def report_paths(reports_dir: Path, month: date) -> tuple[Path, Path]:
+    """Where a month's report goes: `<reports_dir>/YYYY-MM/laporan_YYYY-MM.html` and `.pdf`."""
+    stem = reports_dir / f"{month:%Y-%m}" / f"laporan_{month:%Y-%m}"
+    return stem.with_suffix(".html"), stem.with_suffix(".pdf")
+
+
 def write_report(data: ReportData, reports_dir: Path) -> RenderedReport:
-    """Write `<reports_dir>/YYYY-MM/laporan_YYYY-MM.html` and `.pdf` (replacing a previous run's)."""
-    out = reports_dir / f"{data.month:%Y-%m}"
-    out.mkdir(parents=True, exist_ok=True)
-    stem = f"laporan_{data.month:%Y-%m}"
+    """Write the month's HTML and PDF (``report_paths``), replacing a previous run's."""
+    html_path, pdf_path = report_paths(reports_dir, data.month)
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
     html = render_html(data)
-    html_path, pdf_path = out / f"{stem}.html", out / f"{stem}.pdf"
-    partial = out / f".{stem}.pdf.part"
+    partial = pdf_path.with_name(f".{pdf_path.name}.part")
     pages = render_pdf(html, partial)
     partial.replace(pdf_path)
     html_path.write_text(html, encoding="utf-8")
